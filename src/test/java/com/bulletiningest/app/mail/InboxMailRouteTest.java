@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
@@ -112,6 +113,18 @@ class InboxMailRouteTest {
     }
 
     @Test
+    @DisplayName("a message someone already opened in the mailbox is still taken")
+    void alreadyReadMessage() throws Exception {
+        camel.getRouteController().stopRoute("inbox-mail");
+        send(message("alice@example.com", "简报", pdfAttachment(fakePdf("bulletin"), "a.pdf")));
+        markAllRead();
+
+        camel.getRouteController().startRoute("inbox-mail");
+        awaitFolders(0, 1, 0, 0);
+        assertThat(ingested).containsExactly("a.pdf");
+    }
+
+    @Test
     @DisplayName("a message whose only PDF is refused moves to Failed")
     void failed() throws Exception {
         send(message("alice@example.com", "简报", pdfAttachment(fakePdf("minutes"), "minutes.pdf")));
@@ -152,6 +165,19 @@ class InboxMailRouteTest {
         try (Transport smtp = greenMail.getSmtp().createSession().getTransport("smtp")) {
             smtp.connect();
             smtp.sendMessage(message, message.getAllRecipients());
+        }
+    }
+
+    private void markAllRead() throws Exception {
+        Store store = greenMail.getImap().createStore();
+        store.connect(TestMails.MAILBOX, "secret");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            inbox.setFlags(1, inbox.getMessageCount(), new Flags(Flags.Flag.SEEN), true);
+            inbox.close(false);
+        } finally {
+            store.close();
         }
     }
 
