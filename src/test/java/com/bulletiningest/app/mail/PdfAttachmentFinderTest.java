@@ -101,6 +101,21 @@ class PdfAttachmentFinderTest {
     }
 
     @Test
+    @DisplayName("a long Chinese name split into RFC 2231 continuations (filename*0*, filename*1*) is joined and decoded")
+    void rfc2231Continuations() throws Exception {
+        String name = "国家药监局关于发布药品注册管理办法配套文件的公告汇编.pdf";
+        String encoded = rfc2231Disposition(name).substring("attachment; filename*=UTF-8''".length());
+        int cut = encoded.indexOf('%', encoded.length() / 2);
+        String disposition = "attachment; filename*0*=UTF-8''" + encoded.substring(0, cut)
+                + ";\r\n filename*1*=" + encoded.substring(cut);
+
+        MailPdfs found = roundTrip(message("alice@example.com", "简报",
+                attachment(fakePdf("continued"), "application/pdf", disposition)));
+
+        assertThat(found.pdfs()).extracting(FoundPdf::originalName).containsExactly(name);
+    }
+
+    @Test
     @DisplayName("a Chinese name encoded per RFC 2047 (=?UTF-8?B?…?=) is decoded")
     void rfc2047ChineseName() throws Exception {
         MailPdfs found = roundTrip(message("alice@example.com", "简报",
