@@ -23,21 +23,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static com.bulletiningest.app.mail.TestMails.attachment;
 import static com.bulletiningest.app.mail.TestMails.fakePdf;
+import static com.bulletiningest.app.mail.TestMails.forwarded;
 import static com.bulletiningest.app.mail.TestMails.message;
 import static com.bulletiningest.app.mail.TestMails.pdfAttachment;
+import static com.bulletiningest.app.mail.TestMails.rfc2231Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * routes/inbox-mail.yaml on its own, against a real IMAP server (GreenMail) and the mail_messages table on a real
  * PostgreSQL: which folder each message ends in, and that nothing is moved until it is done. The
- * {@code direct:ingest} route is played by a stand-in that takes PDFs whose text says "bulletin", refuses others as
- * the extractor would, and fails like a stopped database on demand; MailIntakeRouteTest runs the real service.
+ * {@code direct:ingest} route is played by a stand-in that records what it is given, takes PDFs whose text says
+ * "bulletin" (a second time as a duplicate), refuses others as the extractor would, and fails like a stopped database
+ * on demand.
  */
 class InboxMailRouteTest {
 
@@ -46,6 +53,7 @@ class InboxMailRouteTest {
     private CamelContext camel;
     private final AtomicBoolean storeDown = new AtomicBoolean();
     private final List<String> ingested = new CopyOnWriteArrayList<>();
+    private final Set<String> contents = ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     static void startDatabase() throws Exception {
@@ -87,8 +95,10 @@ class InboxMailRouteTest {
                         throw new UnreadableBulletinException(UnreadableBulletinException.Reason.NOT_A_BULLETIN,
                                 "not a bulletin");
                     }
-                    ingested.add(e.getIn().getHeader("bulletinOriginalName", String.class));
-                    e.getIn().setHeader("bulletinOutcome", "STORED");
+                    boolean isNew = contents.add(e.getIn().getBody(String.class));
+                    ingested.add(e.getIn().getHeader("bulletinSourceKind") + " "
+                            + e.getIn().getHeader("bulletinOriginalName") + " " + e.getIn().getHeader("bulletinMessageId"));
+                    e.getIn().setHeader("bulletinOutcome", isNew ? "STORED" : "DUPLICATE");
                 });
             }
         });
@@ -103,13 +113,78 @@ class InboxMailRouteTest {
     }
 
     @Test
-    @DisplayName("a message whose PDFs are stored moves to Processed; one from a stranger to Rejected, untouched")
-    void processedAndRejected() throws Exception {
-        send(message("alice@example.com", "简报", pdfAttachment(fakePdf("bulletin"), "a.pdf")));
-        send(message("mallory@evil.example", "简报", pdfAttachment(fakePdf("bulletin 2"), "b.pdf")));
+    @DisplayName("a PDF attachment is ingested as from mail with its name and the Message-ID; the message moves to Processed")
+    void plainAttachment() throws Exception {
+        MimeMessage mail = message("alice@example.com", "简报", pdfAttachment(fakePdf("bulletin"), "a.pdf"));
+        send(mail);
 
-        awaitFolders(0, 1, 1, 0);
-        assertThat(ingested).containsExactly("a.pdf");
+        awaitFolders(0, 1, 0, 0);
+        assertThat(ingested).containsExactly("mail a.pdf " + mail.getMessageID());
+    }
+
+    @Test
+    @DisplayName("two PDFs in one mail are both ingested")
+    void twoPdfsInOneMail() throws Exception {
+        MimeMessage mail = message("alice@example.com", "简报",
+                pdfAttachment(fakePdf("bulletin 1"), "a.pdf"), pdfAttachment(fakePdf("bulletin 2"), "b.pdf"));
+        send(mail);
+
+        awaitFolders(0, 1, 0, 0);
+        assertThat(ingested).containsExactly("mail a.pdf " + mail.getMessageID(), "mail b.pdf " + mail.getMessageID());
+    }
+
+    @Test
+    @DisplayName("a PDF in a forward of a forward is ingested under the outer message's Message-ID")
+    void forwardAsAttachmentTwoLevelsDeep() throws Exception {
+        MimeMessage original = message("office@ministry.example", "简报", pdfAttachment(fakePdf("bulletin"), "a.pdf"));
+        MimeMessage forward = message("bob@example.org", "Fwd: 简报", forwarded(original));
+        MimeMessage mail = message("alice@example.com", "Fwd: Fwd: 简报", forwarded(forward));
+        send(mail);
+
+        awaitFolders(0, 1, 0, 0);
+        assertThat(ingested).containsExactly("mail a.pdf " + mail.getMessageID());
+    }
+
+    @Test
+    @DisplayName("an RFC 2231 Chinese name and a traversal name reach direct:ingest decoded and harmless")
+    void namesDecodedAndHarmless() throws Exception {
+        send(message("alice@example.com", "简报",
+                attachment(fakePdf("bulletin 1"), "application/pdf", rfc2231Disposition("医药信息篇.pdf")),
+                pdfAttachment(fakePdf("bulletin 2"), "../../etc/x.pdf")));
+
+        awaitFolders(0, 1, 0, 0);
+        assertThat(ingested).extracting(line -> line.split(" ")[1]).containsExactly("医药信息篇.pdf", "x.pdf");
+    }
+
+    @Test
+    @DisplayName("a non-PDF attachment is ignored; a mail with no PDF moves to Processed, ingesting nothing")
+    void nonPdfIgnored() throws Exception {
+        send(message("alice@example.com", "会议纪要",
+                attachment("minutes".getBytes(StandardCharsets.UTF_8), "application/pdf", "attachment; filename=\"minutes.pdf\"")));
+
+        awaitFolders(0, 1, 0, 0);
+        assertThat(ingested).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a mail from a sender not allowed moves to Rejected, ingesting nothing")
+    void senderNotAllowed() throws Exception {
+        send(message("mallory@evil.example", "简报", pdfAttachment(fakePdf("bulletin"), "b.pdf")));
+
+        awaitFolders(0, 0, 1, 0);
+        assertThat(ingested).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the same message delivered twice (same Message-ID) is ingested once; both copies move to Processed")
+    void duplicateMessage() throws Exception {
+        MimeMessage mail = message("alice@example.com", "简报", pdfAttachment(fakePdf("bulletin"), "a.pdf"));
+        send(mail);
+        awaitFolders(0, 1, 0, 0);
+
+        send(mail);
+        awaitFolders(0, 2, 0, 0);
+        assertThat(ingested).containsExactly("mail a.pdf " + mail.getMessageID());
     }
 
     @Test
@@ -121,7 +196,7 @@ class InboxMailRouteTest {
 
         camel.getRouteController().startRoute("inbox-mail");
         awaitFolders(0, 1, 0, 0);
-        assertThat(ingested).containsExactly("a.pdf");
+        assertThat(ingested).hasSize(1);
     }
 
     @Test
@@ -145,7 +220,7 @@ class InboxMailRouteTest {
 
         storeDown.set(false);
         awaitFolders(0, 1, 0, 0);
-        assertThat(ingested).containsExactly("a.pdf");
+        assertThat(ingested).hasSize(1);
     }
 
     private void awaitFolders(int inbox, int processed, int rejected, int failed) throws Exception {
