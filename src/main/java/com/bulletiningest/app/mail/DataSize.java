@@ -24,13 +24,12 @@ public final class DataSize {
         return number << shift;
     }
 
+    /** Whole units when exact ({@code 20 MB}), else one decimal from 1 MB on ({@code 20.5 MB}), else bytes. */
     static String format(long bytes) {
-        if (bytes % (1 << 20) == 0) {
-            return (bytes >> 20) + " MB";
+        if (bytes >= 1 << 20) {
+            return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB"
+                    : String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1 << 20));
         }
-        if (bytes % (1 << 10) == 0) {
-            return (bytes >> 10) + " KB";
-        }
-        return bytes + " bytes";
+        return bytes % (1 << 10) == 0 && bytes > 0 ? (bytes >> 10) + " KB" : bytes + " bytes";
     }
 }

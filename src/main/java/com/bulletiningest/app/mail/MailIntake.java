@@ -26,17 +26,23 @@ public class MailIntake {
     private final SenderPolicy senders;
     private final PdfAttachmentFinder finder;
     private final MailMessageLog log;
+    private final long maxMessageSize;
 
-    public MailIntake(SenderPolicy senders, PdfAttachmentFinder finder, MailMessageLog log) {
+    /** @param maxMessageSize larger messages are not downloaded but Failed with the reason */
+    public MailIntake(SenderPolicy senders, PdfAttachmentFinder finder, MailMessageLog log, long maxMessageSize) {
         this.senders = senders;
         this.finder = finder;
         this.log = log;
+        this.maxMessageSize = maxMessageSize;
     }
 
-    /** @param message a local copy of the fetched message (see {@link PdfAttachmentFinder}) */
-    public MailOutcome handle(MimeMessage message, PdfIngest ingest) throws MessagingException {
-        ReceivedMail mail = ReceivedMail.of(message);
-        Optional<String> refusal = senders.refusal(message);
+    /**
+     * @param polled the message as the mail provider handed it over; only its headers are read before the checks,
+     *               then a local copy of the whole (see {@link PdfAttachmentFinder})
+     */
+    public MailOutcome handle(MimeMessage polled, PdfIngest ingest) throws MessagingException {
+        ReceivedMail mail = ReceivedMail.of(polled);
+        Optional<String> refusal = senders.refusal(polled);
         if (refusal.isPresent()) {
             return outcome(mail, MailOutcome.Status.REJECTED, refusal.get());
         }
@@ -44,8 +50,14 @@ public class MailIntake {
         if (earlier.isPresent()) {
             return outcome(mail, MailOutcome.Status.PROCESSED, "already processed " + earlier.get() + ", nothing new");
         }
+        if (polled.getSize() > maxMessageSize) {
+            MailOutcome tooLarge = new MailOutcome(MailOutcome.Status.FAILED, "the message (" + DataSize.format(polled.getSize())
+                    + ") is larger than bulletin.mail.max-message-size (" + DataSize.format(maxMessageSize) + ")");
+            log.record(mail, tooLarge, 0);
+            return outcome(mail, tooLarge.status(), tooLarge.note());
+        }
 
-        MailPdfs found = finder.find(message);
+        MailPdfs found = finder.find(new MimeMessage(polled));
         List<String> taken = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (FoundPdf pdf : found.pdfs()) {

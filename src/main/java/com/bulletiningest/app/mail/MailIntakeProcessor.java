@@ -31,9 +31,7 @@ public class MailIntakeProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         MimeMessage polled = (MimeMessage) exchange.getIn(MailMessage.class).getOriginalMessage();
-        // read the whole message once, then work on the copy (see PdfAttachmentFinder)
-        MimeMessage message = new MimeMessage(polled);
-        MailOutcome outcome = intake.handle(message, this::ingest);
+        MailOutcome outcome = intake.handle(polled, this::ingest);
         exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, outcome.status().folder());
         exchange.getIn().setHeader("bulletinMailStatus", outcome.status().name());
         exchange.getIn().setHeader("bulletinMailNote", outcome.note());

@@ -83,7 +83,7 @@ class InboxMailRouteTest {
         properties.put("bulletin.imap.poll-delay", "200");
         camel.getPropertiesComponent().setInitialProperties(properties);
         camel.getRegistry().bind("mailIntake", new MailIntakeProcessor(new MailIntake(SenderPolicy.parse("alice@example.com"),
-                new PdfAttachmentFinder(1 << 20), new MailMessageLog(postgres.getPostgresDatabase())), camel));
+                new PdfAttachmentFinder(1 << 20), new MailMessageLog(postgres.getPostgresDatabase()), 1 << 20), camel));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

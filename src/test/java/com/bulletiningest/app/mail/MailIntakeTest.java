@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static com.bulletiningest.app.mail.TestMails.fakePdf;
@@ -35,7 +36,7 @@ class MailIntakeTest {
 
     private final List<String> ingested = new ArrayList<>();
     private final MailIntake intake = new MailIntake(SenderPolicy.parse("alice@example.com"),
-            new PdfAttachmentFinder(DataSize.parse("1MB")), new MailMessageLog(dataSource));
+            new PdfAttachmentFinder(DataSize.parse("1MB")), new MailMessageLog(dataSource), DataSize.parse("2MB"));
 
     @BeforeAll
     static void startDatabase() throws Exception {
@@ -108,6 +109,20 @@ class MailIntakeTest {
                 "b.pdf STORED; refused minutes.pdf: not a bulletin"));
         assertThat(rows()).containsExactlyInAnyOrder("FAILED 1 no PDF could be read: minutes.pdf: not a bulletin",
                 "PROCESSED 2 b.pdf STORED; refused minutes.pdf: not a bulletin");
+    }
+
+    @Test
+    @DisplayName("a message over bulletin.mail.max-message-size is Failed with the reason, without reading its parts")
+    void messageTooLarge() throws Exception {
+        byte[] big = Arrays.copyOf(fakePdf("bulletin"), 3 << 20);
+        MimeMessage mail = new MimeMessage(message("alice@example.com", "简报", pdfAttachment(big, "big.pdf")));
+
+        MailOutcome outcome = intake.handle(mail, this::ingest);
+
+        assertThat(outcome.status()).isEqualTo(MailOutcome.Status.FAILED);
+        assertThat(outcome.note()).matches("the message \\(4\\.\\d MB\\) is larger than bulletin.mail.max-message-size \\(2 MB\\)");
+        assertThat(ingested).isEmpty();
+        assertThat(rows()).containsExactly("FAILED 0 " + outcome.note());
     }
 
     @Test
