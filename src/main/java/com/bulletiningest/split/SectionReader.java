@@ -22,6 +22,8 @@ final class SectionReader {
     private static final float LABEL_SHARE = 0.4f;
     private static final int MAX_TITLE_LINES = 4;
     private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\d《》“”\"（）()【】\\[\\]、，,。：:；;？?！!/]");
+    private static final Pattern DOCUMENT_TYPE_END = Pattern.compile(
+            ".*(通知|通告|公告|公示|意见|办法|决定|规定|细则|方案|指南|措施|要点|报告|批复|函|答复|解答|名单|目录)([（(][^（）()]*[）)])?$");
     private static final Pattern TITLE_END = Pattern.compile(
             ".*(通知|通告|公告|公示|意见|意见稿|办法|决定|规定|细则|方案|指南|措施|要点|报告|批复|函|答复|解答|名单|目录|[）)》”])$");
 
@@ -82,7 +84,8 @@ final class SectionReader {
 
     private boolean opensNotice(int i, Numbered numbered) {
         TextLine line = lines.get(i);
-        if (!layout.atMargin(line) || continuesPrevious(i) || style != null && numbered.style() != style) {
+        if (!layout.atMargin(line) || style != null && numbered.style() != style
+                || continuesPrevious(i) && !looksLikeTitle(i, numbered)) {
             return false;
         }
         if (afterLabel) {
@@ -105,10 +108,13 @@ final class SectionReader {
         }
     }
 
+    /** Evidence beyond numbering: a link over the line, an issuer/date or media name after it, a document-type ending. */
     private boolean looksLikeTitle(int i, Numbered numbered) {
-        int last = titleEnd(i, numbered);
-        return annotations.containsKey(lines.get(i))
-                || TitleParts.hasTrailer(NoticeDraft.headingText(numbered, lines.subList(i, last + 1)));
+        if (annotations.containsKey(lines.get(i))) {
+            return true;
+        }
+        String heading = NoticeDraft.headingText(numbered, lines.subList(i, titleEnd(i, numbered) + 1));
+        return TitleParts.hasTrailer(heading) || DOCUMENT_TYPE_END.matcher(heading).matches();
     }
 
     /** A group label: a short line of its own, no number or sentence, right before the first notice of the group. */
