@@ -19,13 +19,13 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 
 /** Small PDFs made with PDFBox for the bad-input and normalisation cases the corpus lacks. */
-final class TestPdfs {
+public final class TestPdfs {
 
     private TestPdfs() {
     }
 
     /** One A4 page with the given lines in Helvetica (ASCII) or, when {@code cjk}, in Noto Sans SC. */
-    static PDDocument text(boolean cjk, String... lines) throws IOException {
+    public static PDDocument text(boolean cjk, String... lines) throws IOException {
         PDDocument document = new PDDocument();
         PDPage page = new PDPage(PDRectangle.A4);
         document.addPage(page);
@@ -44,7 +44,7 @@ final class TestPdfs {
         return document;
     }
 
-    static byte[] imageOnly() throws IOException {
+    public static byte[] imageOnly() throws IOException {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
@@ -57,7 +57,7 @@ final class TestPdfs {
         }
     }
 
-    static byte[] encrypted(String ownerPassword, String userPassword) throws IOException {
+    public static byte[] encrypted(String ownerPassword, String userPassword) throws IOException {
         try (PDDocument document = text(false, "Weekly bulletin")) {
             AccessPermission permissions = new AccessPermission();
             permissions.setCanExtractContent(false);
@@ -68,7 +68,7 @@ final class TestPdfs {
         }
     }
 
-    static byte[] bytes(PDDocument document) throws IOException {
+    public static byte[] bytes(PDDocument document) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         document.save(out);
         return out.toByteArray();
