@@ -114,7 +114,7 @@ final class SectionReader {
             return true;
         }
         String heading = NoticeDraft.headingText(numbered, lines.subList(i, titleEnd(i, numbered) + 1));
-        return TitleParts.hasTrailer(heading) || DOCUMENT_TYPE_END.matcher(heading).matches();
+        return TitleParts.hasTrailer(heading) || DOCUMENT_TYPE_END.matcher(TitleParts.unwrap(heading)).matches();
     }
 
     /** A group label: a short line of its own, no number or sentence, right before the first notice of the group. */
@@ -156,7 +156,7 @@ final class SectionReader {
                     || !continuesTitle(lines.get(last), next, heading)) {
                 break;
             }
-            heading += next.text();
+            heading += TitleParts.LINE_BREAK + next.text();
             last++;
             if (TitleParts.isMediaLine(next.text())) {
                 break;
@@ -169,13 +169,15 @@ final class SectionReader {
         if (TitleParts.isMediaLine(next.text()) || sameLink(current, next) || !Texts.balanced(heading)) {
             return true;
         }
-        if (TitleParts.endsWithIssuerDate(next.text()) && !TitleParts.endsWithIssuerDate(heading) && !layout.isFull(next)) {
+        boolean wrapped = layout.isFull(current) && !Texts.endsClause(current.text());
+        if (TitleParts.hasTrailer(heading)) {
+            // only the short rest of a 发布时间/来源 trailer cut by the wrap, never the body after it
+            return TitleParts.endsWithOpenTrailer(heading) && wrapped && !layout.isFull(next) && !Texts.endsClause(next.text());
+        }
+        if (TitleParts.endsWithIssuerDate(next.text()) && !layout.isFull(next) || next.text().startsWith("发布时间")) {
             return true;
         }
-        if (next.text().startsWith("发布时间") && !heading.contains("发布时间")) {
-            return true;
-        }
-        return layout.isFull(current) && !Texts.endsClause(current.text()) && !TITLE_END.matcher(heading).matches();
+        return wrapped && !TITLE_END.matcher(TitleParts.unwrap(heading)).matches();
     }
 
     private boolean sameLink(TextLine a, TextLine b) {
