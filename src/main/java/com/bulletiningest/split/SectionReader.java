@@ -18,6 +18,7 @@ import com.bulletiningest.split.BulletinSplitter.SectionDraft;
  */
 final class SectionReader {
 
+    private static final int MIN_LABEL_CHARS = 2;
     private static final int MAX_LABEL_CHARS = 12;
     private static final float LABEL_SHARE = 0.4f;
     private static final int MAX_TITLE_LINES = 4;
@@ -133,8 +134,11 @@ final class SectionReader {
             return true;
         }
         String squeezed = Texts.squeeze(text);
-        return !squeezed.isEmpty() && squeezed.length() <= MAX_LABEL_CHARS && !LABEL_FORBIDDEN.matcher(squeezed).find()
-                && !Texts.isEnumerated(squeezed) && layout.isShorterThan(lines.get(i), LABEL_SHARE) && !continuesPrevious(i);
+        // after a line that seems to wrap into it, a label needs numbering to restart with a notice that looks like one
+        return squeezed.length() >= MIN_LABEL_CHARS && squeezed.length() <= MAX_LABEL_CHARS
+                && !LABEL_FORBIDDEN.matcher(squeezed).find() && !Texts.isEnumerated(squeezed)
+                && layout.isShorterThan(lines.get(i), LABEL_SHARE)
+                && (!continuesPrevious(i) || first.no() == 1 && looksLikeTitle(i + 1, first));
     }
 
     /** Whether the line is the rest of the line before it, wrapped: that one fills the width and ends no clause. */
@@ -177,7 +181,12 @@ final class SectionReader {
         if (TitleParts.endsWithIssuerDate(next.text()) && !layout.isFull(next) || next.text().startsWith("发布时间")) {
             return true;
         }
-        return wrapped && !TITLE_END.matcher(TitleParts.unwrap(heading)).matches();
+        String title = TitleParts.unwrap(heading);
+        if (wrapped && !layout.isFull(next) && !DOCUMENT_TYPE_END.matcher(title).matches()
+                && DOCUMENT_TYPE_END.matcher(title + next.text()).matches()) {
+            return true; // the wrap cut off the document type: …《工作要点》 / 的通知
+        }
+        return wrapped && !TITLE_END.matcher(title).matches();
     }
 
     private boolean sameLink(TextLine a, TextLine b) {
