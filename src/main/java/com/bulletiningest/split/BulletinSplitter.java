@@ -4,11 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -167,100 +165,5 @@ public class BulletinSplitter {
     }
 
     private record PrintedLink(TextLine line, String uri, TextLine after) {
-    }
-
-    /** A section being read: its groups and notices as found. */
-    static final class SectionDraft {
-        private final String category;
-        private final SectionHeading heading;
-        private final Signoff signoff;
-        private final List<String> labels = new ArrayList<>();
-        private final List<List<NoticeDraft>> groups = new ArrayList<>();
-
-        SectionDraft(String category, SectionHeading heading, Signoff signoff) {
-            this.category = category;
-            this.heading = heading;
-            this.signoff = signoff;
-        }
-
-        void startGroup(String label) {
-            labels.add(label);
-            groups.add(new ArrayList<>());
-        }
-
-        void add(NoticeDraft notice) {
-            if (groups.isEmpty()) {
-                startGroup(null);
-            }
-            groups.get(groups.size() - 1).add(notice);
-        }
-
-        List<NoticeDraft> notices() {
-            return groups.stream().flatMap(List::stream).toList();
-        }
-
-        Section build() {
-            List<Group> built = new ArrayList<>();
-            for (int g = 0; g < groups.size(); g++) {
-                if (!groups.get(g).isEmpty()) {
-                    built.add(new Group(labels.get(g), groups.get(g).stream().map(NoticeDraft::build).toList()));
-                }
-            }
-            return new Section(category, heading.name(), heading.start(), heading.end(), signoff, built);
-        }
-    }
-
-    /** A notice being read: its title lines, body lines and links. */
-    static final class NoticeDraft {
-        private final Numbered number;
-        private final List<TextLine> titleLines;
-        private final List<TextLine> bodyLines = new ArrayList<>();
-        private final Set<String> links = new LinkedHashSet<>();
-        private final Set<String> bodyLinks = new LinkedHashSet<>();
-        private final Layout layout;
-
-        NoticeDraft(Numbered number, List<TextLine> titleLines, Layout layout) {
-            this.number = number;
-            this.titleLines = List.copyOf(titleLines);
-            this.layout = layout;
-        }
-
-        void addBody(TextLine line) {
-            bodyLines.add(line);
-        }
-
-        List<TextLine> lines() {
-            List<TextLine> all = new ArrayList<>(titleLines);
-            all.addAll(bodyLines);
-            return all;
-        }
-
-        boolean isTitleLine(TextLine line) {
-            return titleLines.stream().anyMatch(l -> l == line);
-        }
-
-        void addLink(String uri, boolean title) {
-            if (title) {
-                links.add(uri);
-            } else if (!links.contains(uri)) {
-                bodyLinks.add(uri);
-            }
-        }
-
-        Notice build() {
-            TitleParts parts = TitleParts.parse(headingText(number, titleLines));
-            TextLine lastLine = bodyLines.isEmpty() ? titleLines.get(titleLines.size() - 1) : bodyLines.get(bodyLines.size() - 1);
-            return new Notice(number.no(), parts.title(), parts.issuer(), parts.date(), parts.source(), parts.published(),
-                    titleLines.get(0).page(), lastLine.page(), List.copyOf(links), List.copyOf(bodyLinks),
-                    BodyText.join(bodyLines, layout));
-        }
-
-        static String headingText(Numbered number, List<TextLine> titleLines) {
-            StringBuilder text = new StringBuilder(number.rest());
-            for (int i = 1; i < titleLines.size(); i++) {
-                text.append(TitleParts.LINE_BREAK).append(titleLines.get(i).text());
-            }
-            return text.toString();
-        }
     }
 }
