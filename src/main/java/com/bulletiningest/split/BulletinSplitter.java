@@ -23,6 +23,11 @@ import com.bulletiningest.extract.UnreadableBulletinException.Reason;
  * department and a date, notices by numbering (the next number, or 1 again after a group label), by a numbering style
  * that stays the same within a section, and by layout (a title starts at the margin and does not continue a wrapped
  * line). Numbered lines that fail these tests are inner lists of the notice body.
+ * <p>
+ * Running headers, footers and page numbers are dropped first; URL lines are links, never text. A heading with no
+ * notice under it (a table of contents) makes no section. {@code issued} is the latest sign-off date, or the latest
+ * period end when no section is signed off. A sign-off is a department and a date closing the section, the date not
+ * before the period's end: an issuer's signature closing the last notice is dated within the period.
  */
 public class BulletinSplitter {
 

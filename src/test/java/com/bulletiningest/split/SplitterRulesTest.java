@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 @DisplayName("Splitter rules beyond the corpus layout")
 class SplitterRulesTest {
@@ -52,8 +53,8 @@ class SplitterRulesTest {
                 .line("3、如何防止商标被撤销？（知产热点）").paragraph(PROSE));
 
         assertThat(bulletin.notices()).extracting(Notice::no, Notice::source)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "知产热点"), org.assertj.core.groups.Tuple.tuple(2, "知产热点"),
-                        org.assertj.core.groups.Tuple.tuple(3, "知产热点"));
+                .containsExactly(tuple(1, "知产热点"), tuple(2, "知产热点"),
+                        tuple(3, "知产热点"));
         assertThat(bulletin.notices().get(1).body()).contains("3、商标沦为通用名称");
     }
 
