@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,8 @@ public class BulletinSplitter {
 
     private static final Pattern DEPT_AND_DATE = Pattern.compile("^(\\S.{1,30}?)\\s+" + Texts.DATE + "$");
     private static final int MAX_SIGNOFF_DEPT = 30;
+    /** How far (in points) a link rectangle drawn a little off its line may be from the line's baseline. */
+    private static final float NEAR_LINK = 6f;
 
     private final Categories categories;
 
@@ -127,11 +130,23 @@ public class BulletinSplitter {
         }
     }
 
+    /** The line a link was drawn over: the one it covers, else the nearest on its page within a line's height. */
+    private static Optional<TextLine> lineUnder(LinkAnnotation link, List<TextLine> lines) {
+        Optional<TextLine> covered = lines.stream().filter(link::covers).findFirst();
+        if (covered.isPresent()) {
+            return covered;
+        }
+        float middle = (link.top() + link.bottom()) / 2;
+        return lines.stream()
+                .filter(l -> l.page() == link.page() && l.endX() > link.left() && l.x() < link.right())
+                .filter(l -> Math.abs(l.y() - l.height() / 2 - middle) <= link.bottom() - link.top() + NEAR_LINK)
+                .min(Comparator.comparingDouble(l -> Math.abs(l.y() - l.height() / 2 - middle)));
+    }
+
     private static Map<TextLine, List<LinkAnnotation>> annotationsByLine(List<TextLine> lines, List<LinkAnnotation> links) {
         Map<TextLine, List<LinkAnnotation>> byLine = new IdentityHashMap<>();
         for (LinkAnnotation link : links) {
-            lines.stream().filter(link::covers).findFirst()
-                    .ifPresent(line -> byLine.computeIfAbsent(line, l -> new ArrayList<>()).add(link));
+            lineUnder(link, lines).ifPresent(line -> byLine.computeIfAbsent(line, l -> new ArrayList<>()).add(link));
         }
         return byLine;
     }
@@ -151,7 +166,7 @@ public class BulletinSplitter {
         }
         List<Placed> placed = new ArrayList<>();
         for (LinkAnnotation link : annotations) {
-            lines.stream().filter(link::covers).findFirst().ifPresent(line -> placed.add(new Placed(line, link.uri(), false)));
+            lineUnder(link, lines).ifPresent(line -> placed.add(new Placed(line, link.uri(), false)));
         }
         for (PrintedLink link : printed) {
             boolean annotated = annotations.stream().anyMatch(a -> a.page() == link.line().page()
