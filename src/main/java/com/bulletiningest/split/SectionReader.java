@@ -6,26 +6,28 @@ import java.util.regex.Pattern;
 
 import com.bulletiningest.extract.LinkAnnotation;
 import com.bulletiningest.extract.TextLine;
-import com.bulletiningest.split.BulletinSplitter.NoticeDraft;
-import com.bulletiningest.split.BulletinSplitter.SectionDraft;
 
 /**
  * Reads the lines of one section (between its heading and its sign-off) into groups and notices.
  * <p>
- * A numbered line opens a notice when it starts at the margin, does not carry on a wrapped line, uses the section's
- * numbering style and has the next number (1 again right after a group label). When an inner list of the body could
- * have that number too, the line must also look like a title: a link over it, or an issuer/date or media name after it.
+ * A numbered line opens a notice when it starts at the margin, uses the section's numbering style and has the next
+ * number (1 again right after a group label). When it may be the wrapped rest of the line before, or an inner list of
+ * the body could have that number too, it must also look like a title: a link over it, an issuer/date or media name
+ * after it, or a document type (通知, 公告 …) ending it. A title goes on over the next lines while a bracket is open,
+ * the same link covers them, or the line was wrapped and its rest (issuer/date, media name) follows.
  */
 final class SectionReader {
 
+    private static final int MIN_LABEL_CHARS = 2;
     private static final int MAX_LABEL_CHARS = 12;
     private static final float LABEL_SHARE = 0.4f;
     private static final int MAX_TITLE_LINES = 4;
     private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\d《》“”\"（）()【】\\[\\]、，,。：:；;？?！!/]");
-    private static final Pattern DOCUMENT_TYPE_END = Pattern.compile(
-            ".*(通知|通告|公告|公示|意见|办法|决定|规定|细则|方案|指南|措施|要点|报告|批复|函|答复|解答|名单|目录)([（(][^（）()]*[）)])?$");
-    private static final Pattern TITLE_END = Pattern.compile(
-            ".*(通知|通告|公告|公示|意见|意见稿|办法|决定|规定|细则|方案|指南|措施|要点|报告|批复|函|答复|解答|名单|目录|[）)》”])$");
+    /** Document types a title names last, possibly followed by a qualifier such as （试行） or （2021 年第 7 号）. */
+    private static final String DOCUMENT_TYPES = "通知|通告|公告|公示|意见|意见稿|办法|决定|规定|细则|方案|指南|措施|要点|报告|批复|函|答复|解答|名单|目录";
+    private static final Pattern DOCUMENT_TYPE_END = Pattern.compile(".*(" + DOCUMENT_TYPES + ")([（(][^（）()]*[）)])?$");
+    /** How a complete title line may end: a document type or a closing bracket or quote. */
+    private static final Pattern TITLE_END = Pattern.compile(".*(" + DOCUMENT_TYPES + "|[）)》”])$");
 
     private final List<TextLine> lines;
     private final Layout layout;
@@ -133,8 +135,11 @@ final class SectionReader {
             return true;
         }
         String squeezed = Texts.squeeze(text);
-        return !squeezed.isEmpty() && squeezed.length() <= MAX_LABEL_CHARS && !LABEL_FORBIDDEN.matcher(squeezed).find()
-                && !Texts.isEnumerated(squeezed) && layout.isShorterThan(lines.get(i), LABEL_SHARE) && !continuesPrevious(i);
+        // after a line that seems to wrap into it, a label needs numbering to restart with a notice that looks like one
+        return squeezed.length() >= MIN_LABEL_CHARS && squeezed.length() <= MAX_LABEL_CHARS
+                && !LABEL_FORBIDDEN.matcher(squeezed).find() && !Texts.isEnumerated(squeezed)
+                && layout.isShorterThan(lines.get(i), LABEL_SHARE)
+                && (!continuesPrevious(i) || first.no() == 1 && looksLikeTitle(i + 1, first));
     }
 
     /** Whether the line is the rest of the line before it, wrapped: that one fills the width and ends no clause. */
@@ -177,7 +182,12 @@ final class SectionReader {
         if (TitleParts.endsWithIssuerDate(next.text()) && !layout.isFull(next) || next.text().startsWith("发布时间")) {
             return true;
         }
-        return wrapped && !TITLE_END.matcher(TitleParts.unwrap(heading)).matches();
+        String title = TitleParts.unwrap(heading);
+        if (wrapped && !layout.isFull(next) && !DOCUMENT_TYPE_END.matcher(title).matches()
+                && DOCUMENT_TYPE_END.matcher(title + next.text()).matches()) {
+            return true; // the wrap cut off the document type: …《工作要点》 / 的通知
+        }
+        return wrapped && !TITLE_END.matcher(title).matches();
     }
 
     private boolean sameLink(TextLine a, TextLine b) {

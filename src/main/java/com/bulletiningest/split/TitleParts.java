@@ -58,7 +58,10 @@ record TitleParts(String title, String issuer, LocalDate date, String source, St
         return PUBLISHED.matcher(unwrapped).find() || SOURCE.matcher(unwrapped).find();
     }
 
-    private static TitleParts issuerOrMedia(String text) {
+    private static TitleParts issuerOrMedia(String heading) {
+        // a wrap inside the closing parenthesis cuts a date or name, never a gap
+        int open = Math.max(heading.lastIndexOf('（'), heading.lastIndexOf('('));
+        String text = open < 0 ? heading : heading.substring(0, open) + unwrap(heading.substring(open));
         Matcher media = TRAILING_PARENTHESIS.matcher(text);
         if (media.matches() && isMediaName(media.group(2)) && !media.group(1).isBlank()) {
             return new TitleParts(media.group(1).strip(), null, null, unwrap(media.group(2)).strip(), null);
