@@ -1,0 +1,199 @@
+package com.bulletiningest.split;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.bulletiningest.extract.LinkAnnotation;
+import com.bulletiningest.extract.TextLine;
+
+/**
+ * Reads the lines of one section (between its heading and its sign-off) into groups and notices.
+ * <p>
+ * A numbered line opens a notice when it starts at the margin, uses the section's numbering style and has the next
+ * number (1 again right after a group label). When it may be the wrapped rest of the line before, or an inner list of
+ * the body could have that number too, it must also look like a title: a link over it, an issuer/date or media name
+ * after it, or a document type (通知, 公告 …) ending it. A title goes on over the next lines while a bracket is open,
+ * the same link covers them, or the line was wrapped and its rest (issuer/date, media name) follows.
+ */
+final class SectionReader {
+
+    private static final int MIN_LABEL_CHARS = 2;
+    private static final int MAX_LABEL_CHARS = 12;
+    private static final float LABEL_SHARE = 0.4f;
+    private static final int MAX_TITLE_LINES = 4;
+    private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\d《》“”\"（）()【】\\[\\]、，,。：:；;？?！!/]");
+    /** Document types a title names last, possibly followed by a qualifier such as （试行） or （2021 年第 7 号）. */
+    private static final String DOCUMENT_TYPES = "通知|通告|公告|公示|意见|意见稿|办法|决定|规定|细则|方案|指南|措施|要点|报告|批复|函|答复|解答|名单|目录";
+    private static final Pattern DOCUMENT_TYPE_END = Pattern.compile(".*(" + DOCUMENT_TYPES + ")([（(][^（）()]*[）)])?$");
+    /** How a complete title line may end: a document type or a closing bracket or quote. */
+    private static final Pattern TITLE_END = Pattern.compile(".*(" + DOCUMENT_TYPES + "|[）)》”])$");
+
+    private final List<TextLine> lines;
+    private final Layout layout;
+    private final Categories categories;
+    private final Map<TextLine, List<LinkAnnotation>> annotations;
+    private final SectionDraft section;
+
+    private Character style;
+    private int lastNo;
+    private boolean afterLabel = true;
+    private Character innerStyle;
+    private int innerLast;
+    private NoticeDraft notice;
+
+    SectionReader(List<TextLine> lines, Layout layout, Categories categories,
+                  Map<TextLine, List<LinkAnnotation>> annotations, SectionDraft section) {
+        this.lines = lines;
+        this.layout = layout;
+        this.categories = categories;
+        this.annotations = annotations;
+        this.section = section;
+    }
+
+    void read() {
+        int i = 0;
+        while (i < lines.size()) {
+            TextLine line = lines.get(i);
+            if (isGroupLabel(i)) {
+                section.startGroup(line.text());
+                afterLabel = true;
+                notice = null;
+                i++;
+                continue;
+            }
+            Numbered numbered = Numbered.parse(line.text());
+            if (numbered != null && opensNotice(i, numbered)) {
+                int last = titleEnd(i, numbered);
+                notice = new NoticeDraft(numbered, lines.subList(i, last + 1), layout);
+                section.add(notice);
+                style = numbered.style();
+                lastNo = numbered.no();
+                afterLabel = false;
+                innerStyle = null;
+                i = last + 1;
+                continue;
+            }
+            if (numbered != null && !continuesPrevious(i)) {
+                trackInnerList(numbered);
+            }
+            if (notice != null) {
+                notice.addBody(line);
+            }
+            i++;
+        }
+    }
+
+    private boolean opensNotice(int i, Numbered numbered) {
+        TextLine line = lines.get(i);
+        if (!layout.atMargin(line) || style != null && numbered.style() != style
+                || continuesPrevious(i) && !looksLikeTitle(i, numbered)) {
+            return false;
+        }
+        if (afterLabel) {
+            return numbered.no() == 1 || numbered.no() == lastNo + 1;
+        }
+        boolean innerListGoesOn = innerStyle != null && innerStyle == numbered.style() && innerLast + 1 == numbered.no();
+        if (numbered.no() == lastNo + 1) {
+            return !innerListGoesOn || looksLikeTitle(i, numbered);
+        }
+        // a skipped number is only believed when the line carries a title link
+        return numbered.no() > lastNo + 1 && !innerListGoesOn && annotations.containsKey(line);
+    }
+
+    private void trackInnerList(Numbered numbered) {
+        if (numbered.no() == 1) {
+            innerStyle = numbered.style();
+            innerLast = 1;
+        } else if (innerStyle != null && innerStyle == numbered.style() && numbered.no() == innerLast + 1) {
+            innerLast = numbered.no();
+        }
+    }
+
+    /** Evidence beyond numbering: a link over the line, an issuer/date or media name after it, a document-type ending. */
+    private boolean looksLikeTitle(int i, Numbered numbered) {
+        if (annotations.containsKey(lines.get(i))) {
+            return true;
+        }
+        String heading = NoticeDraft.headingText(numbered, lines.subList(i, titleEnd(i, numbered) + 1));
+        return TitleParts.hasTrailer(heading) || DOCUMENT_TYPE_END.matcher(TitleParts.unwrap(heading)).matches();
+    }
+
+    /** A group label: a short line of its own, no number or sentence, right before the first notice of the group. */
+    private boolean isGroupLabel(int i) {
+        if (i + 1 >= lines.size()) {
+            return false;
+        }
+        TextLine next = lines.get(i + 1);
+        Numbered first = Numbered.parse(next.text());
+        if (first == null || !layout.atMargin(next) || style != null && first.style() != style
+                || first.no() != 1 && first.no() != lastNo + 1) {
+            return false;
+        }
+        String text = lines.get(i).text();
+        if (categories.isKnownGroupLabel(text)) {
+            return true;
+        }
+        String squeezed = Texts.squeeze(text);
+        // after a line that seems to wrap into it, a label needs numbering to restart with a notice that looks like one
+        return squeezed.length() >= MIN_LABEL_CHARS && squeezed.length() <= MAX_LABEL_CHARS
+                && !LABEL_FORBIDDEN.matcher(squeezed).find() && !Texts.isEnumerated(squeezed)
+                && layout.isShorterThan(lines.get(i), LABEL_SHARE)
+                && (!continuesPrevious(i) || first.no() == 1 && looksLikeTitle(i + 1, first));
+    }
+
+    /** Whether the line is the rest of the line before it, wrapped: that one fills the width and ends no clause. */
+    private boolean continuesPrevious(int i) {
+        if (i == 0) {
+            return false;
+        }
+        TextLine previous = lines.get(i - 1);
+        return layout.isFull(previous) && !Texts.endsClause(previous.text());
+    }
+
+    /** The last line of the title that starts at line i. */
+    private int titleEnd(int i, Numbered numbered) {
+        int last = i;
+        String heading = numbered.rest();
+        while (last + 1 < lines.size() && last - i + 1 < MAX_TITLE_LINES) {
+            TextLine next = lines.get(last + 1);
+            if (Numbered.parse(next.text()) != null && layout.atMargin(next) || isGroupLabel(last + 1)
+                    || !continuesTitle(lines.get(last), next, heading)) {
+                break;
+            }
+            heading += TitleParts.LINE_BREAK + next.text();
+            last++;
+            if (TitleParts.isMediaLine(next.text())) {
+                break;
+            }
+        }
+        return last;
+    }
+
+    private boolean continuesTitle(TextLine current, TextLine next, String heading) {
+        if (TitleParts.isMediaLine(next.text()) || sameLink(current, next) || !Texts.balanced(heading)) {
+            return true;
+        }
+        boolean wrapped = layout.isFull(current) && !Texts.endsClause(current.text());
+        if (TitleParts.hasTrailer(heading)) {
+            // only the short rest of a 发布时间/来源 trailer cut by the wrap, never the body after it
+            return TitleParts.endsWithOpenTrailer(heading) && wrapped && !layout.isFull(next) && !Texts.endsClause(next.text());
+        }
+        if (TitleParts.endsWithIssuerDate(next.text()) && !layout.isFull(next) || next.text().startsWith("发布时间")) {
+            return true;
+        }
+        String title = TitleParts.unwrap(heading);
+        if (wrapped && !layout.isFull(next) && !DOCUMENT_TYPE_END.matcher(title).matches()
+                && DOCUMENT_TYPE_END.matcher(title + next.text()).matches()) {
+            return true; // the wrap cut off the document type: …《工作要点》 / 的通知
+        }
+        return wrapped && !TITLE_END.matcher(title).matches();
+    }
+
+    private boolean sameLink(TextLine a, TextLine b) {
+        List<LinkAnnotation> first = annotations.get(a);
+        List<LinkAnnotation> second = annotations.get(b);
+        return first != null && second != null
+                && first.stream().anyMatch(x -> second.stream().anyMatch(y -> x.uri().equals(y.uri())));
+    }
+}
