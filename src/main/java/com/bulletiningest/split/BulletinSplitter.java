@@ -258,7 +258,7 @@ public class BulletinSplitter {
         static String headingText(Numbered number, List<TextLine> titleLines) {
             StringBuilder text = new StringBuilder(number.rest());
             for (int i = 1; i < titleLines.size(); i++) {
-                text.append(titleLines.get(i).text());
+                text.append(TitleParts.LINE_BREAK).append(titleLines.get(i).text());
             }
             return text.toString();
         }
