@@ -6,8 +6,6 @@ import java.util.regex.Pattern;
 
 import com.bulletiningest.extract.LinkAnnotation;
 import com.bulletiningest.extract.TextLine;
-import com.bulletiningest.split.BulletinSplitter.NoticeDraft;
-import com.bulletiningest.split.BulletinSplitter.SectionDraft;
 
 /**
  * Reads the lines of one section (between its heading and its sign-off) into groups and notices.

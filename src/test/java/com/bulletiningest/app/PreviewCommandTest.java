@@ -87,6 +87,13 @@ class PreviewCommandTest {
     }
 
     @Test
+    void brokenCategoriesFileIsOneLineToo() throws Exception {
+        Path categories = Files.writeString(dir.resolve("categories.yaml"), "categories: [unclosed\n");
+        assertThat(preview("--categories", categories.toString(), seed.toString())).isEqualTo(PreviewCommand.NO_FILE);
+        assertThat(stderr()).contains("categories.yaml: not valid YAML").hasLineCount(1);
+    }
+
+    @Test
     void unreadableInputExitsWithTheReasonsCode() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.pdf"), "just some notes");
         assertThat(preview(text.toString())).isEqualTo(3);

@@ -59,8 +59,13 @@ final class LaidOutText {
 
     /** A URI link annotation over the last line. */
     LaidOutText link(String uri) {
+        return link(uri, 0);
+    }
+
+    /** A URI link annotation over the last line, drawn {@code raised} points higher than the line. */
+    LaidOutText link(String uri, float raised) {
         TextLine last = lines.get(lines.size() - 1);
-        links.add(new LinkAnnotation(last.page(), uri, last.x(), last.y() - 7.6f, last.endX(), last.y() + 1.8f));
+        links.add(new LinkAnnotation(last.page(), uri, last.x(), last.y() - 7.6f - raised, last.endX(), last.y() + 1.8f - raised));
         return this;
     }
 

@@ -1,6 +1,7 @@
 package com.bulletiningest.split;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import com.bulletiningest.extract.TestPdfs;
 import com.bulletiningest.extract.UnreadableBulletinException;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 @DisplayName("Splitter rules beyond the corpus layout")
 class SplitterRulesTest {
@@ -52,8 +54,8 @@ class SplitterRulesTest {
                 .line("3、如何防止商标被撤销？（知产热点）").paragraph(PROSE));
 
         assertThat(bulletin.notices()).extracting(Notice::no, Notice::source)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "知产热点"), org.assertj.core.groups.Tuple.tuple(2, "知产热点"),
-                        org.assertj.core.groups.Tuple.tuple(3, "知产热点"));
+                .containsExactly(tuple(1, "知产热点"), tuple(2, "知产热点"),
+                        tuple(3, "知产热点"));
         assertThat(bulletin.notices().get(1).body()).contains("3、商标沦为通用名称");
     }
 
@@ -103,6 +105,16 @@ class SplitterRulesTest {
         assertThat(first.bodyLinks()).containsExactly(printedOnly);
         assertThat(first.body()).doesNotContain("http");
         assertThat(bulletin.notices().get(1).page()).isEqualTo(2);
+    }
+
+    @Test
+    void linkDrawnALittleOffItsTitleLineStillBelongsToIt() throws Exception {
+        Bulletin bulletin = split(new LaidOutText()
+                .lines("医药信息篇（2021/3/8~2021/3/12）", "国家级", "1、关于发布药品标准的公告").link("https://example.org/1", 6)
+                .paragraph(PROSE).line("2、关于印发药品目录的通知").link("https://example.org/2", -6).paragraph(PROSE));
+
+        assertThat(bulletin.notices()).extracting(Notice::links)
+                .containsExactly(List.of("https://example.org/1"), List.of("https://example.org/2"));
     }
 
     @Test
