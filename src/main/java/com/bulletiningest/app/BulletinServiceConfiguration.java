@@ -41,7 +41,7 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         }
 
         Database database = new Database(settings.text("bulletin.db.url"), settings.text("bulletin.db.user"),
-                settings.text("bulletin.db.password"), dataDir);
+                settings.text("bulletin.db.password"), dataDir, settings.number("bulletin.db.embedded-port", 0));
         context.addService(closing("database", database), true, true);
         context.getRegistry().bind("database", database);
 

@@ -11,13 +11,19 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         String command = args.length == 0 ? "" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         if (command.isEmpty() || "run".equals(command)) {
-            new BulletinService(Map.of()).run();
+            try {
+                new BulletinService(Map.of()).run();
+            } catch (Exception e) {
+                // the embedded database and mail server would otherwise keep the JVM alive
+                err.println("bulletin-ingest could not start: " + e.getMessage());
+                System.exit(1);
+            }
             return;
         }
         int code;

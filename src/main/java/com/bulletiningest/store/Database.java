@@ -24,16 +24,21 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
 
-    public Database(String url, String user, String password, Path dataDir) throws IOException {
+    /** @param embeddedPort port of the embedded PostgreSQL, 0 for any free one */
+    public Database(String url, String user, String password, Path dataDir, int embeddedPort) throws IOException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("bulletins");
         config.setMaximumPoolSize(4);
         if (url == null || url.isBlank()) {
             Path files = dataDir.resolve("postgres");
             Files.createDirectories(files);
-            embedded = EmbeddedPostgres.builder().setDataDirectory(files).setCleanDataDirectory(false).start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(files).setCleanDataDirectory(false);
+            if (embeddedPort > 0) {
+                builder.setPort(embeddedPort);
+            }
+            embedded = builder.start();
             config.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
-            LOG.info("Embedded PostgreSQL under {}: {} (user postgres, no password; psql -h localhost -p {} -U postgres)",
+            LOG.info("Embedded PostgreSQL under {}: {} (user postgres, no password: psql -h localhost -p {} -U postgres postgres)",
                     files.toAbsolutePath(), config.getJdbcUrl(), embedded.getPort());
         } else {
             embedded = null;

@@ -71,6 +71,7 @@ class BulletinServiceTest {
         properties.put("bulletin.inbox.check-interval", "200");
         properties.put("bulletin.inbox.min-age", "300");
         properties.put("bulletin.notify.period", "500");
+        properties.put("bulletin.db.embedded-port", "0");
         properties.put("bulletin.smtp.port", String.valueOf(freePort()));
         properties.put("bulletin.imap.port", String.valueOf(freePort()));
         properties.put("camel.main.routes-reload-enabled", "false");
