@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the beans the routes call, from the {@code bulletin.*} properties, and binds them by name:
- * {@code ingestSteps}, {@code bulletinStore}, {@code outboxSender}, {@code database} (and {@code embeddedMailServer}). When no database or mail server is configured
- * it starts the embedded ones. Camel stops what it started here after the routes, in reverse order.
+ * {@code ingestSteps}, {@code bulletinStore}, {@code outboxSender}, {@code database} and, when it runs,
+ * {@code embeddedMailServer}. When no database or mail server is configured it starts the embedded ones; Camel stops
+ * them after the routes.
  */
 public class BulletinServiceConfiguration implements CamelConfiguration {
 
