@@ -1,0 +1,70 @@
+package com.bulletiningest.app;
+
+import java.util.Collection;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real SMTP and IMAP server (GreenMail, in memory) for running without a mail server: digests sent to an owner
+ * land in that owner's mailbox, and bulletins mailed to the intake address land in the intake mailbox.
+ * Every mailbox logs in with its address and the same password.
+ */
+public final class EmbeddedMailServer extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMailServer.class);
+
+    private final String bindAddress;
+    private final int smtpPort;
+    private final int imapPort;
+    private final String password;
+    private final Collection<String> mailboxes;
+    private GreenMail greenMail;
+
+    public EmbeddedMailServer(String bindAddress, int smtpPort, int imapPort, String password,
+                              Collection<String> mailboxes) {
+        this.bindAddress = bindAddress;
+        this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
+        this.password = password;
+        this.mailboxes = mailboxes;
+    }
+
+    @Override
+    protected void doStart() {
+        greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(smtpPort, bindAddress, ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, bindAddress, ServerSetup.PROTOCOL_IMAP) });
+        greenMail.start();
+        mailboxes.forEach(address -> greenMail.setUser(address, address, password));
+        LOG.info("Embedded mail server: SMTP {}:{}, IMAP {}:{}; mailboxes {} (login = address, password '{}')",
+                bindAddress, smtpPort(), bindAddress, imapPort(), mailboxes, password);
+    }
+
+    @Override
+    protected void doStop() {
+        if (greenMail != null) {
+            greenMail.stop();
+        }
+    }
+
+    public String host() {
+        return bindAddress;
+    }
+
+    /** The port SMTP listens on (the actual one when 0 asked for any free port). */
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    public int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    public String password() {
+        return password;
+    }
+}

@@ -1,0 +1,137 @@
+package com.bulletiningest.app;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.bulletiningest.extract.UnreadableBulletinException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * routes/inbox-folder.yaml alone: how files move through the inbox folder. Ingestion itself is a small stand-in
+ * route here that accepts PDF bytes and refuses anything else the way the real one does (end to end:
+ * {@link BulletinServiceTest}).
+ */
+@DisplayName("inbox folder route")
+class InboxFolderRouteTest {
+
+    private static final byte[] PDF = "%PDF-1.7 a bulletin".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path inbox;
+
+    private CamelContext context;
+    private final List<Map<String, Object>> ingested = new CopyOnWriteArrayList<>();
+    private final List<Integer> ingestedBytes = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startRoute() throws Exception {
+        context = new DefaultCamelContext();
+        Properties properties = new Properties();
+        properties.put("bulletin.inbox", inbox.toString());
+        properties.put("bulletin.inbox.poll-delay", "100");
+        properties.put("bulletin.inbox.check-interval", "100");
+        properties.put("bulletin.inbox.min-age", "200");
+        context.getPropertiesComponent().setInitialProperties(properties);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(noErrorHandler());
+                from("direct:ingest").process(exchange -> {
+                    byte[] body = exchange.getMessage().getBody(byte[].class);
+                    if (!new String(body, StandardCharsets.ISO_8859_1).startsWith("%PDF-")) {
+                        throw new UnreadableBulletinException(UnreadableBulletinException.Reason.NOT_PDF,
+                                "not a PDF: the file starts with '" + new String(body, 0, 5, StandardCharsets.ISO_8859_1) + "'");
+                    }
+                    ingested.add(Map.copyOf(exchange.getMessage().getHeaders()));
+                    ingestedBytes.add(body.length);
+                });
+            }
+        });
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "file:routes/inbox-folder.yaml"));
+        context.start();
+    }
+
+    @AfterEach
+    void stopRoute() {
+        context.stop();
+    }
+
+    @Test
+    @DisplayName("a file whose bytes are a PDF is ingested whatever its name, then moved to .done")
+    void pdfBytesAreIngestedWhateverTheName() throws Exception {
+        Files.write(inbox.resolve("scan-0042.bin"), PDF);
+
+        Eventually.within(Duration.ofSeconds(10), "scan-0042.bin in .done", () -> Files.exists(inbox.resolve(".done/scan-0042.bin")));
+        assertThat(ingested).singleElement().satisfies(headers -> {
+            assertThat(headers).containsEntry("bulletinSourceKind", "folder");
+            assertThat(headers).containsEntry("bulletinOriginalName", "inbox/scan-0042.bin");
+        });
+        assertThat(inbox.resolve("scan-0042.bin")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("a refused file moves to .failed with a one-line reason beside it, and the next file still goes through")
+    void refusedFileMovesToFailedWithReason() throws Exception {
+        Files.writeString(inbox.resolve("notes.pdf"), "just some text");
+
+        Path reason = inbox.resolve(".failed/notes.pdf.reason.txt");
+        Eventually.within(Duration.ofSeconds(10), "notes.pdf and its reason in .failed", () -> Files.exists(reason) && Files.exists(inbox.resolve(".failed/notes.pdf")));
+        assertThat(Files.readString(reason)).isEqualToIgnoringNewLines("not a PDF: the file starts with 'just '");
+        assertThat(ingested).isEmpty();
+
+        Files.write(inbox.resolve("next.pdf"), PDF);
+        Eventually.within(Duration.ofSeconds(10), "next.pdf in .done", () -> Files.exists(inbox.resolve(".done/next.pdf")));
+        assertThat(ingested).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a file still being written is taken only once complete")
+    void fileIsTakenOnlyOnceCompletelyWritten() throws Exception {
+        Path file = inbox.resolve("slow-scanner.pdf");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(PDF);
+            for (int chunk = 0; chunk < 20; chunk++) { // 1 s of writing, in steps shorter than the check interval
+                out.write(new byte[1000]);
+                out.flush();
+                Thread.sleep(50);
+            }
+        }
+
+        Eventually.within(Duration.ofSeconds(10), "slow-scanner.pdf in .done", () -> Files.exists(inbox.resolve(".done/slow-scanner.pdf")));
+        assertThat(ingestedBytes).containsExactly(PDF.length + 20_000);
+    }
+
+    @Test
+    @DisplayName("dot files and files in dot folders are left alone")
+    void dotFilesAndFoldersAreIgnored() throws Exception {
+        Files.createDirectories(inbox.resolve(".drafts"));
+        Files.write(inbox.resolve(".drafts/draft.pdf"), PDF);
+        Files.write(inbox.resolve(".partial.pdf"), PDF);
+        Files.write(inbox.resolve("real.pdf"), PDF);
+
+        Eventually.within(Duration.ofSeconds(10), "real.pdf in .done", () -> Files.exists(inbox.resolve(".done/real.pdf")));
+        Thread.sleep(500);
+        assertThat(ingested).hasSize(1);
+        assertThat(inbox.resolve(".drafts/draft.pdf")).exists();
+        assertThat(inbox.resolve(".partial.pdf")).exists();
+    }
+}
