@@ -1,0 +1,266 @@
+package com.bulletiningest.split;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.bulletiningest.extract.ExtractedPdf;
+import com.bulletiningest.extract.LinkAnnotation;
+import com.bulletiningest.extract.TextLine;
+import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.extract.UnreadableBulletinException.Reason;
+
+/**
+ * Splits the lines of a bulletin into sections (篇), groups (国家级, 资讯 …) and numbered notices.
+ * <p>
+ * Nothing here knows the corpus: sections are found by their heading shape, sign-offs by closing a section with a
+ * department and a date, notices by numbering (the next number, or 1 again after a group label), by a numbering style
+ * that stays the same within a section, and by layout (a title starts at the margin and does not continue a wrapped
+ * line). Numbered lines that fail these tests are inner lists of the notice body.
+ */
+public class BulletinSplitter {
+
+    private static final Pattern DEPT_AND_DATE = Pattern.compile("^(\\S.{1,30}?)\\s+" + Texts.DATE + "$");
+    private static final int MAX_SIGNOFF_DEPT = 30;
+
+    private final Categories categories;
+
+    public BulletinSplitter(Categories categories) {
+        this.categories = Objects.requireNonNull(categories);
+    }
+
+    public Bulletin split(ExtractedPdf pdf) throws UnreadableBulletinException {
+        List<TextLine> lines = new ArrayList<>();
+        List<PrintedLink> printed = new ArrayList<>();
+        separatePrintedLinks(PageArtefacts.remove(pdf.lines()), lines, printed);
+        Layout layout = Layout.of(lines);
+        Map<TextLine, List<LinkAnnotation>> annotations = annotationsByLine(lines, pdf.links());
+
+        List<Integer> headings = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (SectionHeading.parse(lines.get(i).text()) != null) {
+                headings.add(i);
+            }
+        }
+        if (headings.isEmpty()) {
+            throw new UnreadableBulletinException(Reason.NOT_A_BULLETIN,
+                    "not a bulletin: no section heading such as 医药信息篇（2021/3/8~2021/3/12） found");
+        }
+        Map<TextLine, NoticeDraft> owners = new IdentityHashMap<>();
+        List<SectionDraft> sections = new ArrayList<>();
+        for (int h = 0; h < headings.size(); h++) {
+            int from = headings.get(h);
+            int to = h + 1 < headings.size() ? headings.get(h + 1) : lines.size();
+            SectionDraft section = readSection(lines.subList(from, to), layout, annotations);
+            if (!section.notices().isEmpty()) {
+                sections.add(section);
+                section.notices().forEach(n -> n.lines().forEach(l -> owners.put(l, n)));
+            }
+        }
+        if (sections.isEmpty()) {
+            throw new UnreadableBulletinException(Reason.NOT_A_BULLETIN, "not a bulletin: section headings but no numbered notices found");
+        }
+        attributeLinks(pdf.links(), printed, lines, owners);
+
+        List<Section> built = sections.stream().map(SectionDraft::build).toList();
+        LocalDate issued = built.stream().map(Section::signoff).filter(Objects::nonNull).map(Signoff::date)
+                .max(Comparator.naturalOrder())
+                .orElse(built.stream().map(Section::periodEnd).max(Comparator.naturalOrder()).orElse(null));
+        return new Bulletin(issued, pdf.pages(), built);
+    }
+
+    private SectionDraft readSection(List<TextLine> lines, Layout layout, Map<TextLine, List<LinkAnnotation>> annotations) {
+        SectionHeading heading = SectionHeading.parse(lines.get(0).text());
+        int end = lines.size();
+        Signoff signoff = null;
+        TextLine last = lines.get(end - 1);
+        LocalDate date = Texts.dateLine(last.text());
+        if (date != null && end >= 3 && isDepartment(lines.get(end - 2).text()) && !date.isBefore(heading.end())) {
+            signoff = new Signoff(lines.get(end - 2).text(), date);
+            end -= 2;
+        } else {
+            Matcher m = DEPT_AND_DATE.matcher(last.text());
+            if (m.matches() && end >= 2 && isDepartment(m.group(1))) {
+                LocalDate d = Texts.date(m.group(2), m.group(3), m.group(4));
+                if (d != null && !d.isBefore(heading.end())) {
+                    signoff = new Signoff(m.group(1).strip(), d);
+                    end -= 1;
+                }
+            }
+        }
+        SectionDraft section = new SectionDraft(categories.codeFor(heading.name()), heading, signoff);
+        new SectionReader(lines.subList(1, end), layout, categories, annotations, section).read();
+        return section;
+    }
+
+    private static boolean isDepartment(String text) {
+        String t = Texts.squeeze(text);
+        return !t.isEmpty() && t.length() <= MAX_SIGNOFF_DEPT && Numbered.parse(text) == null && !Texts.endsClause(text)
+                && Texts.dateLine(text) == null && !t.matches(".*\\d.*");
+    }
+
+    /** Takes URL lines (and their wrapped rest) out of the text: they are links, never body text. */
+    private static void separatePrintedLinks(List<TextLine> all, List<TextLine> text, List<PrintedLink> printed) {
+        for (int i = 0; i < all.size(); i++) {
+            TextLine line = all.get(i);
+            if (!Texts.isUrlLine(line.text())) {
+                text.add(line);
+                continue;
+            }
+            StringBuilder uri = new StringBuilder(line.text());
+            while (i + 1 < all.size() && all.get(i + 1).page() == line.page() && Texts.isUrlTail(all.get(i + 1).text())
+                    && !Texts.isUrlLine(all.get(i + 1).text())) {
+                uri.append(all.get(++i).text());
+            }
+            printed.add(new PrintedLink(line, uri.toString(), text.isEmpty() ? null : text.get(text.size() - 1)));
+        }
+    }
+
+    private static Map<TextLine, List<LinkAnnotation>> annotationsByLine(List<TextLine> lines, List<LinkAnnotation> links) {
+        Map<TextLine, List<LinkAnnotation>> byLine = new IdentityHashMap<>();
+        for (LinkAnnotation link : links) {
+            lines.stream().filter(link::covers).findFirst()
+                    .ifPresent(line -> byLine.computeIfAbsent(line, l -> new ArrayList<>()).add(link));
+        }
+        return byLine;
+    }
+
+    /**
+     * Gives each link to the notice owning the line it sits on: annotations over title lines are the notice's source,
+     * the others its body links, in page order. A URL printed as text is the visible form of an annotation of its page
+     * when one has that target; otherwise it is a body link of the notice it is printed in.
+     */
+    private static void attributeLinks(List<LinkAnnotation> annotations, List<PrintedLink> printed, List<TextLine> lines,
+                                       Map<TextLine, NoticeDraft> owners) {
+        record Placed(TextLine line, String uri, boolean printed) {
+        }
+        Map<TextLine, Integer> position = new IdentityHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            position.put(lines.get(i), i);
+        }
+        List<Placed> placed = new ArrayList<>();
+        for (LinkAnnotation link : annotations) {
+            lines.stream().filter(link::covers).findFirst().ifPresent(line -> placed.add(new Placed(line, link.uri(), false)));
+        }
+        for (PrintedLink link : printed) {
+            boolean annotated = annotations.stream().anyMatch(a -> a.page() == link.line().page()
+                    && (a.uri().equals(link.uri()) || a.uri().startsWith(link.uri())));
+            if (!annotated && link.after() != null) {
+                placed.add(new Placed(link.after(), link.uri(), true));
+            }
+        }
+        placed.sort(Comparator.comparingInt(p -> position.get(p.line())));
+        for (Placed p : placed) {
+            NoticeDraft notice = owners.get(p.line());
+            if (notice != null) {
+                notice.addLink(p.uri(), !p.printed() && notice.isTitleLine(p.line()));
+            }
+        }
+    }
+
+    private record PrintedLink(TextLine line, String uri, TextLine after) {
+    }
+
+    /** A section being read: its groups and notices as found. */
+    static final class SectionDraft {
+        private final String category;
+        private final SectionHeading heading;
+        private final Signoff signoff;
+        private final List<String> labels = new ArrayList<>();
+        private final List<List<NoticeDraft>> groups = new ArrayList<>();
+
+        SectionDraft(String category, SectionHeading heading, Signoff signoff) {
+            this.category = category;
+            this.heading = heading;
+            this.signoff = signoff;
+        }
+
+        void startGroup(String label) {
+            labels.add(label);
+            groups.add(new ArrayList<>());
+        }
+
+        void add(NoticeDraft notice) {
+            if (groups.isEmpty()) {
+                startGroup(null);
+            }
+            groups.get(groups.size() - 1).add(notice);
+        }
+
+        List<NoticeDraft> notices() {
+            return groups.stream().flatMap(List::stream).toList();
+        }
+
+        Section build() {
+            List<Group> built = new ArrayList<>();
+            for (int g = 0; g < groups.size(); g++) {
+                if (!groups.get(g).isEmpty()) {
+                    built.add(new Group(labels.get(g), groups.get(g).stream().map(NoticeDraft::build).toList()));
+                }
+            }
+            return new Section(category, heading.name(), heading.start(), heading.end(), signoff, built);
+        }
+    }
+
+    /** A notice being read: its title lines, body lines and links. */
+    static final class NoticeDraft {
+        private final Numbered number;
+        private final List<TextLine> titleLines;
+        private final List<TextLine> bodyLines = new ArrayList<>();
+        private final Set<String> links = new LinkedHashSet<>();
+        private final Set<String> bodyLinks = new LinkedHashSet<>();
+        private final Layout layout;
+
+        NoticeDraft(Numbered number, List<TextLine> titleLines, Layout layout) {
+            this.number = number;
+            this.titleLines = List.copyOf(titleLines);
+            this.layout = layout;
+        }
+
+        void addBody(TextLine line) {
+            bodyLines.add(line);
+        }
+
+        List<TextLine> lines() {
+            List<TextLine> all = new ArrayList<>(titleLines);
+            all.addAll(bodyLines);
+            return all;
+        }
+
+        boolean isTitleLine(TextLine line) {
+            return titleLines.stream().anyMatch(l -> l == line);
+        }
+
+        void addLink(String uri, boolean title) {
+            if (title) {
+                links.add(uri);
+            } else if (!links.contains(uri)) {
+                bodyLinks.add(uri);
+            }
+        }
+
+        Notice build() {
+            TitleParts parts = TitleParts.parse(headingText(number, titleLines));
+            TextLine lastLine = bodyLines.isEmpty() ? titleLines.get(titleLines.size() - 1) : bodyLines.get(bodyLines.size() - 1);
+            return new Notice(number.no(), parts.title(), parts.issuer(), parts.date(), parts.source(), parts.published(),
+                    titleLines.get(0).page(), lastLine.page(), List.copyOf(links), List.copyOf(bodyLinks),
+                    BodyText.join(bodyLines, layout));
+        }
+
+        static String headingText(Numbered number, List<TextLine> titleLines) {
+            StringBuilder text = new StringBuilder(number.rest());
+            for (int i = 1; i < titleLines.size(); i++) {
+                text.append(titleLines.get(i).text());
+            }
+            return text.toString();
+        }
+    }
+}

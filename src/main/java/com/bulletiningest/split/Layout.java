@@ -1,0 +1,56 @@
+package com.bulletiningest.split;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.bulletiningest.extract.TextLine;
+
+/**
+ * The text block of a bulletin as measured from its lines: the left margin where unindented lines start and the right
+ * edge that wrapped lines reach. Titles start at the margin; a line reaching the right edge was wrapped.
+ */
+final class Layout {
+
+    /** Less than half a CJK character: one space of indentation is already more. */
+    private static final float MARGIN_TOLERANCE = 1.5f;
+    /** Wrapping by characters leaves lines of mixed CJK/Latin text short of the edge by up to this share of the width. */
+    private static final float FULL_SHARE = 0.85f;
+
+    private final float left;
+    private final float right;
+
+    private Layout(float left, float right) {
+        this.left = left;
+        this.right = right;
+    }
+
+    static Layout of(List<TextLine> lines) {
+        Map<Integer, Integer> starts = new HashMap<>();
+        for (TextLine line : lines) {
+            starts.merge(Math.round(line.x() * 2), 1, Integer::sum);
+        }
+        int mode = starts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+        float left = lines.stream().map(TextLine::x).filter(x -> Math.abs(x - mode / 2f) <= 1f).min(Float::compare).orElse(mode / 2f);
+        float[] ends = new float[lines.size()];
+        for (int i = 0; i < ends.length; i++) {
+            ends[i] = lines.get(i).endX();
+        }
+        java.util.Arrays.sort(ends);
+        float right = ends.length == 0 ? left : ends[(int) Math.floor((ends.length - 1) * 0.95)];
+        return new Layout(left, Math.max(right, left + 1));
+    }
+
+    boolean atMargin(TextLine line) {
+        return line.x() <= left + MARGIN_TOLERANCE;
+    }
+
+    boolean isFull(TextLine line) {
+        return line.endX() >= left + FULL_SHARE * (right - left);
+    }
+
+    /** A line filling less than this share of the width is short: labels, headings, the end of a paragraph. */
+    boolean isShorterThan(TextLine line, float share) {
+        return line.endX() - left < share * (right - left);
+    }
+}

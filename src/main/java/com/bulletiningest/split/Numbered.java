@@ -1,0 +1,23 @@
+package com.bulletiningest.split;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A line that starts with an arabic number and a list mark ({@code 1、}, {@code 1.}, {@code 1．}): a notice title
+ * or an item of a list inside a notice body; which one is decided by {@link SectionReader}.
+ *
+ * @param no    the printed number
+ * @param style the list mark, so that notices and inner lists written differently stay apart
+ * @param rest  the text after the mark
+ */
+record Numbered(int no, char style, String rest) {
+
+    /** A decimal such as {@code 4.26} or {@code 1.5%} is not a list mark, hence no digit right after a dot. */
+    private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3})\\s*(、|[.．](?!\\d))\\s*(\\S.*)$");
+
+    static Numbered parse(String text) {
+        Matcher m = NUMBERED.matcher(text);
+        return m.matches() ? new Numbered(Integer.parseInt(m.group(1)), m.group(2).charAt(0), m.group(3)) : null;
+    }
+}

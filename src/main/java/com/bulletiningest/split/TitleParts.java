@@ -1,0 +1,91 @@
+package com.bulletiningest.split;
+
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A notice heading taken apart: the title proper and what is printed after it, the issuer and its date
+ * ({@code …的通知  天津市科技局（2021-3-3）}), a media name ({@code (IPRlearn)}) or {@code 发布时间：… 来源：…}.
+ */
+record TitleParts(String title, String issuer, LocalDate date, String source, String published) {
+
+    private static final Pattern PUBLISHED = Pattern.compile(
+            "发布时间\\s*[:：]\\s*" + Texts.DATE + "(?:\\s*(\\d{1,2}:\\d{2}(?::\\d{2})?))?");
+    private static final Pattern SOURCE = Pattern.compile("来源\\s*[:：]\\s*(\\S(?:.*\\S)?)\\s*$");
+    private static final Pattern TRAILING_PARENTHESIS = Pattern.compile("^(.*?)\\s*[（(]\\s*([^（）()]{1,24}?)\\s*[）)]\\s*$");
+    private static final Pattern TRAILING_DATE = Pattern.compile("^(.*?)\\s*[（(]\\s*" + Texts.DATE + "\\s*[）)]\\s*$");
+    private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9 _&.\\-]*");
+    private static final Pattern HAN_NAME = Pattern.compile("\\p{IsHan}{2,10}");
+    /** What a parenthesis closing a title says when it qualifies the document rather than naming a medium. */
+    private static final Pattern QUALIFIER = Pattern.compile("第|号|批|试行|暂行|稿|草案|修订|修正|版|年|附件|见|意见|解读|全文|摘要|节选|续|上|下");
+    private static final Pattern GAP = Pattern.compile("\\s+");
+    /** An issuer is a name: no particles, quotes or clause punctuation that a title has. */
+    private static final Pattern NOT_AN_ISSUER = Pattern.compile("[的于《》“”：:，,。？?！!]|^\\d");
+
+    static TitleParts parse(String heading) {
+        String text = heading.strip();
+        String published = null;
+        String source = null;
+        Matcher p = PUBLISHED.matcher(text);
+        if (p.find()) {
+            published = isoDate(p.group(1), p.group(2), p.group(3)) + (p.group(4) == null ? "" : " " + p.group(4));
+            Matcher s = SOURCE.matcher(text.substring(p.end()));
+            if (s.find()) {
+                source = s.group(1);
+            }
+            text = text.substring(0, p.start()).strip();
+        } else {
+            Matcher s = SOURCE.matcher(text);
+            if (s.find()) {
+                source = s.group(1);
+                text = text.substring(0, s.start()).strip();
+            }
+        }
+        Matcher media = TRAILING_PARENTHESIS.matcher(text);
+        if (source == null && media.matches() && isMediaName(media.group(2)) && !media.group(1).isBlank()) {
+            return new TitleParts(media.group(1).strip(), null, null, media.group(2).strip(), published);
+        }
+        Matcher dated = TRAILING_DATE.matcher(text);
+        if (dated.matches()) {
+            LocalDate date = Texts.date(dated.group(2), dated.group(3), dated.group(4));
+            String head = dated.group(1);
+            Matcher gap = GAP.matcher(head);
+            while (date != null && gap.find()) {
+                String issuer = head.substring(gap.end()).strip();
+                String title = head.substring(0, gap.start()).strip();
+                if (!title.isEmpty() && !issuer.isEmpty() && !NOT_AN_ISSUER.matcher(issuer).find()) {
+                    return new TitleParts(title, issuer, date, source, published);
+                }
+            }
+        }
+        return new TitleParts(text, null, null, source, published);
+    }
+
+    /** A media name is a Latin name or a short Han name that does not qualify the document (试行, 第四十一批, …). */
+    static boolean isMediaName(String text) {
+        String name = text.strip();
+        return LATIN_NAME.matcher(name).matches()
+                || HAN_NAME.matcher(name).matches() && !QUALIFIER.matcher(name).find();
+    }
+
+    /** Whether a line holds nothing but a parenthesised media name, printed under its title. */
+    static boolean isMediaLine(String text) {
+        Matcher m = TRAILING_PARENTHESIS.matcher(text.strip());
+        return m.matches() && m.group(1).isEmpty() && isMediaName(m.group(2));
+    }
+
+    static boolean hasTrailer(String heading) {
+        TitleParts parts = parse(heading);
+        return parts.issuer != null || parts.date != null || parts.source != null || parts.published != null;
+    }
+
+    static boolean endsWithIssuerDate(String text) {
+        return TRAILING_DATE.matcher(text.strip()).matches();
+    }
+
+    private static String isoDate(String year, String month, String day) {
+        LocalDate date = Texts.date(year, month, day);
+        return date == null ? year + "-" + month + "-" + day : date.toString();
+    }
+}
