@@ -1,16 +1,20 @@
 package com.bulletiningest.enrich;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.hankcs.hanlp.HanLP;
 
 /**
  * The top keywords of a text by HanLP's TextRank, from the dictionaries bundled in the portable jar (no download).
- * Single characters and numbers are dropped: they make poor tags.
+ * Single characters, numbers and words every notice uses are dropped: they make poor tags.
  */
 public class KeywordExtractor {
 
+    /** Words every bulletin notice uses; as keywords they tell notices apart from nothing. */
+    private static final Set<String> GENERIC = Set.of("工作", "国家", "企业", "单位", "有关", "相关", "开展", "提供", "服务",
+            "发展", "推进", "完善", "加强", "通知", "发布", "要求", "进行", "实施", "支持", "建设", "管理", "中心", "我市");
     private static final Pattern USEFUL = Pattern.compile("(?=.*\\p{IsHan}|.*\\p{IsLatin}{3}).{2,}");
     /** TextRank candidates asked for per keyword kept, since some are filtered out. */
     private static final int CANDIDATES_PER_KEYWORD = 3;
@@ -30,7 +34,7 @@ public class KeywordExtractor {
         }
         return HanLP.extractKeyword(text, count * CANDIDATES_PER_KEYWORD).stream()
                 .map(String::strip)
-                .filter(k -> USEFUL.matcher(k).matches())
+                .filter(k -> USEFUL.matcher(k).matches() && !GENERIC.contains(k))
                 .distinct()
                 .limit(count)
                 .toList();
