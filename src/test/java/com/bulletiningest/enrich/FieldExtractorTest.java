@@ -148,6 +148,21 @@ class FieldExtractorTest {
     }
 
     @Test
+    void documentNumbersLoseTheVerbBeforeThem() {
+        NoticeFields fields = extract("标题", null, null, "根据财建〔2021〕2 号和《办法》（国科发火〔2016〕32 号），依据 2019 年第 25 号公告。");
+
+        assertThat(fields.documentNumber()).isNull();
+        assertThat(fields.referencedNumbers()).containsExactly("财建〔2021〕2 号", "国科发火〔2016〕32 号", "2019 年第 25 号");
+    }
+
+    @Test
+    void sectionSignoffIsNotTheNoticesSignature() {
+        NoticeFields fields = extract("关于做好工作的通知", null, null, "正文。\n盈科瑞﹒知识产权部\n2021 年 03 月 12 日");
+
+        assertThat(fields.issuer()).isNull();
+    }
+
+    @Test
     void emptyBodyYieldsEmptyFields() {
         NoticeFields fields = extract("标题", null, null, "");
 
