@@ -52,6 +52,12 @@ public final class YamlNode {
         return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
     }
 
+    /** An empty value ({@code key:} with nothing after it, or {@code ~}). */
+    public boolean isEmpty() {
+        return node instanceof ScalarNode scalar && (scalar.getValue().isEmpty() || scalar.getValue().equals("~")
+                || scalar.getValue().equals("null"));
+    }
+
     public boolean isMap() {
         return node instanceof MappingNode;
     }

@@ -54,7 +54,7 @@ public record TagRules(List<TagRule> rules) {
             }
         }
         List<TagRule> rules = new ArrayList<>();
-        if (top.containsKey("rules")) {
+        if (top.containsKey("rules") && !top.get("rules").isEmpty()) {
             for (YamlNode item : top.get("rules").asList("rules")) {
                 rules.add(rule(item));
             }

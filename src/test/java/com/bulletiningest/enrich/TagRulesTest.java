@@ -101,6 +101,12 @@ class TagRulesTest {
         }
 
         @Test
+        void emptyFileOrEmptyRuleListGivesNoTags() throws ConfigException {
+            assertThat(rules("").rules()).isEmpty();
+            assertThat(rules("# no rules yet\nrules:\n").tagsFor(titled("专利"))).isEmpty();
+        }
+
+        @Test
         void severalRulesMayGiveOneTagOnce() throws ConfigException {
             TagRules rules = rules("rules:\n  - tag: 全国\n    exact: 国家级\n    in: [group]\n"
                     + "  - tag: 全国\n    regex: \"^国家\"\n    in: [issuer]\n");
