@@ -67,7 +67,10 @@ public final class PreviewCommand {
         try {
             categories = categories(categoriesFile);
             bytes = Files.readAllBytes(pdf);
-        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return NO_FILE;
+        } catch (IOException | UncheckedIOException e) {
             err.println(pdf + ": cannot read " + (e instanceof UncheckedIOException u ? u.getMessage() : describe(e)));
             return NO_FILE;
         }

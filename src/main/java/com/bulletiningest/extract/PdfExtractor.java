@@ -38,6 +38,9 @@ public class PdfExtractor {
             throw new UnreadableBulletinException(Reason.DAMAGED, "damaged PDF: truncated (no %%EOF end marker)");
         }
         try (PDDocument document = Loader.loadPDF(pdf)) {
+            if (document.getNumberOfPages() == 0) {
+                throw new UnreadableBulletinException(Reason.DAMAGED, "damaged PDF: no readable page");
+            }
             LineCollector collector = new LineCollector();
             collector.writeText(document, new StringWriter());
             List<TextLine> lines = collector.lines();

@@ -4,11 +4,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,11 +24,18 @@ import com.bulletiningest.extract.UnreadableBulletinException.Reason;
  * department and a date, notices by numbering (the next number, or 1 again after a group label), by a numbering style
  * that stays the same within a section, and by layout (a title starts at the margin and does not continue a wrapped
  * line). Numbered lines that fail these tests are inner lists of the notice body.
+ * <p>
+ * Running headers, footers and page numbers are dropped first; URL lines are links, never text. A heading with no
+ * notice under it (a table of contents) makes no section. {@code issued} is the latest sign-off date, or the latest
+ * period end when no section is signed off. A sign-off is a department and a date closing the section, the date not
+ * before the period's end: an issuer's signature closing the last notice is dated within the period.
  */
 public class BulletinSplitter {
 
     private static final Pattern DEPT_AND_DATE = Pattern.compile("^(\\S.{1,30}?)\\s+" + Texts.DATE + "$");
     private static final int MAX_SIGNOFF_DEPT = 30;
+    /** How far (in points) a link rectangle drawn a little off its line may be from the line's baseline. */
+    private static final float NEAR_LINK = 6f;
 
     private final Categories categories;
 
@@ -124,11 +130,23 @@ public class BulletinSplitter {
         }
     }
 
+    /** The line a link was drawn over: the one it covers, else the nearest on its page within a line's height. */
+    private static Optional<TextLine> lineUnder(LinkAnnotation link, List<TextLine> lines) {
+        Optional<TextLine> covered = lines.stream().filter(link::covers).findFirst();
+        if (covered.isPresent()) {
+            return covered;
+        }
+        float middle = (link.top() + link.bottom()) / 2;
+        return lines.stream()
+                .filter(l -> l.page() == link.page() && l.endX() > link.left() && l.x() < link.right())
+                .filter(l -> Math.abs(l.y() - l.height() / 2 - middle) <= link.bottom() - link.top() + NEAR_LINK)
+                .min(Comparator.comparingDouble(l -> Math.abs(l.y() - l.height() / 2 - middle)));
+    }
+
     private static Map<TextLine, List<LinkAnnotation>> annotationsByLine(List<TextLine> lines, List<LinkAnnotation> links) {
         Map<TextLine, List<LinkAnnotation>> byLine = new IdentityHashMap<>();
         for (LinkAnnotation link : links) {
-            lines.stream().filter(link::covers).findFirst()
-                    .ifPresent(line -> byLine.computeIfAbsent(line, l -> new ArrayList<>()).add(link));
+            lineUnder(link, lines).ifPresent(line -> byLine.computeIfAbsent(line, l -> new ArrayList<>()).add(link));
         }
         return byLine;
     }
@@ -148,7 +166,7 @@ public class BulletinSplitter {
         }
         List<Placed> placed = new ArrayList<>();
         for (LinkAnnotation link : annotations) {
-            lines.stream().filter(link::covers).findFirst().ifPresent(line -> placed.add(new Placed(line, link.uri(), false)));
+            lineUnder(link, lines).ifPresent(line -> placed.add(new Placed(line, link.uri(), false)));
         }
         for (PrintedLink link : printed) {
             boolean annotated = annotations.stream().anyMatch(a -> a.page() == link.line().page()
@@ -167,100 +185,5 @@ public class BulletinSplitter {
     }
 
     private record PrintedLink(TextLine line, String uri, TextLine after) {
-    }
-
-    /** A section being read: its groups and notices as found. */
-    static final class SectionDraft {
-        private final String category;
-        private final SectionHeading heading;
-        private final Signoff signoff;
-        private final List<String> labels = new ArrayList<>();
-        private final List<List<NoticeDraft>> groups = new ArrayList<>();
-
-        SectionDraft(String category, SectionHeading heading, Signoff signoff) {
-            this.category = category;
-            this.heading = heading;
-            this.signoff = signoff;
-        }
-
-        void startGroup(String label) {
-            labels.add(label);
-            groups.add(new ArrayList<>());
-        }
-
-        void add(NoticeDraft notice) {
-            if (groups.isEmpty()) {
-                startGroup(null);
-            }
-            groups.get(groups.size() - 1).add(notice);
-        }
-
-        List<NoticeDraft> notices() {
-            return groups.stream().flatMap(List::stream).toList();
-        }
-
-        Section build() {
-            List<Group> built = new ArrayList<>();
-            for (int g = 0; g < groups.size(); g++) {
-                if (!groups.get(g).isEmpty()) {
-                    built.add(new Group(labels.get(g), groups.get(g).stream().map(NoticeDraft::build).toList()));
-                }
-            }
-            return new Section(category, heading.name(), heading.start(), heading.end(), signoff, built);
-        }
-    }
-
-    /** A notice being read: its title lines, body lines and links. */
-    static final class NoticeDraft {
-        private final Numbered number;
-        private final List<TextLine> titleLines;
-        private final List<TextLine> bodyLines = new ArrayList<>();
-        private final Set<String> links = new LinkedHashSet<>();
-        private final Set<String> bodyLinks = new LinkedHashSet<>();
-        private final Layout layout;
-
-        NoticeDraft(Numbered number, List<TextLine> titleLines, Layout layout) {
-            this.number = number;
-            this.titleLines = List.copyOf(titleLines);
-            this.layout = layout;
-        }
-
-        void addBody(TextLine line) {
-            bodyLines.add(line);
-        }
-
-        List<TextLine> lines() {
-            List<TextLine> all = new ArrayList<>(titleLines);
-            all.addAll(bodyLines);
-            return all;
-        }
-
-        boolean isTitleLine(TextLine line) {
-            return titleLines.stream().anyMatch(l -> l == line);
-        }
-
-        void addLink(String uri, boolean title) {
-            if (title) {
-                links.add(uri);
-            } else if (!links.contains(uri)) {
-                bodyLinks.add(uri);
-            }
-        }
-
-        Notice build() {
-            TitleParts parts = TitleParts.parse(headingText(number, titleLines));
-            TextLine lastLine = bodyLines.isEmpty() ? titleLines.get(titleLines.size() - 1) : bodyLines.get(bodyLines.size() - 1);
-            return new Notice(number.no(), parts.title(), parts.issuer(), parts.date(), parts.source(), parts.published(),
-                    titleLines.get(0).page(), lastLine.page(), List.copyOf(links), List.copyOf(bodyLinks),
-                    BodyText.join(bodyLines, layout));
-        }
-
-        static String headingText(Numbered number, List<TextLine> titleLines) {
-            StringBuilder text = new StringBuilder(number.rest());
-            for (int i = 1; i < titleLines.size(); i++) {
-                text.append(titleLines.get(i).text());
-            }
-            return text.toString();
-        }
     }
 }

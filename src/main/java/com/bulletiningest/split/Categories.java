@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The admin's map from section heading (医药信息篇) to category code (pharma), from {@code config/categories.yaml}:
@@ -44,7 +45,12 @@ public final class Categories {
 
     public static Categories load(Path file) {
         try {
-            Object root = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+            Object root;
+            try {
+                root = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
+            } catch (YamlEngineException e) {
+                throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage().replaceAll("\\s+", " "), e);
+            }
             if (!(root instanceof Map<?, ?> map)) {
                 throw new IllegalArgumentException(file + ": expected a map of section heading to category code");
             }

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  */
 record Numbered(int no, char style, String rest) {
 
-    /** A decimal such as {@code 4.26} or {@code 1.5%} is not a list mark, hence no digit right after a dot. */
-    private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3})\\s*(、|[.．](?!\\d))\\s*(\\S.*)$");
+    /** A decimal such as {@code 4.26} or {@code 1.5%} is not a list mark, hence no digit right after an ASCII dot. */
+    private static final Pattern NUMBERED = Pattern.compile("^([0-9０-９]{1,3})\\s*(、|．|\\.(?!\\d))\\s*(\\S.*)$");
 
     static Numbered parse(String text) {
         Matcher m = NUMBERED.matcher(text);

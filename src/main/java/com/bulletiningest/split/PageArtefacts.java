@@ -21,6 +21,7 @@ final class PageArtefacts {
     /** Lines this close to the top or bottom of their page may be headers or footers. */
     private static final int EDGE_LINES = 2;
     private static final float SAME_HEIGHT = 3f;
+    private static final double MIN_SHARE_OF_PAGES = 0.5;
 
     private PageArtefacts() {
     }
@@ -39,16 +40,17 @@ final class PageArtefacts {
                 }
             }
         }
-        Map<String, Set<Integer>> repeats = new HashMap<>();
+        Map<String, List<TextLine>> byText = new HashMap<>();
         for (TextLine line : edges) {
-            repeats.computeIfAbsent(key(line), k -> new HashSet<>()).add(line.page());
+            byText.computeIfAbsent(key(line), k -> new ArrayList<>()).add(line);
         }
         int pages = byPage.size();
-        int enough = pages >= 3 ? 3 : Math.max(2, pages);
+        // running heads are on (nearly) every page; a date or 特此通知。 may end a few pages at the same height by chance
+        long enough = pages < 3 ? Math.max(2, pages) : Math.max(3, Math.round(pages * MIN_SHARE_OF_PAGES));
         List<TextLine> kept = new ArrayList<>(lines.size());
         for (TextLine line : lines) {
-            boolean edge = edges.contains(line);
-            boolean artefact = edge && (PAGE_NUMBER.matcher(line.text()).matches() || repeats.get(key(line)).size() >= enough);
+            boolean artefact = edges.contains(line) && (PAGE_NUMBER.matcher(line.text()).matches()
+                    || pagesAtSameHeight(line, byText.get(key(line))) >= enough);
             if (!artefact) {
                 kept.add(line);
             }
@@ -56,7 +58,12 @@ final class PageArtefacts {
         return kept;
     }
 
+    private static long pagesAtSameHeight(TextLine line, List<TextLine> sameText) {
+        return sameText.stream().filter(other -> Math.abs(other.y() - line.y()) <= SAME_HEIGHT).map(TextLine::page).distinct().count();
+    }
+
+    /** The text with numbers masked, so that 第 1 页 and 第 2 页 are the same header. */
     private static String key(TextLine line) {
-        return Math.round(line.y() / SAME_HEIGHT) + "|" + line.text().replaceAll("\\d+", "#").replaceAll("\\s+", "");
+        return line.text().replaceAll("\\d+", "#").replaceAll("\\s+", "");
     }
 }

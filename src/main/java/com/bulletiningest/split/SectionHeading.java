@@ -13,24 +13,24 @@ record SectionHeading(String name, LocalDate start, LocalDate end) {
 
     private static final String YMD = "(\\d{4})\\s*[/.\\-年]\\s*(\\d{1,2})\\s*[/.\\-月]\\s*(\\d{1,2})\\s*日?";
     private static final String OPTIONAL_Y_MD = "(?:(\\d{4})\\s*[/.\\-年]\\s*)?(\\d{1,2})\\s*[/.\\-月]\\s*(\\d{1,2})\\s*日?";
-    private static final Pattern HEADING = Pattern.compile(
-            "^([^\\s，。：:、（()）]{1,20}篇)\\s*[（(]\\s*" + YMD + "\\s*(?:[~～—–\\-]+|至|到)\\s*" + OPTIONAL_Y_MD + "\\s*[）)]$");
+    private static final String PERIOD = YMD + "\\s*(?:[~～—–\\-]+|至|到)\\s*" + OPTIONAL_Y_MD;
+    /** {@code 医药信息篇（period）}, also numbered ({@code 一、}) or with a colon instead of the parentheses. */
+    private static final Pattern HEADING = Pattern.compile("^(?:[一二三四五六七八九十]+[、.．]\\s*)?([^\\s，。：:、（()）]{1,20}篇)\\s*"
+            + "(?:[（(]\\s*" + PERIOD + "\\s*[）)]|[:：]?\\s*" + PERIOD + ")$");
 
     static SectionHeading parse(String text) {
         Matcher m = HEADING.matcher(text.strip());
         if (!m.matches()) {
             return null;
         }
-        LocalDate start = Texts.date(m.group(2), m.group(3), m.group(4));
-        if (start == null) {
+        int g = m.group(2) != null ? 2 : 8;
+        LocalDate start = Texts.date(m.group(g), m.group(g + 1), m.group(g + 2));
+        String endYear = m.group(g + 3) != null ? m.group(g + 3) : m.group(g);
+        LocalDate end = Texts.date(endYear, m.group(g + 4), m.group(g + 5));
+        if (start == null || end == null) {
             return null;
         }
-        String endYear = m.group(5) != null ? m.group(5) : m.group(2);
-        LocalDate end = Texts.date(endYear, m.group(6), m.group(7));
-        if (end == null) {
-            return null;
-        }
-        if (m.group(5) == null && end.isBefore(start)) {
+        if (m.group(g + 3) == null && end.isBefore(start)) {
             end = end.plusYears(1);
         }
         return new SectionHeading(m.group(1), start, end);

@@ -6,24 +6,28 @@ import java.util.regex.Pattern;
 
 import com.bulletiningest.extract.LinkAnnotation;
 import com.bulletiningest.extract.TextLine;
-import com.bulletiningest.split.BulletinSplitter.NoticeDraft;
-import com.bulletiningest.split.BulletinSplitter.SectionDraft;
 
 /**
  * Reads the lines of one section (between its heading and its sign-off) into groups and notices.
  * <p>
- * A numbered line opens a notice when it starts at the margin, does not carry on a wrapped line, uses the section's
- * numbering style and has the next number (1 again right after a group label). When an inner list of the body could
- * have that number too, the line must also look like a title: a link over it, or an issuer/date or media name after it.
+ * A numbered line opens a notice when it starts at the margin, uses the section's numbering style and has the next
+ * number (1 again right after a group label). When it may be the wrapped rest of the line before, or an inner list of
+ * the body could have that number too, it must also look like a title: a link over it, an issuer/date or media name
+ * after it, or a document type (通知, 公告 …) ending it. A title goes on over the next lines while a bracket is open,
+ * the same link covers them, or the line was wrapped and its rest (issuer/date, media name) follows.
  */
 final class SectionReader {
 
+    private static final int MIN_LABEL_CHARS = 2;
     private static final int MAX_LABEL_CHARS = 12;
     private static final float LABEL_SHARE = 0.4f;
     private static final int MAX_TITLE_LINES = 4;
     private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\d《》“”\"（）()【】\\[\\]、，,。：:；;？?！!/]");
-    private static final Pattern TITLE_END = Pattern.compile(
-            ".*(通知|通告|公告|公示|意见|意见稿|办法|决定|规定|细则|方案|指南|措施|要点|报告|批复|函|答复|解答|名单|目录|[）)》”])$");
+    /** Document types a title names last, possibly followed by a qualifier such as （试行） or （2021 年第 7 号）. */
+    private static final String DOCUMENT_TYPES = "通知|通告|公告|公示|意见|意见稿|办法|决定|规定|细则|方案|指南|措施|要点|报告|批复|函|答复|解答|名单|目录";
+    private static final Pattern DOCUMENT_TYPE_END = Pattern.compile(".*(" + DOCUMENT_TYPES + ")([（(][^（）()]*[）)])?$");
+    /** How a complete title line may end: a document type or a closing bracket or quote. */
+    private static final Pattern TITLE_END = Pattern.compile(".*(" + DOCUMENT_TYPES + "|[）)》”])$");
 
     private final List<TextLine> lines;
     private final Layout layout;
@@ -82,7 +86,8 @@ final class SectionReader {
 
     private boolean opensNotice(int i, Numbered numbered) {
         TextLine line = lines.get(i);
-        if (!layout.atMargin(line) || continuesPrevious(i) || style != null && numbered.style() != style) {
+        if (!layout.atMargin(line) || style != null && numbered.style() != style
+                || continuesPrevious(i) && !looksLikeTitle(i, numbered)) {
             return false;
         }
         if (afterLabel) {
@@ -105,10 +110,13 @@ final class SectionReader {
         }
     }
 
+    /** Evidence beyond numbering: a link over the line, an issuer/date or media name after it, a document-type ending. */
     private boolean looksLikeTitle(int i, Numbered numbered) {
-        int last = titleEnd(i, numbered);
-        return annotations.containsKey(lines.get(i))
-                || TitleParts.hasTrailer(NoticeDraft.headingText(numbered, lines.subList(i, last + 1)));
+        if (annotations.containsKey(lines.get(i))) {
+            return true;
+        }
+        String heading = NoticeDraft.headingText(numbered, lines.subList(i, titleEnd(i, numbered) + 1));
+        return TitleParts.hasTrailer(heading) || DOCUMENT_TYPE_END.matcher(TitleParts.unwrap(heading)).matches();
     }
 
     /** A group label: a short line of its own, no number or sentence, right before the first notice of the group. */
@@ -127,8 +135,11 @@ final class SectionReader {
             return true;
         }
         String squeezed = Texts.squeeze(text);
-        return !squeezed.isEmpty() && squeezed.length() <= MAX_LABEL_CHARS && !LABEL_FORBIDDEN.matcher(squeezed).find()
-                && !Texts.isEnumerated(squeezed) && layout.isShorterThan(lines.get(i), LABEL_SHARE) && !continuesPrevious(i);
+        // after a line that seems to wrap into it, a label needs numbering to restart with a notice that looks like one
+        return squeezed.length() >= MIN_LABEL_CHARS && squeezed.length() <= MAX_LABEL_CHARS
+                && !LABEL_FORBIDDEN.matcher(squeezed).find() && !Texts.isEnumerated(squeezed)
+                && layout.isShorterThan(lines.get(i), LABEL_SHARE)
+                && (!continuesPrevious(i) || first.no() == 1 && looksLikeTitle(i + 1, first));
     }
 
     /** Whether the line is the rest of the line before it, wrapped: that one fills the width and ends no clause. */
@@ -150,7 +161,7 @@ final class SectionReader {
                     || !continuesTitle(lines.get(last), next, heading)) {
                 break;
             }
-            heading += next.text();
+            heading += TitleParts.LINE_BREAK + next.text();
             last++;
             if (TitleParts.isMediaLine(next.text())) {
                 break;
@@ -163,13 +174,20 @@ final class SectionReader {
         if (TitleParts.isMediaLine(next.text()) || sameLink(current, next) || !Texts.balanced(heading)) {
             return true;
         }
-        if (TitleParts.endsWithIssuerDate(next.text()) && !TitleParts.endsWithIssuerDate(heading) && !layout.isFull(next)) {
+        boolean wrapped = layout.isFull(current) && !Texts.endsClause(current.text());
+        if (TitleParts.hasTrailer(heading)) {
+            // only the short rest of a 发布时间/来源 trailer cut by the wrap, never the body after it
+            return TitleParts.endsWithOpenTrailer(heading) && wrapped && !layout.isFull(next) && !Texts.endsClause(next.text());
+        }
+        if (TitleParts.endsWithIssuerDate(next.text()) && !layout.isFull(next) || next.text().startsWith("发布时间")) {
             return true;
         }
-        if (next.text().startsWith("发布时间") && !heading.contains("发布时间")) {
-            return true;
+        String title = TitleParts.unwrap(heading);
+        if (wrapped && !layout.isFull(next) && !DOCUMENT_TYPE_END.matcher(title).matches()
+                && DOCUMENT_TYPE_END.matcher(title + next.text()).matches()) {
+            return true; // the wrap cut off the document type: …《工作要点》 / 的通知
         }
-        return layout.isFull(current) && !Texts.endsClause(current.text()) && !TITLE_END.matcher(heading).matches();
+        return wrapped && !TITLE_END.matcher(title).matches();
     }
 
     private boolean sameLink(TextLine a, TextLine b) {

@@ -12,8 +12,10 @@ final class Texts {
     static final String DATE = "(\\d{4})\\s*(?:年|[-/.])\\s*(\\d{1,2})\\s*(?:月|[-/.])\\s*(\\d{1,2})\\s*日?";
 
     private static final Pattern DATE_LINE = Pattern.compile("^" + DATE + "$");
-    private static final Pattern URL_LINE = Pattern.compile("^(?:https?://|javascript:|www\\.)\\S*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern URL_TAIL = Pattern.compile("^[\\w\\-.~:/?#\\[\\]@!$&'()*+,;=%]+$");
+    /** URL characters only: a body line that starts with a URL and goes on in Chinese is text. */
+    private static final String URL_CHARS = "[\\w\\-.~:/?#\\[\\]@!$&'()*+,;=%]";
+    private static final Pattern URL_LINE = Pattern.compile("^(?:https?://|javascript:|www\\.)" + URL_CHARS + "*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL_TAIL = Pattern.compile("^" + URL_CHARS + "+$");
     /** Enumeration marks of body structure: 一、 （一） (1) 1、 1. 1． ① 第一 … */
     private static final Pattern ENUMERATED = Pattern.compile(
             "^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．\\-]|[①-⑳]|第[一二三四五六七八九十\\d]+[条章节部分])");

@@ -5,66 +5,96 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A notice heading taken apart: the title proper and what is printed after it, the issuer and its date
+ * A notice heading taken apart (its printed lines joined with {@link #LINE_BREAK}, since a wrap may take the place of
+ * the blank before the issuer): the title proper and what is printed after it, the issuer and its date
  * ({@code …的通知  天津市科技局（2021-3-3）}), a media name ({@code (IPRlearn)}) or {@code 发布时间：… 来源：…}.
  */
 record TitleParts(String title, String issuer, LocalDate date, String source, String published) {
 
+    /** Where one printed line of a heading ends and the next begins. */
+    static final String LINE_BREAK = "\n";
+
     private static final Pattern PUBLISHED = Pattern.compile(
             "发布时间\\s*[:：]\\s*" + Texts.DATE + "(?:\\s*(\\d{1,2}:\\d{2}(?::\\d{2})?))?");
-    private static final Pattern SOURCE = Pattern.compile("来源\\s*[:：]\\s*(\\S(?:.*\\S)?)\\s*$");
-    private static final Pattern TRAILING_PARENTHESIS = Pattern.compile("^(.*?)\\s*[（(]\\s*([^（）()]{1,24}?)\\s*[）)]\\s*$");
-    private static final Pattern TRAILING_DATE = Pattern.compile("^(.*?)\\s*[（(]\\s*" + Texts.DATE + "\\s*[）)]\\s*$");
+    private static final Pattern SOURCE = Pattern.compile("来源\\s*[:：]\\s*(\\S(?:.*\\S)?)\\s*$", Pattern.DOTALL);
+    private static final Pattern TRAILING_PARENTHESIS = Pattern.compile("^(.*?)\\s*[（(]\\s*([^（）()]{1,24}?)\\s*[）)]\\s*$", Pattern.DOTALL);
+    private static final Pattern TRAILING_DATE = Pattern.compile("^(.*?)\\s*[（(]\\s*" + Texts.DATE + "\\s*[）)]\\s*$", Pattern.DOTALL);
     private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9 _&.\\-]*");
     private static final Pattern HAN_NAME = Pattern.compile("\\p{IsHan}{2,10}");
     /** What a parenthesis closing a title says when it qualifies the document rather than naming a medium. */
     private static final Pattern QUALIFIER = Pattern.compile("第|号|批|试行|暂行|稿|草案|修订|修正|版|年|附件|见|意见|解读|全文|摘要|节选|续|上|下");
     private static final Pattern GAP = Pattern.compile("\\s+");
+    private static final Pattern BLANKS = Pattern.compile("[ \\t\u3000]+");
     /** An issuer is a name: no particles, quotes or clause punctuation that a title has. */
     private static final Pattern NOT_AN_ISSUER = Pattern.compile("[的于《》“”：:，,。？?！!]|^\\d");
 
+    /** The heading's printed lines joined as the title reads: wrapped lines go on without a blank. */
+    static String unwrap(String heading) {
+        return heading.replace(LINE_BREAK, "");
+    }
+
     static TitleParts parse(String heading) {
         String text = heading.strip();
-        String published = null;
-        String source = null;
-        Matcher p = PUBLISHED.matcher(text);
+        String unwrapped = unwrap(text);
+        // 发布时间/来源 read the same however the heading wrapped; the blanks before an issuer may be a line break
+        Matcher p = PUBLISHED.matcher(unwrapped);
         if (p.find()) {
-            published = isoDate(p.group(1), p.group(2), p.group(3)) + (p.group(4) == null ? "" : " " + p.group(4));
-            Matcher s = SOURCE.matcher(text.substring(p.end()));
-            if (s.find()) {
-                source = s.group(1);
-            }
-            text = text.substring(0, p.start()).strip();
-        } else {
-            Matcher s = SOURCE.matcher(text);
-            if (s.find()) {
-                source = s.group(1);
-                text = text.substring(0, s.start()).strip();
-            }
+            Matcher s = SOURCE.matcher(unwrapped.substring(p.end()));
+            String published = isoDate(p.group(1), p.group(2), p.group(3)) + (p.group(4) == null ? "" : " " + p.group(4));
+            return new TitleParts(unwrapped.substring(0, p.start()).strip(), null, null, s.find() ? s.group(1) : null, published);
         }
+        Matcher s = SOURCE.matcher(unwrapped);
+        if (s.find()) {
+            return new TitleParts(unwrapped.substring(0, s.start()).strip(), null, null, s.group(1), null);
+        }
+        TitleParts parts = issuerOrMedia(text);
+        return new TitleParts(unwrap(parts.title), parts.issuer == null ? null : unwrap(parts.issuer), parts.date,
+                parts.source, null);
+    }
+
+    /** Whether the heading ends in a 发布时间 or 来源 field, which a wrap may have cut. */
+    static boolean endsWithOpenTrailer(String heading) {
+        String unwrapped = unwrap(heading);
+        return PUBLISHED.matcher(unwrapped).find() || SOURCE.matcher(unwrapped).find();
+    }
+
+    private static TitleParts issuerOrMedia(String heading) {
+        // a wrap inside the closing parenthesis cuts a date or name, never a gap
+        int open = Math.max(heading.lastIndexOf('（'), heading.lastIndexOf('('));
+        String text = open < 0 ? heading : heading.substring(0, open) + unwrap(heading.substring(open));
         Matcher media = TRAILING_PARENTHESIS.matcher(text);
-        if (source == null && media.matches() && isMediaName(media.group(2)) && !media.group(1).isBlank()) {
-            return new TitleParts(media.group(1).strip(), null, null, media.group(2).strip(), published);
+        if (media.matches() && isMediaName(media.group(2)) && !media.group(1).isBlank()) {
+            return new TitleParts(media.group(1).strip(), null, null, unwrap(media.group(2)).strip(), null);
         }
         Matcher dated = TRAILING_DATE.matcher(text);
         if (dated.matches()) {
             LocalDate date = Texts.date(dated.group(2), dated.group(3), dated.group(4));
             String head = dated.group(1);
-            Matcher gap = GAP.matcher(head);
-            while (date != null && gap.find()) {
-                String issuer = head.substring(gap.end()).strip();
-                String title = head.substring(0, gap.start()).strip();
-                if (!title.isEmpty() && !issuer.isEmpty() && !NOT_AN_ISSUER.matcher(issuer).find()) {
-                    return new TitleParts(title, issuer, date, source, published);
-                }
+            // the longest issuer after a real blank; a line break only stands in for one when there is none
+            TitleParts parts = issuerAfterGap(head, BLANKS, date);
+            parts = parts != null ? parts : issuerAfterGap(head, GAP, date);
+            if (parts != null) {
+                return parts;
             }
         }
-        return new TitleParts(text, null, null, source, published);
+        return new TitleParts(text, null, null, null, null);
+    }
+
+    private static TitleParts issuerAfterGap(String head, Pattern gaps, LocalDate date) {
+        Matcher gap = gaps.matcher(head);
+        while (date != null && gap.find()) {
+            String issuer = head.substring(gap.end()).strip();
+            String title = head.substring(0, gap.start()).strip();
+            if (!title.isEmpty() && !issuer.isEmpty() && !NOT_AN_ISSUER.matcher(issuer).find()) {
+                return new TitleParts(title, issuer, date, null, null);
+            }
+        }
+        return null;
     }
 
     /** A media name is a Latin name or a short Han name that does not qualify the document (试行, 第四十一批, …). */
     static boolean isMediaName(String text) {
-        String name = text.strip();
+        String name = unwrap(text).strip();
         return LATIN_NAME.matcher(name).matches()
                 || HAN_NAME.matcher(name).matches() && !QUALIFIER.matcher(name).find();
     }

@@ -1,0 +1,114 @@
+package com.bulletiningest.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.bulletiningest.extract.TestPdfs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("preview FILE.pdf")
+class PreviewCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private Path seed;
+
+    @BeforeEach
+    void copyCorpusPdf() throws IOException {
+        seed = dir.resolve("seed-001.pdf");
+        try (InputStream in = getClass().getResourceAsStream("/corpus/seed-001.pdf")) {
+            Files.copy(in, seed);
+        }
+    }
+
+    private int preview(String... args) {
+        return new PreviewCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void printsAnOutlineOfSectionsGroupsAndNotices() {
+        assertThat(preview(seed.toString())).isZero();
+        assertThat(stdout())
+                .startsWith("seed-001.pdf: 25 pages, issued 2021-02-05, 3 sections, 10 notices")
+                .contains("知识产权信息篇 [ip] 2021-01-30 ~ 2021-02-05", "  资讯\n",
+                        "    2. 哪些情况下商标会被撤销？如何防止商标被撤销？  (p.14-15)\n       source: 知产热点",
+                        "       issuer: 天津市工业和信息化局  市财政局\n       date: 2021-02-05",
+                        "       published: 2021-02-02 14:38",
+                        "       link: http://www.cde.org.cn/news.do?method=viewInfoCommon&id=4bade90ff8127dfb",
+                        "  sign-off: 盈科瑞﹒知识产权部 2021-02-05", "  sign-off: none");
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void printsTheBulletinJson() throws Exception {
+        assertThat(preview("--json", seed.toString())).isZero();
+        JsonNode json = new ObjectMapper().readTree(stdout());
+        assertThat(json.get("source").asText()).isEqualTo("seed-001.pdf");
+        assertThat(json.get("sections")).extracting(s -> s.get("category").asText()).containsExactly("ip", "pharma", "tech");
+    }
+
+    @Test
+    void usesTheCategoriesFileGiven() throws Exception {
+        Path categories = Files.writeString(dir.resolve("categories.yaml"), "categories:\n  医药信息篇: drugs\n");
+        assertThat(preview("--json", "--categories", categories.toString(), seed.toString())).isZero();
+        assertThat(new ObjectMapper().readTree(stdout()).get("sections"))
+                .extracting(s -> s.get("category").asText()).containsExactly("other", "drugs", "other");
+    }
+
+    @Test
+    void missingFileHasItsOwnExitCode() {
+        assertThat(preview(dir.resolve("absent.pdf").toString())).isEqualTo(PreviewCommand.NO_FILE);
+        assertThat(stderr()).contains("absent.pdf").contains("no such file").doesNotContain("Exception").hasLineCount(1);
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void brokenCategoriesFileIsOneLineToo() throws Exception {
+        Path categories = Files.writeString(dir.resolve("categories.yaml"), "categories: [unclosed\n");
+        assertThat(preview("--categories", categories.toString(), seed.toString())).isEqualTo(PreviewCommand.NO_FILE);
+        assertThat(stderr()).contains("categories.yaml: not valid YAML").hasLineCount(1);
+    }
+
+    @Test
+    void unreadableInputExitsWithTheReasonsCode() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.pdf"), "just some notes");
+        assertThat(preview(text.toString())).isEqualTo(3);
+        assertThat(stderr()).isEqualTo(text + ": not a PDF file (no %PDF- header)" + System.lineSeparator());
+
+        err.reset();
+        Path locked = Files.write(dir.resolve("locked.pdf"), TestPdfs.encrypted("owner", "user"));
+        assertThat(preview(locked.toString())).isEqualTo(5);
+        assertThat(stderr()).contains("encrypted").hasLineCount(1);
+    }
+
+    @Test
+    void wrongArgumentsPrintUsage() {
+        assertThat(preview()).isEqualTo(PreviewCommand.USAGE);
+        assertThat(preview("--bogus", seed.toString())).isEqualTo(PreviewCommand.USAGE);
+        assertThat(stderr()).contains("usage: preview [--json] [--categories FILE] FILE.pdf");
+    }
+}

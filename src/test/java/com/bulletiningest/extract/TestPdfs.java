@@ -1,0 +1,85 @@
+package com.bulletiningest.extract;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+
+/** Small PDFs made with PDFBox for the bad-input and normalisation cases the corpus lacks. */
+public final class TestPdfs {
+
+    private TestPdfs() {
+    }
+
+    /** One A4 page with the given lines in Helvetica (ASCII) or, when {@code cjk}, in Noto Sans SC. */
+    public static PDDocument text(boolean cjk, String... lines) throws IOException {
+        PDDocument document = new PDDocument();
+        PDPage page = new PDPage(PDRectangle.A4);
+        document.addPage(page);
+        PDFont font = cjk ? notoSans(document) : new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+            content.beginText();
+            content.setFont(font, 12);
+            content.setLeading(18);
+            content.newLineAtOffset(50, 780);
+            for (String line : lines) {
+                content.showText(line);
+                content.newLine();
+            }
+            content.endText();
+        }
+        return document;
+    }
+
+    public static byte[] imageOnly() throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            BufferedImage scan = new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB);
+            scan.getGraphics().drawString("scanned text", 10, 50);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.drawImage(LosslessFactory.createFromImage(document, scan), 50, 600);
+            }
+            return bytes(document);
+        }
+    }
+
+    public static byte[] encrypted(String ownerPassword, String userPassword) throws IOException {
+        try (PDDocument document = text(false, "Weekly bulletin")) {
+            AccessPermission permissions = new AccessPermission();
+            permissions.setCanExtractContent(false);
+            StandardProtectionPolicy policy = new StandardProtectionPolicy(ownerPassword, userPassword, permissions);
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            return bytes(document);
+        }
+    }
+
+    public static byte[] bytes(PDDocument document) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out);
+        return out.toByteArray();
+    }
+
+    private static PDFont notoSans(PDDocument document) throws IOException {
+        try (InputStream font = TestPdfs.class.getResourceAsStream("/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf")) {
+            if (font == null) {
+                throw new UncheckedIOException(new IOException("Noto Sans SC not on the test classpath"));
+            }
+            return PDType0Font.load(document, font);
+        }
+    }
+}

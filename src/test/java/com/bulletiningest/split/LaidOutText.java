@@ -1,0 +1,89 @@
+package com.bulletiningest.split;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.bulletiningest.extract.ExtractedPdf;
+import com.bulletiningest.extract.LinkAnnotation;
+import com.bulletiningest.extract.TextLine;
+
+/**
+ * Lines laid out the way a bulletin PDF extracts, for splitter rules the corpus does not show: CJK characters one em
+ * wide, Latin half, leading spaces as indentation, paragraphs wrapped at a fixed number of ems.
+ */
+final class LaidOutText {
+
+    private static final float LEFT = 52.6f;
+    private static final float EM = 9f;
+    private static final float LEADING = 18f;
+    private static final float TOP = 60f;
+    private static final int WRAP_EMS = 54;
+
+    private final List<TextLine> lines = new ArrayList<>();
+    private final List<LinkAnnotation> links = new ArrayList<>();
+    private int page = 1;
+    private float y = TOP;
+
+    /** One line as printed; leading spaces indent it. */
+    LaidOutText line(String printed) {
+        int indent = printed.length() - printed.stripLeading().length();
+        String text = printed.strip();
+        float x = LEFT + indent * EM / 2.5f;
+        lines.add(new TextLine(page, x, x + ems(text) * EM, y, 4.5f, text));
+        y += LEADING;
+        return this;
+    }
+
+    LaidOutText lines(String... printed) {
+        for (String line : printed) {
+            line(line);
+        }
+        return this;
+    }
+
+    /** A paragraph wrapped at the text width, its last line short. */
+    LaidOutText paragraph(String text) {
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            current.append(text.charAt(i));
+            if (ems(current.toString()) >= WRAP_EMS) {
+                line(current.toString());
+                current.setLength(0);
+            }
+        }
+        if (!current.isEmpty()) {
+            line(current.toString());
+        }
+        return this;
+    }
+
+    /** A URI link annotation over the last line. */
+    LaidOutText link(String uri) {
+        return link(uri, 0);
+    }
+
+    /** A URI link annotation over the last line, drawn {@code raised} points higher than the line. */
+    LaidOutText link(String uri, float raised) {
+        TextLine last = lines.get(lines.size() - 1);
+        links.add(new LinkAnnotation(last.page(), uri, last.x(), last.y() - 7.6f - raised, last.endX(), last.y() + 1.8f - raised));
+        return this;
+    }
+
+    LaidOutText newPage() {
+        page++;
+        y = TOP;
+        return this;
+    }
+
+    ExtractedPdf pdf() {
+        return new ExtractedPdf(page, lines, links);
+    }
+
+    private static float ems(String text) {
+        float ems = 0;
+        for (int i = 0; i < text.length(); i++) {
+            ems += text.charAt(i) < 0x2000 ? 0.5f : 1f;
+        }
+        return ems;
+    }
+}
