@@ -35,7 +35,8 @@ create table notice (
     group_id   bigint not null references notice_group (id),
     no         integer not null,
     title      text not null,
-    title_key  text not null,
+    -- SHA-256 of normalised title + issuer (NoticeFingerprint): the notice's identity across bulletins
+    fingerprint text not null,
     issuer     text,
     date       date,
     source     text,
@@ -45,10 +46,10 @@ create table notice (
     links      text[] not null,
     body_links text[] not null,
     body       text not null,
-    -- the same notice (same title) in an earlier bulletin
+    -- the first notice with the same fingerprint, in an earlier bulletin
     repeat_of  bigint references notice (id)
 );
-create index notice_title_key on notice (title_key);
+create index notice_fingerprint on notice (fingerprint);
 
 -- transactional outbox: written with the bulletin, sent by OutboxSender
 create table outbox (

@@ -155,17 +155,17 @@ public final class BulletinStore {
         }
     }
 
-    /** Inserts the notice; true when it repeats a notice of an earlier bulletin (same title, whitespace ignored). */
+    /** Inserts the notice; true when it repeats a notice of an earlier bulletin (same {@link NoticeFingerprint}). */
     private static boolean insertNotice(Connection connection, long groupId, Notice notice) throws SQLException {
-        String titleKey = notice.title().replaceAll("\\s+", "");
+        String fingerprint = NoticeFingerprint.of(notice);
         try (PreparedStatement insert = connection.prepareStatement("insert into notice (group_id, no, title, "
-                + "title_key, issuer, date, source, published, page, last_page, links, body_links, body, repeat_of) "
+                + "fingerprint, issuer, date, source, published, page, last_page, links, body_links, body, repeat_of) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "(select min(id) from notice where title_key = ?)) returning repeat_of")) {
+                + "(select min(id) from notice where fingerprint = ?)) returning repeat_of")) {
             insert.setLong(1, groupId);
             insert.setInt(2, notice.no());
             insert.setString(3, notice.title());
-            insert.setString(4, titleKey);
+            insert.setString(4, fingerprint);
             insert.setString(5, notice.issuer());
             insert.setObject(6, date(notice.date()), Types.DATE);
             insert.setString(7, notice.source());
@@ -175,7 +175,7 @@ public final class BulletinStore {
             insert.setArray(11, textArray(connection, notice.links()));
             insert.setArray(12, textArray(connection, notice.bodyLinks()));
             insert.setString(13, notice.body() == null ? "" : notice.body());
-            insert.setString(14, titleKey);
+            insert.setString(14, fingerprint);
             try (ResultSet rows = insert.executeQuery()) {
                 rows.next();
                 rows.getLong(1);
