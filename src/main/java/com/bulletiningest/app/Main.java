@@ -3,8 +3,9 @@ package com.bulletiningest.app;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 
-/** Entry point of {@code bulletin-ingest.jar}: dispatches to a command. */
+/** Entry point of {@code bulletin-ingest.jar}: dispatches to a command; without one it runs the service. */
 public final class Main {
 
     private Main() {
@@ -15,11 +16,22 @@ public final class Main {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         String command = args.length == 0 ? "" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        if (command.isEmpty() || "run".equals(command)) {
+            try {
+                new BulletinService(Map.of()).run();
+            } catch (Exception e) {
+                // the embedded database and mail server would otherwise keep the JVM alive
+                err.println("bulletin-ingest could not start: " + e.getMessage());
+                System.exit(1);
+            }
+            return;
+        }
         int code;
         if ("preview".equals(command)) {
             code = new PreviewCommand(out, err).run(rest);
         } else {
-            err.println("usage: java -jar bulletin-ingest.jar preview [--json] [--categories FILE] FILE.pdf");
+            err.println("usage: java -jar bulletin-ingest.jar [run]");
+            err.println("       java -jar bulletin-ingest.jar preview [--json] [--categories FILE] FILE.pdf");
             code = PreviewCommand.USAGE;
         }
         System.exit(code);

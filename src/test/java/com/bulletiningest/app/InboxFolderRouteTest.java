@@ -1,5 +1,6 @@
 package com.bulletiningest.app;
 
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ class InboxFolderRouteTest {
 
     private CamelContext context;
     private final List<Map<String, Object>> ingested = new CopyOnWriteArrayList<>();
+    private final List<Integer> ingestedBytes = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startRoute() throws Exception {
@@ -59,6 +61,7 @@ class InboxFolderRouteTest {
                                 "not a PDF: the file starts with '" + new String(body, 0, 5, StandardCharsets.ISO_8859_1) + "'");
                     }
                     ingested.add(Map.copyOf(exchange.getMessage().getHeaders()));
+                    ingestedBytes.add(body.length);
                 });
             }
         });
@@ -98,6 +101,23 @@ class InboxFolderRouteTest {
         Files.write(inbox.resolve("next.pdf"), PDF);
         Eventually.within(Duration.ofSeconds(10), "next.pdf in .done", () -> Files.exists(inbox.resolve(".done/next.pdf")));
         assertThat(ingested).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("a file still being written is taken only once complete")
+    void fileIsTakenOnlyOnceCompletelyWritten() throws Exception {
+        Path file = inbox.resolve("slow-scanner.pdf");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(PDF);
+            for (int chunk = 0; chunk < 20; chunk++) { // 1 s of writing, in steps shorter than the check interval
+                out.write(new byte[1000]);
+                out.flush();
+                Thread.sleep(50);
+            }
+        }
+
+        Eventually.within(Duration.ofSeconds(10), "slow-scanner.pdf in .done", () -> Files.exists(inbox.resolve(".done/slow-scanner.pdf")));
+        assertThat(ingestedBytes).containsExactly(PDF.length + 20_000);
     }
 
     @Test

@@ -30,7 +30,7 @@ class RouteReloadTest {
     @BeforeEach
     void start() throws Exception {
         Files.writeString(routes.resolve("tick.yaml"), tickRoute("first version"));
-        main.setPropertyPlaceholderLocations("file:config/application.properties");
+        main.setPropertyPlaceholderLocations(BulletinService.PROPERTIES_LOCATION);
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routes + "/*.yaml");
         main.addOverrideProperty("camel.main.routes-reload-directory", routes.toString());
         main.start();

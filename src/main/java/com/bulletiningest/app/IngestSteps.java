@@ -1,0 +1,73 @@
+package com.bulletiningest.app;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import com.bulletiningest.extract.ExtractedPdf;
+import com.bulletiningest.extract.PdfExtractor;
+import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.split.Bulletin;
+import com.bulletiningest.split.BulletinSplitter;
+import com.bulletiningest.store.BulletinStore;
+import com.bulletiningest.store.ReceivedBulletin;
+import com.bulletiningest.store.StoreResult;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.apache.camel.Message;
+
+/** The steps of routes/ingest.yaml, each a call into the plain-Java core. */
+public final class IngestSteps {
+
+    /** What read gives store: the split bulletin and the text it was split from (kept with the bulletin). */
+    public record ReadBulletin(Bulletin bulletin, String text) {
+    }
+
+    private final PdfExtractor extractor;
+    private final BulletinSplitter splitter;
+    private final BulletinStore store;
+
+    public IngestSteps(PdfExtractor extractor, BulletinSplitter splitter, BulletinStore store) {
+        this.extractor = extractor;
+        this.splitter = splitter;
+        this.store = store;
+    }
+
+    public String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The id of the bulletin already stored with this content, or null. */
+    public Long storedId(@Header("bulletinSha256") String sha256) {
+        return store.findByHash(sha256).orElse(null);
+    }
+
+    public ReadBulletin read(byte[] pdf) throws UnreadableBulletinException {
+        ExtractedPdf extracted = extractor.extract(pdf);
+        return new ReadBulletin(splitter.split(extracted), extracted.text());
+    }
+
+    /**
+     * Stores the bulletin with its outbox digests in one transaction; sets {@code bulletinOutcome} and
+     * {@code bulletinId} and leaves the store's result as the body for the progress log.
+     */
+    public StoreResult store(ReadBulletin read, Exchange exchange) {
+        Message message = exchange.getMessage();
+        ReceivedBulletin received = new ReceivedBulletin(
+                message.getHeader("bulletinSha256", String.class),
+                message.getHeader("bulletinSourceKind", String.class),
+                message.getHeader("bulletinOriginalName", String.class),
+                message.getHeader("bulletinMessageId", String.class),
+                Instant.now(),
+                read.text());
+        StoreResult result = store.save(received, read.bulletin());
+        message.setHeader("bulletinOutcome", result.duplicate() ? "DUPLICATE" : "STORED");
+        message.setHeader("bulletinId", result.bulletinId());
+        return result;
+    }
+}

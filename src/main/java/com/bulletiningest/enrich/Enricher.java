@@ -1,0 +1,84 @@
+package com.bulletiningest.enrich;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import com.bulletiningest.config.ConfigException;
+import com.bulletiningest.config.ReloadingConfig;
+import com.bulletiningest.split.Bulletin;
+import com.bulletiningest.split.Group;
+import com.bulletiningest.split.Notice;
+import com.bulletiningest.split.Section;
+
+/**
+ * Enriches notices: extracted fields, tags from the admin's rules (re-read when the rules file changes) and, when
+ * switched on, HanLP keywords.
+ */
+public class Enricher {
+
+    public static final String TAGS_FILE_PROPERTY = "bulletin.tags-file";
+    public static final String KEYWORDS_ENABLED_PROPERTY = "bulletin.keywords.enabled";
+    public static final String KEYWORDS_COUNT_PROPERTY = "bulletin.keywords.count";
+    public static final int DEFAULT_KEYWORD_COUNT = 5;
+
+    private final FieldExtractor extractor;
+    private final Supplier<TagRules> rules;
+    private final KeywordExtractor keywords;
+
+    /**
+     * @param rules    the current tag rules, asked for on every notice (a {@link ReloadingConfig} reloads them)
+     * @param keywords the keyword extractor, or null when keyword tags are switched off
+     */
+    public Enricher(FieldExtractor extractor, Supplier<TagRules> rules, KeywordExtractor keywords) {
+        this.extractor = Objects.requireNonNull(extractor, "extractor");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.keywords = keywords;
+    }
+
+    /** An enricher whose rules come from {@code tagsFile}, reloaded on change; fails when the file is missing or broken. */
+    public static Enricher create(Path tagsFile, boolean keywordsEnabled, int keywordCount) throws ConfigException {
+        return new Enricher(new FieldExtractor(), new ReloadingConfig<>(tagsFile, TagRules::parse),
+                keywordsEnabled ? new KeywordExtractor(keywordCount) : null);
+    }
+
+    /** Every notice of the bulletin, in print order. */
+    public List<EnrichedNotice> enrich(Bulletin bulletin) {
+        TagRules current = rules.get();
+        List<EnrichedNotice> enriched = new ArrayList<>();
+        for (Section section : bulletin.sections()) {
+            for (Group group : section.groups()) {
+                for (Notice notice : group.notices()) {
+                    enriched.add(new EnrichedNotice(section, group, notice, enrich(notice, section, group, bulletin, current)));
+                }
+            }
+        }
+        return enriched;
+    }
+
+    /** One notice of {@code section}; its group is looked up in the section. */
+    public Enrichment enrich(Notice notice, Section section, Bulletin bulletin) {
+        Group group = section.groups().stream().filter(g -> g.notices().contains(notice)).findFirst().orElse(null);
+        return enrich(notice, section, group, bulletin, rules.get());
+    }
+
+    private Enrichment enrich(Notice notice, Section section, Group group, Bulletin bulletin, TagRules current) {
+        NoticeFields fields = extractor.extract(notice, section, bulletin);
+        NoticeText text = NoticeText.builder()
+                .with(TagField.TITLE, notice.title())
+                .with(TagField.BODY, notice.body())
+                .with(TagField.GROUP, group == null ? null : group.label())
+                .with(TagField.CATEGORY, section.category())
+                .with(TagField.CATEGORY, section.heading())
+                .with(TagField.ISSUER, fields.issuer())
+                .with(TagField.DEADLINE, fields.deadlines().stream().map(DatedSentence::sentence)
+                        .collect(Collectors.joining("\n")))
+                .build();
+        List<String> keywordTags = keywords == null ? List.of()
+                : keywords.keywords(Objects.toString(notice.title(), "") + "\n" + Objects.toString(notice.body(), ""));
+        return new Enrichment(fields, current.tagsFor(text), keywordTags);
+    }
+}

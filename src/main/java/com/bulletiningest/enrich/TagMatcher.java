@@ -1,0 +1,57 @@
+package com.bulletiningest.enrich;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The five ways a tag rule can match a text (see config/tags.yaml for the admin's view). */
+public sealed interface TagMatcher {
+
+    boolean matches(String text);
+
+    /** Any of the words occurs; spaces and letter case ignored (PDF text puts spaces in odd places). */
+    record AnyWord(List<String> words) implements TagMatcher {
+        @Override
+        public boolean matches(String text) {
+            String haystack = loose(text);
+            return words.stream().anyMatch(w -> haystack.contains(loose(w)));
+        }
+    }
+
+    /** Every word occurs, anywhere and in any order; spaces and letter case ignored. */
+    record AllWords(List<String> words) implements TagMatcher {
+        @Override
+        public boolean matches(String text) {
+            String haystack = loose(text);
+            return words.stream().allMatch(w -> haystack.contains(loose(w)));
+        }
+    }
+
+    /** The phrase occurs as written: same case, same characters; only runs of spaces count as one space. */
+    record ExactPhrase(String phrase) implements TagMatcher {
+        @Override
+        public boolean matches(String text) {
+            return TextParts.collapse(text).contains(TextParts.collapse(phrase));
+        }
+    }
+
+    /** A Java regular expression is found in the text. */
+    record RegexFind(Pattern pattern) implements TagMatcher {
+        @Override
+        public boolean matches(String text) {
+            return pattern.matcher(text).find();
+        }
+    }
+
+    /** The phrase occurs nearly: bigram similarity of its best window at least the threshold (0–1]. */
+    record FuzzyPhrase(String phrase, double threshold) implements TagMatcher {
+        @Override
+        public boolean matches(String text) {
+            return BigramSimilarity.best(phrase, text) >= threshold;
+        }
+    }
+
+    private static String loose(String s) {
+        return TextParts.withoutSpaces(s).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,42 @@
+package com.bulletiningest.enrich;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Cuts a notice body into paragraphs (its lines) and sentences, and tidies printed whitespace. */
+final class TextParts {
+
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。；;！？!?])");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
+
+    private TextParts() {
+    }
+
+    static List<String> paragraphs(String body) {
+        if (body == null || body.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(body.split("\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    static List<String> sentences(String paragraph) {
+        List<String> sentences = new ArrayList<>();
+        for (String s : SENTENCE_END.split(paragraph)) {
+            if (!s.isBlank()) {
+                sentences.add(s.strip());
+            }
+        }
+        return sentences;
+    }
+
+    /** Runs of spaces (also ideographic ones) as one space, ends trimmed. */
+    static String collapse(String text) {
+        return SPACES.matcher(text).replaceAll(" ").strip();
+    }
+
+    static String withoutSpaces(String text) {
+        return SPACES.matcher(text).replaceAll("");
+    }
+}

@@ -1,0 +1,5 @@
+package com.bulletiningest.notify;
+
+/** One owner's mail about one bulletin. */
+public record Digest(String recipient, String subject, String body, int notices) {
+}

@@ -1,0 +1,213 @@
+package com.bulletiningest.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.bulletiningest.notify.Digest;
+import com.bulletiningest.notify.DigestComposer;
+import com.bulletiningest.notify.Owner;
+import com.bulletiningest.notify.Owners;
+import com.bulletiningest.split.Bulletin;
+import com.bulletiningest.split.Group;
+import com.bulletiningest.split.Notice;
+import com.bulletiningest.split.Section;
+
+/**
+ * Bulletins in PostgreSQL, one per content hash. {@link #save} writes a bulletin, its sections, groups and notices
+ * (marking notices already seen in an earlier bulletin as repeats) and the owners' digests to send, all in one
+ * transaction.
+ */
+public final class BulletinStore {
+
+    private final DataSource dataSource;
+    private final Owners owners;
+    private final DigestComposer composer;
+
+    public BulletinStore(DataSource dataSource, Owners owners, DigestComposer composer) {
+        this.dataSource = dataSource;
+        this.owners = owners;
+        this.composer = composer;
+    }
+
+    public Optional<Long> findByHash(String sha256) {
+        try (Connection connection = dataSource.getConnection()) {
+            return idOf(connection, sha256);
+        } catch (SQLException e) {
+            throw new StoreException("cannot look up bulletin by hash", e);
+        }
+    }
+
+    /** Stores the bulletin, or reports the one already stored with the same content (also when saved concurrently). */
+    public StoreResult save(ReceivedBulletin received, Bulletin bulletin) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                StoreResult result = save(connection, received, bulletin);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot store bulletin " + received.originalName(), e);
+        }
+    }
+
+    private StoreResult save(Connection connection, ReceivedBulletin received, Bulletin bulletin) throws SQLException {
+        Optional<Long> inserted = insertBulletin(connection, received, bulletin);
+        if (inserted.isEmpty()) {
+            return StoreResult.duplicateOf(idOf(connection, received.sha256()).orElseThrow());
+        }
+        long bulletinId = inserted.get();
+        int notices = 0;
+        int repeats = 0;
+        int sectionPosition = 0;
+        for (Section section : bulletin.sections()) {
+            long sectionId = insertSection(connection, bulletinId, ++sectionPosition, section);
+            int groupPosition = 0;
+            for (Group group : section.groups()) {
+                long groupId = insertGroup(connection, sectionId, ++groupPosition, group.label());
+                for (Notice notice : group.notices()) {
+                    if (insertNotice(connection, groupId, notice)) {
+                        repeats++;
+                    }
+                    notices++;
+                }
+            }
+        }
+        int digests = 0;
+        for (Owner owner : owners.all()) {
+            Optional<Digest> digest = composer.compose(owner, bulletinId, bulletin);
+            if (digest.isPresent()) {
+                insertDigest(connection, bulletinId, digest.get());
+                digests++;
+            }
+        }
+        return new StoreResult(bulletinId, false, bulletin.sections().size(), notices, repeats, digests);
+    }
+
+    private static Optional<Long> idOf(Connection connection, String sha256) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select id from bulletin where sha256 = ?")) {
+            query.setString(1, sha256);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Empty when a bulletin with the same hash exists (the unique key settles concurrent saves). */
+    private static Optional<Long> insertBulletin(Connection connection, ReceivedBulletin received, Bulletin bulletin)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into bulletin (sha256, source_kind, "
+                + "original_name, message_id, received_at, issued, pages, text) values (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (sha256) do nothing returning id")) {
+            insert.setString(1, received.sha256());
+            insert.setString(2, received.sourceKind());
+            insert.setString(3, received.originalName());
+            insert.setString(4, received.messageId());
+            insert.setTimestamp(5, Timestamp.from(received.receivedAt()));
+            insert.setObject(6, date(bulletin.issued()), Types.DATE);
+            insert.setInt(7, bulletin.pages());
+            insert.setString(8, received.text());
+            try (ResultSet rows = insert.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static long insertSection(Connection connection, long bulletinId, int position, Section section)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into section (bulletin_id, position, "
+                + "category, heading, period_start, period_end, signoff_dept, signoff_date) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
+            insert.setLong(1, bulletinId);
+            insert.setInt(2, position);
+            insert.setString(3, section.category());
+            insert.setString(4, section.heading());
+            insert.setObject(5, date(section.periodStart()), Types.DATE);
+            insert.setObject(6, date(section.periodEnd()), Types.DATE);
+            insert.setString(7, section.signoff() == null ? null : section.signoff().dept());
+            insert.setObject(8, section.signoff() == null ? null : date(section.signoff().date()), Types.DATE);
+            return returnedId(insert);
+        }
+    }
+
+    private static long insertGroup(Connection connection, long sectionId, int position, String label)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into notice_group (section_id, position, label) values (?, ?, ?) returning id")) {
+            insert.setLong(1, sectionId);
+            insert.setInt(2, position);
+            insert.setString(3, label);
+            return returnedId(insert);
+        }
+    }
+
+    /** Inserts the notice; true when it repeats a notice of an earlier bulletin (same {@link NoticeFingerprint}). */
+    private static boolean insertNotice(Connection connection, long groupId, Notice notice) throws SQLException {
+        String fingerprint = NoticeFingerprint.of(notice);
+        try (PreparedStatement insert = connection.prepareStatement("insert into notice (group_id, no, title, "
+                + "fingerprint, issuer, date, source, published, page, last_page, links, body_links, body, repeat_of) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "(select min(id) from notice where fingerprint = ?)) returning repeat_of")) {
+            insert.setLong(1, groupId);
+            insert.setInt(2, notice.no());
+            insert.setString(3, notice.title());
+            insert.setString(4, fingerprint);
+            insert.setString(5, notice.issuer());
+            insert.setObject(6, date(notice.date()), Types.DATE);
+            insert.setString(7, notice.source());
+            insert.setString(8, notice.published());
+            insert.setInt(9, notice.page());
+            insert.setInt(10, notice.lastPage());
+            insert.setArray(11, textArray(connection, notice.links()));
+            insert.setArray(12, textArray(connection, notice.bodyLinks()));
+            insert.setString(13, notice.body() == null ? "" : notice.body());
+            insert.setString(14, fingerprint);
+            try (ResultSet rows = insert.executeQuery()) {
+                rows.next();
+                rows.getLong(1);
+                return !rows.wasNull();
+            }
+        }
+    }
+
+    private static void insertDigest(Connection connection, long bulletinId, Digest digest) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into outbox (bulletin_id, recipient, "
+                + "subject, body, message_id) values (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, bulletinId);
+            insert.setString(2, digest.recipient());
+            insert.setString(3, digest.subject());
+            insert.setString(4, digest.body());
+            insert.setString(5, "<bulletin-" + bulletinId + "." + digest.recipient().replace('@', '.') + "@bulletin-ingest>");
+            insert.executeUpdate();
+        }
+    }
+
+    private static long returnedId(PreparedStatement insert) throws SQLException {
+        try (ResultSet rows = insert.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Array textArray(Connection connection, List<String> values) throws SQLException {
+        return connection.createArrayOf("text", (values == null ? List.<String>of() : values).toArray());
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+}

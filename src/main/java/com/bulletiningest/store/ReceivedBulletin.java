@@ -1,0 +1,16 @@
+package com.bulletiningest.store;
+
+import java.time.Instant;
+
+/**
+ * How a bulletin arrived.
+ *
+ * @param sha256       hex SHA-256 of the PDF's bytes: the bulletin's identity
+ * @param sourceKind   {@code folder} or {@code mail}
+ * @param originalName file name (inbox/x.pdf) or attachment name
+ * @param messageId    Message-ID of the mail it came with, or null
+ * @param text         the text extracted from the PDF, kept with the bulletin
+ */
+public record ReceivedBulletin(String sha256, String sourceKind, String originalName, String messageId,
+                               Instant receivedAt, String text) {
+}
