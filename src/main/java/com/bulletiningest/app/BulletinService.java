@@ -1,5 +1,7 @@
 package com.bulletiningest.app;
 
+import com.bulletiningest.app.mail.MailIntakeConfiguration;
+
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -19,6 +21,7 @@ public final class BulletinService {
     public BulletinService(Map<String, String> overrides) {
         main.setPropertyPlaceholderLocations(PROPERTIES_LOCATION);
         main.configure().addConfiguration(BulletinServiceConfiguration.class);
+        main.configure().addConfiguration(MailIntakeConfiguration.class);
         overrides.forEach(main::addOverrideProperty);
     }
 
