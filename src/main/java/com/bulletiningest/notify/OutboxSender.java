@@ -18,23 +18,31 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the digests the store queued in the outbox table. A digest is marked sent in the same transaction that holds
- * its row lock while the SMTP server takes it, so two senders never send the same digest; a digest that fails is
- * retried later with exponential back-off (2 s, 4 s … at most 5 min). Every digest carries a Message-ID derived from
- * its bulletin and recipient. A copy of each sent digest is written as {@code <id>.eml} under the sent folder.
+ * Sends the digests the store queued in the outbox table, as multipart/alternative (plain text and HTML, UTF-8).
+ * <p>
+ * A digest's row is locked ({@code for update skip locked}) while the SMTP server takes it and marked sent in that same
+ * transaction right after the server accepted it, so two senders never send the same digest. The one window left: the
+ * server accepted the mail but the commit fails (database gone, process killed in between); the digest is then sent
+ * again on the next run, with the same Message-ID ({@code <digest-<bulletin>-<address hash>@bulletin-ingest>}), so a
+ * receiving system can drop the copy. A digest the server does not take stays queued and is retried with exponential
+ * back-off (5 s, 10 s, 20 s … at most 10 min), its attempts and last error recorded; a down server never throws. A copy
+ * of each sent digest is written as {@code digest-<id>.eml} under the sent folder.
  */
 public final class OutboxSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 50;
-    private static final int MAX_BACKOFF_SECONDS = 300;
+    private static final int FIRST_BACKOFF_SECONDS = 5;
+    private static final int MAX_BACKOFF_SECONDS = 600;
 
-    private record Pending(long id, String recipient, String subject, String body, String messageId) {
+    private record Pending(long id, String recipient, String subject, String text, String html, String messageId) {
     }
 
     private final DataSource dataSource;
@@ -70,12 +78,13 @@ public final class OutboxSender {
 
     private List<Pending> due() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("select id, recipient, subject, body, message_id "
+             PreparedStatement query = connection.prepareStatement("select id, recipient, subject, body, html, message_id "
                      + "from outbox where sent_at is null and next_attempt_at <= now() order by id limit " + BATCH);
              ResultSet rows = query.executeQuery()) {
             List<Pending> due = new ArrayList<>();
             while (rows.next()) {
-                due.add(new Pending(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5)));
+                due.add(new Pending(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        rows.getString(5), rows.getString(6)));
             }
             return due;
         }
@@ -85,11 +94,11 @@ public final class OutboxSender {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement lock = connection.prepareStatement(
-                    "select 1 from outbox where id = ? and sent_at is null for update skip locked")) {
+                    "select 1 from outbox where id = ? and sent_at is null and next_attempt_at <= now() for update skip locked")) {
                 lock.setLong(1, digest.id());
                 if (!lock.executeQuery().next()) {
                     connection.rollback();
-                    return false; // sent meanwhile, or another sender has it
+                    return false; // sent or postponed meanwhile, or another sender has it
                 }
             }
             MimeMessage message;
@@ -121,19 +130,33 @@ public final class OutboxSender {
         message.setFrom(new InternetAddress(smtp.from()));
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(digest.recipient()));
         message.setSubject(digest.subject(), "UTF-8");
-        message.setText(digest.body(), "UTF-8");
+        if (digest.html() == null) {
+            message.setText(digest.text(), "UTF-8");
+        } else {
+            MimeMultipart alternatives = new MimeMultipart("alternative");
+            alternatives.addBodyPart(part(digest.text(), "plain")); // the least preferred comes first (RFC 2046)
+            alternatives.addBodyPart(part(digest.html(), "html"));
+            message.setContent(alternatives);
+        }
         message.saveChanges();
         return message;
+    }
+
+    private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(content, "UTF-8", subtype);
+        return part;
     }
 
     private void postpone(Pending digest, MessagingException failure) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("update outbox set attempts = attempts + 1, "
-                     + "next_attempt_at = now() + least(power(2, attempts + 1), ?) * interval '1 second', last_error = ? "
+                     + "next_attempt_at = now() + least(? * power(2, attempts), ?) * interval '1 second', last_error = ? "
                      + "where id = ? returning attempts")) {
-            update.setInt(1, MAX_BACKOFF_SECONDS);
-            update.setString(2, String.valueOf(failure.getMessage()));
-            update.setLong(3, digest.id());
+            update.setInt(1, FIRST_BACKOFF_SECONDS);
+            update.setInt(2, MAX_BACKOFF_SECONDS);
+            update.setString(3, String.valueOf(failure.getMessage()));
+            update.setLong(4, digest.id());
             try (ResultSet attempts = update.executeQuery()) {
                 attempts.next();
                 LOG.warn("Digest #{} to {} not sent (attempt {}), will retry: {}", digest.id(), digest.recipient(),

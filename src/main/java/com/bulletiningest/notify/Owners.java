@@ -1,66 +1,118 @@
 package com.bulletiningest.notify;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
+import com.bulletiningest.config.ConfigException;
+import com.bulletiningest.config.YamlNode;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 
 /**
  * The admin's list of owners, from {@code config/owners.yaml}:
  * <pre>
  * owners:
- *   - address: pharma-team@example.com
+ *   - address: pharma-team@localhost
+ *     name: 医药组
  *     categories: [pharma]
+ *   - address: lead@localhost
+ *     categories: [pharma, ip, tech]
  * </pre>
+ * An address listed twice is one owner with the categories of both entries, so nobody gets two digests of a bulletin.
  */
 public final class Owners {
+
+    private static final Set<String> KEYS = Set.of("address", "name", "categories");
 
     private final List<Owner> owners;
 
     public Owners(List<Owner> owners) {
-        this.owners = List.copyOf(owners);
+        Map<String, Owner> byAddress = new LinkedHashMap<>();
+        for (Owner owner : owners) {
+            byAddress.merge(owner.address().toLowerCase(), owner, Owners::merge);
+        }
+        this.owners = List.copyOf(byAddress.values());
     }
 
-    public static Owners load(Path file) {
+    /** Reads the owners file; a missing or broken file names the line and the reason. */
+    public static Owners load(Path file) throws ConfigException {
         try {
-            Object root = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
-            List<Owner> owners = new ArrayList<>();
-            if (root instanceof Map<?, ?> map && map.get("owners") instanceof List<?> entries) {
-                for (Object entry : entries) {
-                    owners.add(owner(file, entry));
-                }
-            } else if (root != null) {
-                throw new IllegalArgumentException(file + ": expected 'owners:' with a list of address and categories");
-            }
-            return new Owners(owners);
+            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read owners file " + file, e);
+            throw new ConfigException(file.toString(), 0, "cannot read: " + e.getMessage());
         }
     }
 
-    private static Owner owner(Path file, Object entry) {
-        if (entry instanceof Map<?, ?> map && map.get("address") instanceof String address
-                && map.get("categories") instanceof List<?> categories) {
-            Set<String> codes = new LinkedHashSet<>();
-            categories.forEach(c -> codes.add(String.valueOf(c).strip()));
-            return new Owner(address.strip(), codes);
+    /** A {@link com.bulletiningest.config.ConfigParser} for the owners file, e.g. for a reloading configuration. */
+    public static Owners parse(String source, String text) throws ConfigException {
+        Map<String, YamlNode> root = YamlNode.parse(source, text).asMap("the owners file");
+        List<Owner> owners = new ArrayList<>();
+        YamlNode list = root.get("owners");
+        if (list != null && !list.isEmpty()) {
+            for (YamlNode entry : list.asList("owners")) {
+                owners.add(owner(entry));
+            }
         }
-        throw new IllegalArgumentException(file + ": each owner needs an address and a list of categories, not " + entry);
+        for (Map.Entry<String, YamlNode> key : root.entrySet()) {
+            if (!key.getKey().equals("owners")) {
+                throw key.getValue().fail("unknown key '" + key.getKey() + "' (expected 'owners:')");
+            }
+        }
+        return new Owners(owners);
     }
 
+    private static Owner owner(YamlNode entry) throws ConfigException {
+        Map<String, YamlNode> fields = entry.asMap("an owner");
+        for (Map.Entry<String, YamlNode> field : fields.entrySet()) {
+            if (!KEYS.contains(field.getKey())) {
+                throw field.getValue().fail("unknown owner key '" + field.getKey() + "' (expected address, name, categories)");
+            }
+        }
+        YamlNode address = required(entry, fields, "address");
+        YamlNode categories = required(entry, fields, "categories");
+        YamlNode name = fields.get("name");
+        return new Owner(address(address), name == null || name.isEmpty() ? null : name.asText("name").strip(),
+                new LinkedHashSet<>(categories.asTextList("categories").stream().map(String::strip).toList()));
+    }
+
+    private static YamlNode required(YamlNode entry, Map<String, YamlNode> fields, String key) throws ConfigException {
+        YamlNode value = fields.get(key);
+        if (value == null || value.isEmpty()) {
+            throw entry.fail("owner without " + key);
+        }
+        return value;
+    }
+
+    private static String address(YamlNode node) throws ConfigException {
+        String text = node.asText("address").strip();
+        try {
+            new InternetAddress(text, true).validate();
+            return text;
+        } catch (AddressException e) {
+            throw node.fail("'" + text + "' is not a mail address");
+        }
+    }
+
+    private static Owner merge(Owner first, Owner second) {
+        Set<String> categories = new LinkedHashSet<>(first.categories());
+        categories.addAll(second.categories());
+        return new Owner(first.address(), first.name() != null ? first.name() : second.name(), categories);
+    }
+
+    /** One owner per address, in file order. */
     public List<Owner> all() {
         return owners;
     }
 
     public List<String> addresses() {
-        return owners.stream().map(Owner::address).distinct().toList();
+        return owners.stream().map(Owner::address).toList();
     }
 }

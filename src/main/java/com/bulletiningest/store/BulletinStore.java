@@ -9,8 +9,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -25,8 +29,8 @@ import com.bulletiningest.split.Section;
 
 /**
  * Bulletins in PostgreSQL, one per content hash. {@link #save} writes a bulletin, its sections, groups and notices
- * (marking notices already seen in an earlier bulletin as repeats) and the owners' digests to send, all in one
- * transaction.
+ * (marking notices already seen in an earlier bulletin as repeats) and, in the outbox, one digest of the new notices
+ * per owner, all in one transaction: a bulletin is stored with its digests queued, or not at all.
  */
 public final class BulletinStore {
 
@@ -65,14 +69,64 @@ public final class BulletinStore {
         }
     }
 
+    /** How many bulletins are stored. */
+    public long bulletinCount() {
+        return count("select count(*) from bulletin");
+    }
+
+    /** How many notices are stored, repeats included. */
+    public long noticeCount() {
+        return count("select count(*) from notice");
+    }
+
+    /** The notices of a bulletin in print order; empty for an unknown id. */
+    public List<StoredNotice> noticesOf(long bulletinId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("select n.id, s.bulletin_id, s.category, g.label, "
+                     + "n.no, n.title, n.issuer, n.date, n.source, n.published, n.page, n.last_page, n.links, "
+                     + "n.body_links, n.body, n.fingerprint, n.repeat_of from notice n "
+                     + "join notice_group g on g.id = n.group_id join section s on s.id = g.section_id "
+                     + "where s.bulletin_id = ? order by s.position, g.position, n.id")) {
+            query.setLong(1, bulletinId);
+            try (ResultSet rows = query.executeQuery()) {
+                List<StoredNotice> notices = new ArrayList<>();
+                while (rows.next()) {
+                    Date date = rows.getDate(8);
+                    notices.add(new StoredNotice(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
+                            rows.getInt(5), rows.getString(6), rows.getString(7), date == null ? null : date.toLocalDate(),
+                            rows.getString(9), rows.getString(10), rows.getInt(11), rows.getInt(12),
+                            texts(rows.getArray(13)), texts(rows.getArray(14)), rows.getString(15), rows.getString(16),
+                            rows.getObject(17, Long.class)));
+                }
+                return notices;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the notices of bulletin #" + bulletinId, e);
+        }
+    }
+
+    private long count(String sql) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("cannot count (" + sql + ")", e);
+        }
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return List.of((String[]) array.getArray());
+    }
+
     private StoreResult save(Connection connection, ReceivedBulletin received, Bulletin bulletin) throws SQLException {
         Optional<Long> inserted = insertBulletin(connection, received, bulletin);
         if (inserted.isEmpty()) {
             return StoreResult.duplicateOf(idOf(connection, received.sha256()).orElseThrow());
         }
         long bulletinId = inserted.get();
-        int notices = 0;
-        int repeats = 0;
+        Set<String> repeated = new HashSet<>();
         int sectionPosition = 0;
         for (Section section : bulletin.sections()) {
             long sectionId = insertSection(connection, bulletinId, ++sectionPosition, section);
@@ -80,22 +134,34 @@ public final class BulletinStore {
             for (Group group : section.groups()) {
                 long groupId = insertGroup(connection, sectionId, ++groupPosition, group.label());
                 for (Notice notice : group.notices()) {
-                    if (insertNotice(connection, groupId, notice)) {
-                        repeats++;
+                    String fingerprint = NoticeFingerprint.of(notice);
+                    if (insertNotice(connection, bulletinId, groupId, notice, fingerprint)) {
+                        repeated.add(fingerprint);
                     }
-                    notices++;
                 }
             }
         }
+        Bulletin fresh = withoutRepeats(bulletin, repeated);
         int digests = 0;
         for (Owner owner : owners.all()) {
-            Optional<Digest> digest = composer.compose(owner, bulletinId, bulletin);
+            Optional<Digest> digest = composer.compose(owner, bulletinId, fresh);
             if (digest.isPresent()) {
                 insertDigest(connection, bulletinId, digest.get());
                 digests++;
             }
         }
-        return new StoreResult(bulletinId, false, bulletin.sections().size(), notices, repeats, digests);
+        int notices = bulletin.notices().size();
+        return new StoreResult(bulletinId, false, bulletin.sections().size(), notices,
+                notices - fresh.notices().size(), digests);
+    }
+
+    /** The bulletin as the digests see it: only notices whose fingerprint no earlier bulletin had. */
+    private static Bulletin withoutRepeats(Bulletin bulletin, Set<String> repeated) {
+        return new Bulletin(bulletin.issued(), bulletin.pages(), bulletin.sections().stream()
+                .map(s -> new Section(s.category(), s.heading(), s.periodStart(), s.periodEnd(), s.signoff(),
+                        s.groups().stream().map(g -> new Group(g.label(), g.notices().stream()
+                                .filter(n -> !repeated.contains(NoticeFingerprint.of(n))).toList())).toList()))
+                .toList());
     }
 
     private static Optional<Long> idOf(Connection connection, String sha256) throws SQLException {
@@ -155,13 +221,18 @@ public final class BulletinStore {
         }
     }
 
-    /** Inserts the notice; true when it repeats a notice of an earlier bulletin (same {@link NoticeFingerprint}). */
-    private static boolean insertNotice(Connection connection, long groupId, Notice notice) throws SQLException {
-        String fingerprint = NoticeFingerprint.of(notice);
+    /**
+     * Inserts the notice; true when it repeats a notice of an earlier bulletin (same {@link NoticeFingerprint}). A
+     * notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
+     */
+    private static boolean insertNotice(Connection connection, long bulletinId, long groupId, Notice notice,
+                                        String fingerprint) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into notice (group_id, no, title, "
                 + "fingerprint, issuer, date, source, published, page, last_page, links, body_links, body, repeat_of) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "(select min(id) from notice where fingerprint = ?)) returning repeat_of")) {
+                + "(select min(n.id) from notice n join notice_group g on g.id = n.group_id "
+                + "join section s on s.id = g.section_id where n.fingerprint = ? and s.bulletin_id <> ?)) "
+                + "returning repeat_of")) {
             insert.setLong(1, groupId);
             insert.setInt(2, notice.no());
             insert.setString(3, notice.title());
@@ -176,6 +247,7 @@ public final class BulletinStore {
             insert.setArray(12, textArray(connection, notice.bodyLinks()));
             insert.setString(13, notice.body() == null ? "" : notice.body());
             insert.setString(14, fingerprint);
+            insert.setLong(15, bulletinId);
             try (ResultSet rows = insert.executeQuery()) {
                 rows.next();
                 rows.getLong(1);
@@ -186,14 +258,24 @@ public final class BulletinStore {
 
     private static void insertDigest(Connection connection, long bulletinId, Digest digest) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into outbox (bulletin_id, recipient, "
-                + "subject, body, message_id) values (?, ?, ?, ?, ?)")) {
+                + "subject, body, html, message_id) values (?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, bulletinId);
             insert.setString(2, digest.recipient());
             insert.setString(3, digest.subject());
-            insert.setString(4, digest.body());
-            insert.setString(5, "<bulletin-" + bulletinId + "." + digest.recipient().replace('@', '.') + "@bulletin-ingest>");
+            insert.setString(4, digest.text());
+            insert.setString(5, digest.html());
+            insert.setString(6, messageId(bulletinId, digest.recipient()));
             insert.executeUpdate();
         }
+    }
+
+    /**
+     * The digest's Message-ID, the same whenever it is sent: a resend after a lost acknowledgement can be recognised
+     * by the receiver. The address is hashed so that any address makes a valid Message-ID.
+     */
+    static String messageId(long bulletinId, String recipient) {
+        return "<digest-" + bulletinId + "-" + ContentHash.sha256(recipient.toLowerCase(Locale.ROOT)).substring(0, 16)
+                + "@bulletin-ingest>";
     }
 
     private static long returnedId(PreparedStatement insert) throws SQLException {

@@ -1,12 +1,8 @@
 package com.bulletiningest.store;
 
-import com.bulletiningest.split.Notice;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
+
+import com.bulletiningest.split.Notice;
 
 /**
  * Identity of a notice across bulletins: SHA-256 of its normalised title and issuer. Normalising (NFKC, no whitespace,
@@ -18,13 +14,7 @@ public final class NoticeFingerprint {
     }
 
     public static String of(Notice notice) {
-        String key = normalise(notice.title()) + "|" + normalise(notice.issuer());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return ContentHash.sha256(normalise(notice.title()) + "|" + normalise(notice.issuer()));
     }
 
     static String normalise(String text) {

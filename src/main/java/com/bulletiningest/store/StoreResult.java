@@ -3,11 +3,19 @@ package com.bulletiningest.store;
 /**
  * What {@link BulletinStore#save} did: stored a new bulletin, or found its content already stored ({@code duplicate},
  * counts 0).
+ *
+ * @param notices all notices stored, {@code repeats} of them reprinted from an earlier bulletin
+ * @param digests outbox rows queued: one per owner with new notices in the bulletin
  */
 public record StoreResult(long bulletinId, boolean duplicate, int sections, int notices, int repeats, int digests) {
 
     static StoreResult duplicateOf(long bulletinId) {
         return new StoreResult(bulletinId, true, 0, 0, 0, 0);
+    }
+
+    /** Notices seen for the first time: the ones the digests carry. */
+    public int newNotices() {
+        return notices - repeats;
     }
 
     /** For the progress log: {@code 3 sections, 15 notices (2 repeats), 4 digests queued}. */

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,11 +27,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static com.bulletiningest.store.TestBulletins.bulletin;
+import static com.bulletiningest.store.TestBulletins.section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The store on a real (embedded) PostgreSQL, with the corpus bulletins as split by the real reader. */
 @DisplayName("bulletin store")
 class BulletinStoreTest {
+
+    private static final LocalDate MONDAY = LocalDate.of(2021, 3, 8);
 
     @TempDir
     static Path dataDir;
@@ -66,13 +71,34 @@ class BulletinStoreTest {
         assertThat(result).extracting(StoreResult::sections, StoreResult::notices, StoreResult::digests)
                 .containsExactly(3, 15, 2);
         assertThat(store.findByHash("a".repeat(64))).contains(result.bulletinId());
-        assertThat(strings("select s.category || '/' || g.label || ' ' || count(*) from notice n "
-                + "join notice_group g on g.id = n.group_id join section s on s.id = g.section_id "
-                + "where s.bulletin_id = " + result.bulletinId()
-                + " group by s.category, g.label, s.position, g.position order by s.position, g.position"))
-                .containsExactly("pharma/国家级 4", "ip/地方级 2", "ip/资讯 1", "tech/天津市 8");
-        assertThat(strings("select recipient from outbox where bulletin_id = " + result.bulletinId() + " order by recipient"))
-                .containsExactly("all@example.com", "pharma@example.com");
+        assertThat(store.noticesOf(result.bulletinId())).extracting(n -> n.category() + "/" + n.group() + " " + n.no())
+                .containsExactly("pharma/国家级 1", "pharma/国家级 2", "pharma/国家级 3", "pharma/国家级 4",
+                        "ip/地方级 1", "ip/地方级 2", "ip/资讯 1",
+                        "tech/天津市 1", "tech/天津市 2", "tech/天津市 3", "tech/天津市 4", "tech/天津市 5",
+                        "tech/天津市 6", "tech/天津市 7", "tech/天津市 8");
+        assertThat(store.noticesOf(result.bulletinId()).get(0).links())
+                .containsExactly("http://www.cde.org.cn/news.do?method=viewInfoCommon&id=22e22f0726b4910c");
+        assertThat(strings("select recipient || ' ' || message_id from outbox where bulletin_id = " + result.bulletinId()
+                + " order by recipient"))
+                .containsExactly("all@example.com " + BulletinStore.messageId(result.bulletinId(), "all@example.com"),
+                        "pharma@example.com " + BulletinStore.messageId(result.bulletinId(), "pharma@example.com"));
+    }
+
+    @Test
+    @DisplayName("the same content saved again is a duplicate: no new rows, no new digests")
+    void sameHashAgainIsADuplicate() throws Exception {
+        StoreResult first = store.save(received("e".repeat(64), "inbox/one.pdf"), seed001);
+        long bulletins = store.bulletinCount();
+        long notices = store.noticeCount();
+        long digests = Long.parseLong(strings("select count(*) from outbox").get(0));
+
+        StoreResult again = store.save(received("e".repeat(64), "inbox/copy of one.pdf"), seed001);
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.bulletinId()).isEqualTo(first.bulletinId());
+        assertThat(store.bulletinCount()).isEqualTo(bulletins);
+        assertThat(store.noticeCount()).isEqualTo(notices);
+        assertThat(strings("select count(*) from outbox")).containsExactly(String.valueOf(digests));
     }
 
     @Test
@@ -96,16 +122,42 @@ class BulletinStoreTest {
     }
 
     @Test
-    @DisplayName("a notice already seen in an earlier bulletin is marked as a repeat")
-    void repeatsAreMarked() throws Exception {
+    @DisplayName("a bulletin reprinted under another hash: all notices stored as repeats, no digest queued")
+    void wholeReprintQueuesNoDigest() throws Exception {
         StoreResult first = store.save(received("c".repeat(64), "inbox/first.pdf"), seed001);
         StoreResult again = store.save(received("d".repeat(64), "inbox/reissued.pdf"), seed001);
 
-        assertThat(again.repeats()).isEqualTo(again.notices()).isEqualTo(10);
-        assertThat(strings("select count(*) from notice n join notice_group g on g.id = n.group_id "
-                + "join section s on s.id = g.section_id where s.bulletin_id = " + again.bulletinId()
-                + " and n.repeat_of is not null")).containsExactly("10");
+        assertThat(again.notices()).isEqualTo(10);
+        assertThat(again.repeats()).isEqualTo(10);
+        assertThat(again.newNotices()).isZero();
+        assertThat(again.digests()).isZero();
+        assertThat(store.noticesOf(again.bulletinId())).allSatisfy(n -> assertThat(n.isRepeat()).isTrue());
+        assertThat(strings("select count(*) from outbox where bulletin_id = " + again.bulletinId())).containsExactly("0");
         assertThat(first.bulletinId()).isNotEqualTo(again.bulletinId());
+    }
+
+    @Test
+    @DisplayName("a notice reprinted in a later bulletin points at its first occurrence and is left out of the digest")
+    void repeatIsStoredButNotMailedAgain() throws Exception {
+        String reprinted = "关于发布《仿制药参比制剂目录（第三十八批）》的通告";
+        StoreResult week1 = store.save(received("1".repeat(64), "inbox/week1.pdf"), bulletin(MONDAY.plusDays(4),
+                section("pharma", "医药信息篇", MONDAY, "国家级", reprinted, "关于药品注册收费的公告")));
+        // wrapped and punctuated differently in the reprint: still the same notice
+        StoreResult week2 = store.save(received("2".repeat(64), "inbox/week2.pdf"), bulletin(MONDAY.plusDays(11),
+                section("pharma", "医药信息篇", MONDAY.plusDays(7), "国家级",
+                        "关于发布 《仿制药参比制剂目录(第三十八批)》 的通告", "关于开展医疗器械唯一标识试点的通知")));
+
+        assertThat(week2).extracting(StoreResult::notices, StoreResult::repeats, StoreResult::digests)
+                .containsExactly(2, 1, 2);
+        List<StoredNotice> stored = store.noticesOf(week2.bulletinId());
+        assertThat(stored.get(0).repeatOf()).isEqualTo(store.noticesOf(week1.bulletinId()).get(0).id());
+        assertThat(stored.get(1).repeatOf()).isNull();
+        assertThat(strings("select body || html from outbox where bulletin_id = " + week2.bulletinId()))
+                .hasSize(2)
+                .allSatisfy(digest -> assertThat(digest).contains("关于开展医疗器械唯一标识试点的通知")
+                        .doesNotContain("仿制药参比制剂目录"));
+        assertThat(strings("select subject from outbox where bulletin_id = " + week2.bulletinId()))
+                .containsOnly("【政策周报】医药信息篇 2021-03-15~2021-03-19：1 条新通知");
     }
 
     private static ReceivedBulletin received(String sha, String name) {
