@@ -1,9 +1,6 @@
 package com.bulletiningest.app;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import com.bulletiningest.extract.ExtractedPdf;
 import com.bulletiningest.extract.PdfExtractor;
@@ -11,6 +8,7 @@ import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.BulletinSplitter;
 import com.bulletiningest.store.BulletinStore;
+import com.bulletiningest.store.ContentHash;
 import com.bulletiningest.store.ReceivedBulletin;
 import com.bulletiningest.store.StoreResult;
 import org.apache.camel.Exchange;
@@ -35,11 +33,7 @@ public final class IngestSteps {
     }
 
     public String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return ContentHash.sha256(content);
     }
 
     /** The id of the bulletin already stored with this content, or null. */

@@ -1,5 +1,6 @@
 package com.bulletiningest.app.mail;
 
+import com.bulletiningest.store.ContentHash;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -8,12 +9,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -104,7 +102,7 @@ public class PdfAttachmentFinder {
                 System.arraycopy(rest, 0, content, head.length, rest.length);
             }
             String pdfName = name != null ? name : "attachment-" + leaves + ".pdf";
-            String firstName = namesByHash.putIfAbsent(sha256(content), pdfName);
+            String firstName = namesByHash.putIfAbsent(ContentHash.sha256(content), pdfName);
             if (firstName != null) {
                 skipped.add(new SkippedPart(pdfName, "the same PDF as " + firstName));
             } else {
@@ -124,11 +122,4 @@ public class PdfAttachmentFinder {
         }
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

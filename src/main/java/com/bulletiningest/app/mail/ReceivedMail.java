@@ -1,5 +1,6 @@
 package com.bulletiningest.app.mail;
 
+import com.bulletiningest.store.ContentHash;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -7,10 +8,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The identity of a mailed-in message.
@@ -31,8 +28,8 @@ record ReceivedMail(String key, String messageId, String sender, String subject)
         Address[] from = message.getFrom();
         String sender = from == null || from.length == 0 ? null
                 : from[0] instanceof InternetAddress internet ? internet.getAddress() : from[0].toString();
-        return new ReceivedMail(messageId != null ? sha256(messageId.strip().getBytes(StandardCharsets.UTF_8))
-                : sha256(raw(message)), messageId, sender, message.getSubject());
+        return new ReceivedMail(messageId != null ? ContentHash.sha256(messageId.strip())
+                : ContentHash.sha256(raw(message)), messageId, sender, message.getSubject());
     }
 
     @Override
@@ -50,11 +47,4 @@ record ReceivedMail(String key, String messageId, String sender, String subject)
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }
