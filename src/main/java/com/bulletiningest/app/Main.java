@@ -31,7 +31,7 @@ public final class Main {
             code = new PreviewCommand(out, err).run(rest);
         } else {
             err.println("usage: java -jar bulletin-ingest.jar [run]");
-            err.println("       java -jar bulletin-ingest.jar preview [--json] [--categories FILE] FILE.pdf");
+            err.println("       java -jar bulletin-ingest.jar " + PreviewCommand.USAGE_LINE);
             code = PreviewCommand.USAGE;
         }
         System.exit(code);

@@ -5,8 +5,21 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 
+import com.bulletiningest.config.ConfigException;
+import com.bulletiningest.enrich.Amount;
+import com.bulletiningest.enrich.DatedSentence;
+import com.bulletiningest.enrich.EnrichedNotice;
+import com.bulletiningest.enrich.Enricher;
+import com.bulletiningest.enrich.Enrichment;
+import com.bulletiningest.enrich.EnrichmentJson;
+import com.bulletiningest.enrich.FieldExtractor;
+import com.bulletiningest.enrich.KeywordExtractor;
+import com.bulletiningest.enrich.NoticeFields;
+import com.bulletiningest.enrich.TagRules;
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.BulletinJson;
@@ -15,11 +28,15 @@ import com.bulletiningest.split.Categories;
 import com.bulletiningest.split.Group;
 import com.bulletiningest.split.Notice;
 import com.bulletiningest.split.Section;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code preview [--json] [--categories FILE] FILE.pdf}: splits one bulletin and prints its outline (or its JSON),
- * without database or mail. Bad input gives one line on stderr and the reason's exit code.
- * Categories come from {@code --categories}, else {@code config/categories.yaml} when present, else the defaults.
+ * {@code preview [--json] [--categories FILE] [--tags FILE] [--no-keywords] FILE.pdf}: splits and enriches one
+ * bulletin and prints its outline (or its JSON) with each notice's tags, keywords and extracted fields, without
+ * database or mail. Bad input gives one line on stderr and the reason's exit code.
+ * Categories come from {@code --categories}, else {@code config/categories.yaml} when present, else the defaults; tag
+ * rules from {@code --tags}, else {@code config/tags.yaml} when present, else none.
  */
 public final class PreviewCommand {
 
@@ -29,6 +46,8 @@ public final class PreviewCommand {
     public static final int NO_FILE = 2;
 
     private static final Path DEFAULT_CATEGORIES = Path.of("config", "categories.yaml");
+    private static final Path DEFAULT_TAGS = Path.of("config", "tags.yaml");
+    static final String USAGE_LINE = "preview [--json] [--categories FILE] [--tags FILE] [--no-keywords] FILE.pdf";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -40,16 +59,24 @@ public final class PreviewCommand {
 
     public int run(String... args) {
         boolean json = false;
+        boolean keywords = true;
         Path categoriesFile = null;
+        Path tagsFile = null;
         Path pdf = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> json = true;
-                case "--categories" -> {
+                case "--no-keywords" -> keywords = false;
+                case "--categories", "--tags" -> {
                     if (i + 1 == args.length) {
-                        return usage("--categories needs a file");
+                        return usage(args[i] + " needs a file");
                     }
-                    categoriesFile = Path.of(args[++i]);
+                    Path file = Path.of(args[++i]);
+                    if (args[i - 1].equals("--tags")) {
+                        tagsFile = file;
+                    } else {
+                        categoriesFile = file;
+                    }
                 }
                 default -> {
                     if (args[i].startsWith("--") || pdf != null) {
@@ -63,11 +90,13 @@ public final class PreviewCommand {
             return usage("no PDF file given");
         }
         Categories categories;
+        Enricher enricher;
         byte[] bytes;
         try {
             categories = categories(categoriesFile);
+            enricher = enricher(tagsFile, keywords);
             bytes = Files.readAllBytes(pdf);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ConfigException e) {
             err.println(e.getMessage());
             return NO_FILE;
         } catch (IOException | UncheckedIOException e) {
@@ -76,8 +105,9 @@ public final class PreviewCommand {
         }
         try {
             Bulletin bulletin = new BulletinReader(categories).read(bytes);
+            List<Enrichment> enrichments = enricher.enrich(bulletin).stream().map(EnrichedNotice::enrichment).toList();
             String name = pdf.getFileName().toString();
-            out.println(json ? BulletinJson.write(name, bulletin) : outline(name, bulletin));
+            out.println(json ? json(name, bulletin, enrichments) : outline(name, bulletin, enrichments));
             return OK;
         } catch (UnreadableBulletinException e) {
             err.println(pdf + ": " + e.getMessage());
@@ -95,7 +125,30 @@ public final class PreviewCommand {
         return Files.isRegularFile(DEFAULT_CATEGORIES) ? Categories.load(DEFAULT_CATEGORIES) : Categories.defaults();
     }
 
-    static String outline(String name, Bulletin bulletin) {
+    private static Enricher enricher(Path tagsFile, boolean keywords) throws ConfigException {
+        if (tagsFile == null && !Files.isRegularFile(DEFAULT_TAGS)) {
+            TagRules none = new TagRules(List.of());
+            return new Enricher(new FieldExtractor(), () -> none, keywords ? new KeywordExtractor(Enricher.DEFAULT_KEYWORD_COUNT) : null);
+        }
+        return Enricher.create(tagsFile == null ? DEFAULT_TAGS : tagsFile, keywords, Enricher.DEFAULT_KEYWORD_COUNT);
+    }
+
+    /** The bulletin JSON with an {@code enrichment} object on every notice. */
+    private static String json(String name, Bulletin bulletin, List<Enrichment> enrichments) {
+        ObjectNode tree = BulletinJson.tree(name, bulletin);
+        Iterator<Enrichment> next = enrichments.iterator();
+        for (JsonNode section : tree.get("sections")) {
+            for (JsonNode group : section.get("groups")) {
+                for (JsonNode notice : group.get("notices")) {
+                    ((ObjectNode) notice).set("enrichment", EnrichmentJson.tree(next.next()));
+                }
+            }
+        }
+        return tree.toPrettyString();
+    }
+
+    static String outline(String name, Bulletin bulletin, List<Enrichment> enrichments) {
+        Iterator<Enrichment> next = enrichments.iterator();
         StringBuilder text = new StringBuilder();
         text.append(name).append(": ").append(bulletin.pages()).append(" pages, issued ").append(bulletin.issued())
                 .append(", ").append(bulletin.sections().size()).append(" sections, ")
@@ -105,7 +158,7 @@ public final class PreviewCommand {
                     .append(section.periodStart()).append(" ~ ").append(section.periodEnd()).append('\n');
             for (Group group : section.groups()) {
                 text.append("  ").append(group.label() == null ? "(no group label)" : group.label()).append('\n');
-                group.notices().forEach(notice -> notice(text, notice));
+                group.notices().forEach(notice -> notice(text, notice, next.next()));
             }
             text.append("  sign-off: ").append(section.signoff() == null ? "none"
                     : section.signoff().dept() + " " + section.signoff().date()).append('\n');
@@ -113,7 +166,7 @@ public final class PreviewCommand {
         return text.toString().stripTrailing();
     }
 
-    private static void notice(StringBuilder text, Notice notice) {
+    private static void notice(StringBuilder text, Notice notice, Enrichment enrichment) {
         text.append("    ").append(notice.no()).append(". ").append(notice.title()).append("  (p.").append(notice.page());
         if (notice.lastPage() != notice.page()) {
             text.append('-').append(notice.lastPage());
@@ -125,6 +178,31 @@ public final class PreviewCommand {
         detail(text, "published", notice.published());
         links(text, "link", notice.links());
         links(text, "body link", notice.bodyLinks());
+        enrichment(text, enrichment);
+    }
+
+    private static void enrichment(StringBuilder text, Enrichment enrichment) {
+        NoticeFields fields = enrichment.fields();
+        detail(text, "tags", joined(enrichment.tags()));
+        detail(text, "keywords", joined(enrichment.keywords()));
+        detail(text, "found issuer", fields.issuer() == null ? null
+                : fields.issuer() + (fields.issuerDate() == null ? "" : " " + fields.issuerDate()));
+        detail(text, "document number", fields.documentNumber());
+        fields.deadlines().forEach(d -> detail(text, "deadline", dated(d)));
+        fields.events().forEach(d -> detail(text, "event", dated(d)));
+        detail(text, "contacts", joined(Stream.of(fields.contacts().persons(),
+                fields.contacts().phones(), fields.contacts().emails()).flatMap(List::stream).toList()));
+        fields.attachments().forEach(a -> detail(text, "attachment", a));
+        detail(text, "amounts", joined(fields.amounts().stream().map(Amount::text).toList()));
+    }
+
+    private static String dated(DatedSentence dated) {
+        return dated.date() + " (" + dated.sentence() + ")";
+    }
+
+    /** The values separated by commas, or null (no line) when there are none. */
+    private static String joined(List<String> values) {
+        return values.isEmpty() ? null : String.join(", ", values);
     }
 
     private static void detail(StringBuilder text, String label, String value) {
@@ -138,7 +216,7 @@ public final class PreviewCommand {
     }
 
     private int usage(String problem) {
-        err.println(problem + "; usage: preview [--json] [--categories FILE] FILE.pdf");
+        err.println(problem + "; usage: " + USAGE_LINE);
         return USAGE;
     }
 

@@ -64,11 +64,50 @@ class PreviewCommandTest {
     }
 
     @Test
+    @DisplayName("each notice shows its tags, keywords and extracted fields under the split details")
+    void printsWhatEnrichFound() {
+        assertThat(preview(seed.toString())).isZero();
+        assertThat(stdout()).contains(
+                "    1. 关于印发北京市知识产权局“两区”工作推进措施的通知  (p.1-3)\n       tags: 发布, 专利, 北京\n       keywords: ",
+                "       found issuer: 北京市知识产权局 2021-02-03\n       document number: 京知局〔2021〕35 号\n",
+                "       deadline: 2021-02-18 (征求意见时限为：2021 年 2 月 4 日-2021 年 2 月 18 日（15 天）。)\n"
+                        + "       contacts: 张亚欣, 安娜, zhangyaxin@cde.org.cn, anna@cde.org.cn\n",
+                "       document number: 财建〔2021〕2 号\n");
+        assertThat(stdout().lines().filter(l -> l.startsWith("       tags: ") && l.contains("征求意见"))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("--tags uses another rules file; --no-keywords leaves keywords out")
+    void usesTheTagsFileGivenAndKeywordsCanBeSwitchedOff() throws Exception {
+        Path tags = Files.writeString(dir.resolve("tags.yaml"), "rules:\n  - tag: 通告\n    any: [通告]\n    in: [title]\n");
+        assertThat(preview("--tags", tags.toString(), "--no-keywords", seed.toString())).isZero();
+        assertThat(stdout().lines().filter(l -> l.startsWith("       tags: "))).containsOnly("       tags: 通告").hasSize(3);
+        assertThat(stdout()).doesNotContain("keywords:");
+    }
+
+    @Test
+    @DisplayName("a broken tags file is one line naming the file and the line, and its own exit code")
+    void brokenTagsFileIsOneLine() throws Exception {
+        Path tags = Files.writeString(dir.resolve("tags.yaml"), "rules:\n  - tag: x\n    anyy: [y]\n");
+        assertThat(preview("--tags", tags.toString(), seed.toString())).isEqualTo(PreviewCommand.NO_FILE);
+        assertThat(stderr()).contains("tags.yaml line 3: unknown key 'anyy'").hasLineCount(1);
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
     void printsTheBulletinJson() throws Exception {
         assertThat(preview("--json", seed.toString())).isZero();
         JsonNode json = new ObjectMapper().readTree(stdout());
         assertThat(json.get("source").asText()).isEqualTo("seed-001.pdf");
         assertThat(json.get("sections")).extracting(s -> s.get("category").asText()).containsExactly("ip", "pharma", "tech");
+        JsonNode ipLocal = json.at("/sections/0/groups/0/notices/0/enrichment");
+        assertThat(ipLocal.at("/fields/document_number").asText()).isEqualTo("京知局〔2021〕35 号");
+        assertThat(ipLocal.at("/fields/issuer_date").asText()).isEqualTo("2021-02-03");
+        JsonNode consultation = json.at("/sections/1/groups/0/notices/2/enrichment");
+        assertThat(consultation.get("tags")).extracting(JsonNode::asText).contains("征求意见");
+        assertThat(consultation.at("/fields/deadlines/0/date").asText()).isEqualTo("2021-02-18");
+        assertThat(consultation.at("/fields/contacts/emails")).extracting(JsonNode::asText)
+                .containsExactly("zhangyaxin@cde.org.cn", "anna@cde.org.cn");
     }
 
     @Test
@@ -109,6 +148,6 @@ class PreviewCommandTest {
     void wrongArgumentsPrintUsage() {
         assertThat(preview()).isEqualTo(PreviewCommand.USAGE);
         assertThat(preview("--bogus", seed.toString())).isEqualTo(PreviewCommand.USAGE);
-        assertThat(stderr()).contains("usage: preview [--json] [--categories FILE] FILE.pdf");
+        assertThat(stderr()).contains("usage: " + PreviewCommand.USAGE_LINE);
     }
 }
