@@ -8,6 +8,8 @@ import java.util.Set;
 import com.bulletiningest.extract.PdfExtractor;
 import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.OutboxSender;
+import com.bulletiningest.config.ConfigException;
+import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.notify.Owners;
 import com.bulletiningest.notify.SmtpSettings;
 import com.bulletiningest.split.BulletinSplitter;
@@ -49,12 +51,19 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         BulletinStore store = new BulletinStore(database.dataSource(), owners, new DigestComposer());
         context.getRegistry().bind("bulletinStore", store);
         context.getRegistry().bind("ingestSteps",
-                new IngestSteps(new PdfExtractor(), new BulletinSplitter(categories(settings)), store));
+                new IngestSteps(new PdfExtractor(), new BulletinSplitter(categories(settings)), enricher(settings), store));
         SmtpSettings smtp = new SmtpSettings(settings.text("bulletin.smtp.host"), settings.number("bulletin.smtp.port", 25),
                 settings.text("bulletin.smtp.user"), settings.text("bulletin.smtp.password"),
                 settings.flag("bulletin.smtp.tls"), settings.text("bulletin.mail.from", "bulletin-ingest@localhost"));
         context.getRegistry().bind("outboxSender", new OutboxSender(database.dataSource(), smtp, dataDir.resolve("sent")));
         LOG.info("Copies of sent digests are written as .eml under {}", dataDir.resolve("sent").toAbsolutePath());
+    }
+
+    /** Tag rules re-read when the tags file changes; HanLP keywords unless switched off. */
+    private static Enricher enricher(Settings settings) throws ConfigException {
+        return Enricher.create(settings.path(Enricher.TAGS_FILE_PROPERTY, "config/tags.yaml"),
+                !"false".equalsIgnoreCase(settings.text(Enricher.KEYWORDS_ENABLED_PROPERTY)),
+                settings.number(Enricher.KEYWORDS_COUNT_PROPERTY, Enricher.DEFAULT_KEYWORD_COUNT));
     }
 
     private static Categories categories(Settings settings) {

@@ -200,7 +200,8 @@ public final class BulletinStore {
         }
         int notices = bulletin.notices().size();
         return new StoreResult(bulletinId, false, bulletin.sections().size(), notices,
-                notices - fresh.notices().size(), digests);
+                notices - fresh.notices().size(), enriched.stream().mapToInt(e -> e.enrichment().tags().size()).sum(),
+                (int) enriched.stream().filter(e -> !e.enrichment().fields().deadlines().isEmpty()).count(), digests);
     }
 
     /** The bulletin as the digests see it: only notices whose fingerprint no earlier bulletin had. */
