@@ -9,6 +9,7 @@ import com.bulletiningest.extract.PdfExtractor;
 import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.OutboxSender;
 import com.bulletiningest.config.ConfigException;
+import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.notify.Owners;
 import com.bulletiningest.notify.SmtpSettings;
@@ -37,10 +38,12 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         Settings settings = new Settings(context);
         Path dataDir = settings.path("bulletin.data-dir", "data");
         Files.createDirectories(settings.path("bulletin.inbox", "inbox"));
-        Owners owners = Owners.load(settings.path("bulletin.owners-file", "config/owners.yaml"));
+        // re-read when the file changes; a broken edit is logged with its line and the previous owners stay
+        ReloadingConfig<Owners> owners = new ReloadingConfig<>(settings.path("bulletin.owners-file",
+                "config/owners.yaml"), Owners::parse);
 
         if (settings.isEmpty("bulletin.smtp.host") || settings.isEmpty("bulletin.imap.host")) {
-            startEmbeddedMail(context, settings, owners);
+            startEmbeddedMail(context, settings, owners.get());
         }
 
         Database database = new Database(settings.text("bulletin.db.url"), settings.text("bulletin.db.user"),

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -40,13 +41,21 @@ import com.bulletiningest.split.Section;
 public final class BulletinStore {
 
     private final DataSource dataSource;
-    private final Owners owners;
+    private final Supplier<Owners> owners;
     private final DigestComposer composer;
 
-    public BulletinStore(DataSource dataSource, Owners owners, DigestComposer composer) {
+    /**
+     * @param owners the current owners, asked for on every save (a {@code config.ReloadingConfig} re-reads the
+     *               owners file when it changes)
+     */
+    public BulletinStore(DataSource dataSource, Supplier<Owners> owners, DigestComposer composer) {
         this.dataSource = dataSource;
         this.owners = owners;
         this.composer = composer;
+    }
+
+    public BulletinStore(DataSource dataSource, Owners owners, DigestComposer composer) {
+        this(dataSource, () -> owners, composer);
     }
 
     public Optional<Long> findByHash(String sha256) {
@@ -191,7 +200,7 @@ public final class BulletinStore {
         }
         Bulletin fresh = withoutRepeats(bulletin, repeated);
         int digests = 0;
-        for (Owner owner : owners.all()) {
+        for (Owner owner : owners.get().all()) {
             Optional<Digest> digest = composer.compose(owner, bulletinId, fresh);
             if (digest.isPresent()) {
                 insertDigest(connection, bulletinId, digest.get());

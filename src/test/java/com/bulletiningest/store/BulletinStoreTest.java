@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.EnrichedNotice;
 import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.notify.DigestComposer;
@@ -214,6 +215,36 @@ class BulletinStoreTest {
                 + "where s.bulletin_id = " + bulletinId))
                 .containsExactly(String.valueOf(enriched.stream()
                         .mapToInt(e -> e.enrichment().fields().deadlines().size()).sum()));
+    }
+
+    @Test
+    @DisplayName("owners re-read between bulletins: an owner added to the file gets the next bulletin's digest; "
+            + "a broken edit keeps the previous owners and names the line")
+    void ownersReloadBetweenBulletins() throws Exception {
+        Path file = dataDir.resolve("owners-reload.yaml");
+        Files.writeString(file, "owners:\n  - address: first@example.com\n    categories: [pharma]\n");
+        ReloadingConfig<Owners> owners = new ReloadingConfig<>(file, Owners::parse);
+        BulletinStore reloading = new BulletinStore(database.dataSource(), owners, new DigestComposer());
+        long before = reloading.save(received("9".repeat(64), "inbox/before.pdf"), bulletin(MONDAY.plusDays(4),
+                section("pharma", "医药信息篇", MONDAY, "国家级", "关于重载前的通知"))).bulletinId();
+
+        Files.writeString(file, "owners:\n  - address: first@example.com\n    categories: [pharma]\n"
+                + "  - address: added@example.com\n    categories: [pharma]\n");
+        long after = reloading.save(received("6".repeat(64), "inbox/after.pdf"), bulletin(MONDAY.plusDays(11),
+                section("pharma", "医药信息篇", MONDAY.plusDays(7), "国家级", "关于重载后的通知"))).bulletinId();
+
+        Files.writeString(file, "owners:\n  - address: first@example.com\n    categories: [pharma]\n"
+                + "  - address: broken@example.com\n    colours: [red]\n");
+        long broken = reloading.save(received("5".repeat(64), "inbox/broken.pdf"), bulletin(MONDAY.plusDays(18),
+                section("pharma", "医药信息篇", MONDAY.plusDays(14), "国家级", "关于坏文件后的通知"))).bulletinId();
+
+        assertThat(strings("select recipient from outbox where bulletin_id = " + before)).containsExactly("first@example.com");
+        assertThat(strings("select recipient from outbox where bulletin_id = " + after + " order by recipient"))
+                .containsExactly("added@example.com", "first@example.com");
+        assertThat(strings("select recipient from outbox where bulletin_id = " + broken + " order by recipient"))
+                .containsExactly("added@example.com", "first@example.com");
+        assertThat(owners.lastError()).get().extracting(Throwable::getMessage).asString()
+                .contains("line 5").contains("colours");
     }
 
     private static ReceivedBulletin received(String sha, String name) {
