@@ -8,6 +8,9 @@ import java.util.Set;
 import com.bulletiningest.extract.PdfExtractor;
 import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.OutboxSender;
+import com.bulletiningest.config.ConfigException;
+import com.bulletiningest.config.ReloadingConfig;
+import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.notify.Owners;
 import com.bulletiningest.notify.SmtpSettings;
 import com.bulletiningest.split.BulletinSplitter;
@@ -35,10 +38,12 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         Settings settings = new Settings(context);
         Path dataDir = settings.path("bulletin.data-dir", "data");
         Files.createDirectories(settings.path("bulletin.inbox", "inbox"));
-        Owners owners = Owners.load(settings.path("bulletin.owners-file", "config/owners.yaml"));
+        // re-read when the file changes; a broken edit is logged with its line and the previous owners stay
+        ReloadingConfig<Owners> owners = new ReloadingConfig<>(settings.path("bulletin.owners-file",
+                "config/owners.yaml"), Owners::parse);
 
         if (settings.isEmpty("bulletin.smtp.host") || settings.isEmpty("bulletin.imap.host")) {
-            startEmbeddedMail(context, settings, owners);
+            startEmbeddedMail(context, settings, owners.get());
         }
 
         Database database = new Database(settings.text("bulletin.db.url"), settings.text("bulletin.db.user"),
@@ -49,12 +54,19 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         BulletinStore store = new BulletinStore(database.dataSource(), owners, new DigestComposer());
         context.getRegistry().bind("bulletinStore", store);
         context.getRegistry().bind("ingestSteps",
-                new IngestSteps(new PdfExtractor(), new BulletinSplitter(categories(settings)), store));
+                new IngestSteps(new PdfExtractor(), new BulletinSplitter(categories(settings)), enricher(settings), store));
         SmtpSettings smtp = new SmtpSettings(settings.text("bulletin.smtp.host"), settings.number("bulletin.smtp.port", 25),
                 settings.text("bulletin.smtp.user"), settings.text("bulletin.smtp.password"),
                 settings.flag("bulletin.smtp.tls"), settings.text("bulletin.mail.from", "bulletin-ingest@localhost"));
         context.getRegistry().bind("outboxSender", new OutboxSender(database.dataSource(), smtp, dataDir.resolve("sent")));
         LOG.info("Copies of sent digests are written as .eml under {}", dataDir.resolve("sent").toAbsolutePath());
+    }
+
+    /** Tag rules re-read when the tags file changes; HanLP keywords unless switched off. */
+    private static Enricher enricher(Settings settings) throws ConfigException {
+        return Enricher.create(settings.path(Enricher.TAGS_FILE_PROPERTY, "config/tags.yaml"),
+                !"false".equalsIgnoreCase(settings.text(Enricher.KEYWORDS_ENABLED_PROPERTY)),
+                settings.number(Enricher.KEYWORDS_COUNT_PROPERTY, Enricher.DEFAULT_KEYWORD_COUNT));
     }
 
     private static Categories categories(Settings settings) {

@@ -1,7 +1,10 @@
 package com.bulletiningest.app;
 
 import java.time.Instant;
+import java.util.List;
 
+import com.bulletiningest.enrich.EnrichedNotice;
+import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.extract.ExtractedPdf;
 import com.bulletiningest.extract.PdfExtractor;
 import com.bulletiningest.extract.UnreadableBulletinException;
@@ -22,13 +25,19 @@ public final class IngestSteps {
     public record ReadBulletin(Bulletin bulletin, String text) {
     }
 
+    /** What enrich gives store: the bulletin read and its notices with their tags and fields, in print order. */
+    public record EnrichedBulletin(ReadBulletin read, List<EnrichedNotice> notices) {
+    }
+
     private final PdfExtractor extractor;
     private final BulletinSplitter splitter;
+    private final Enricher enricher;
     private final BulletinStore store;
 
-    public IngestSteps(PdfExtractor extractor, BulletinSplitter splitter, BulletinStore store) {
+    public IngestSteps(PdfExtractor extractor, BulletinSplitter splitter, Enricher enricher, BulletinStore store) {
         this.extractor = extractor;
         this.splitter = splitter;
+        this.enricher = enricher;
         this.store = store;
     }
 
@@ -46,11 +55,16 @@ public final class IngestSteps {
         return new ReadBulletin(splitter.split(extracted), extracted.text());
     }
 
+    public EnrichedBulletin enrich(ReadBulletin read) {
+        return new EnrichedBulletin(read, enricher.enrich(read.bulletin()));
+    }
+
     /**
-     * Stores the bulletin with its outbox digests in one transaction; sets {@code bulletinOutcome} and
+     * Stores the bulletin with its tags, fields and outbox digests in one transaction; sets {@code bulletinOutcome} and
      * {@code bulletinId} and leaves the store's result as the body for the progress log.
      */
-    public StoreResult store(ReadBulletin read, Exchange exchange) {
+    public StoreResult store(EnrichedBulletin enriched, Exchange exchange) {
+        ReadBulletin read = enriched.read();
         Message message = exchange.getMessage();
         ReceivedBulletin received = new ReceivedBulletin(
                 message.getHeader("bulletinSha256", String.class),
@@ -59,7 +73,7 @@ public final class IngestSteps {
                 message.getHeader("bulletinMessageId", String.class),
                 Instant.now(),
                 read.text());
-        StoreResult result = store.save(received, read.bulletin());
+        StoreResult result = store.save(received, read.bulletin(), enriched.notices());
         message.setHeader("bulletinOutcome", result.duplicate() ? "DUPLICATE" : "STORED");
         message.setHeader("bulletinId", result.bulletinId());
         return result;

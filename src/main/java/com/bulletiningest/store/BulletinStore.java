@@ -15,9 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import com.bulletiningest.enrich.EnrichedNotice;
+import com.bulletiningest.enrich.Enrichment;
+import com.bulletiningest.enrich.DatedSentence;
+import com.bulletiningest.enrich.NoticeFields;
 import com.bulletiningest.notify.Digest;
 import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.Owner;
@@ -30,18 +35,27 @@ import com.bulletiningest.split.Section;
 /**
  * Bulletins in PostgreSQL, one per content hash. {@link #save} writes a bulletin, its sections, groups and notices
  * (marking notices already seen in an earlier bulletin as repeats) and, in the outbox, one digest of the new notices
- * per owner, all in one transaction: a bulletin is stored with its digests queued, or not at all.
+ * per owner, all in one transaction: a bulletin is stored with its digests queued, or not at all. When enrich ran,
+ * each notice's extracted fields, tags and deadlines are written in the same transaction.
  */
 public final class BulletinStore {
 
     private final DataSource dataSource;
-    private final Owners owners;
+    private final Supplier<Owners> owners;
     private final DigestComposer composer;
 
-    public BulletinStore(DataSource dataSource, Owners owners, DigestComposer composer) {
+    /**
+     * @param owners the current owners, asked for on every save (a {@code config.ReloadingConfig} re-reads the
+     *               owners file when it changes)
+     */
+    public BulletinStore(DataSource dataSource, Supplier<Owners> owners, DigestComposer composer) {
         this.dataSource = dataSource;
         this.owners = owners;
         this.composer = composer;
+    }
+
+    public BulletinStore(DataSource dataSource, Owners owners, DigestComposer composer) {
+        this(dataSource, () -> owners, composer);
     }
 
     public Optional<Long> findByHash(String sha256) {
@@ -54,10 +68,24 @@ public final class BulletinStore {
 
     /** Stores the bulletin, or reports the one already stored with the same content (also when saved concurrently). */
     public StoreResult save(ReceivedBulletin received, Bulletin bulletin) {
+        return save(received, bulletin, List.of());
+    }
+
+    /**
+     * Stores the bulletin with what enrich found in its notices.
+     *
+     * @param enriched the bulletin's notices in print order as {@code Enricher#enrich} returns them, or empty when
+     *                 the bulletin was not enriched
+     */
+    public StoreResult save(ReceivedBulletin received, Bulletin bulletin, List<EnrichedNotice> enriched) {
+        if (!enriched.isEmpty() && enriched.size() != bulletin.notices().size()) {
+            throw new IllegalArgumentException("enriched " + enriched.size() + " notices of a bulletin with "
+                    + bulletin.notices().size());
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                StoreResult result = save(connection, received, bulletin);
+                StoreResult result = save(connection, received, bulletin, enriched);
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -81,27 +109,48 @@ public final class BulletinStore {
 
     /** The notices of a bulletin in print order; empty for an unknown id. */
     public List<StoredNotice> noticesOf(long bulletinId) {
+        return notices("where s.bulletin_id = ? order by s.position, g.position, n.id",
+                "the notices of bulletin #" + bulletinId, bulletinId);
+    }
+
+    /**
+     * The notices carrying {@code tag} (a rule tag or a keyword) with at least one deadline after {@code
+     * deadlineAfter}, oldest bulletin first, each in print order.
+     */
+    public List<StoredNotice> noticesTagged(String tag, LocalDate deadlineAfter) {
+        return notices("where exists (select 1 from notice_tag t where t.notice_id = n.id and t.tag = ?) "
+                        + "and exists (select 1 from notice_deadline d where d.notice_id = n.id and d.deadline > ?) "
+                        + "order by s.bulletin_id, s.position, g.position, n.id",
+                "the notices tagged " + tag, tag, Date.valueOf(deadlineAfter));
+    }
+
+    private List<StoredNotice> notices(String condition, String what, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("select n.id, s.bulletin_id, s.category, g.label, "
                      + "n.no, n.title, n.issuer, n.date, n.source, n.published, n.page, n.last_page, n.links, "
-                     + "n.body_links, n.body, n.fingerprint, n.repeat_of from notice n "
-                     + "join notice_group g on g.id = n.group_id join section s on s.id = g.section_id "
-                     + "where s.bulletin_id = ? order by s.position, g.position, n.id")) {
-            query.setLong(1, bulletinId);
+                     + "n.body_links, n.body, n.fingerprint, n.repeat_of, n.document_number, n.nearest_deadline, "
+                     + "array(select t.tag from notice_tag t where t.notice_id = n.id and t.kind = 'rule' "
+                     + "order by t.tag), "
+                     + "array(select t.tag from notice_tag t where t.notice_id = n.id and t.kind = 'keyword' "
+                     + "order by t.tag) from notice n "
+                     + "join notice_group g on g.id = n.group_id join section s on s.id = g.section_id " + condition)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rows = query.executeQuery()) {
                 List<StoredNotice> notices = new ArrayList<>();
                 while (rows.next()) {
-                    Date date = rows.getDate(8);
                     notices.add(new StoredNotice(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                            rows.getInt(5), rows.getString(6), rows.getString(7), date == null ? null : date.toLocalDate(),
+                            rows.getInt(5), rows.getString(6), rows.getString(7), localDate(rows.getDate(8)),
                             rows.getString(9), rows.getString(10), rows.getInt(11), rows.getInt(12),
                             texts(rows.getArray(13)), texts(rows.getArray(14)), rows.getString(15), rows.getString(16),
-                            rows.getObject(17, Long.class)));
+                            rows.getObject(17, Long.class), rows.getString(18), localDate(rows.getDate(19)),
+                            texts(rows.getArray(20)), texts(rows.getArray(21))));
                 }
                 return notices;
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot read the notices of bulletin #" + bulletinId, e);
+            throw new StoreException("cannot read " + what, e);
         }
     }
 
@@ -120,7 +169,8 @@ public final class BulletinStore {
         return List.of((String[]) array.getArray());
     }
 
-    private StoreResult save(Connection connection, ReceivedBulletin received, Bulletin bulletin) throws SQLException {
+    private StoreResult save(Connection connection, ReceivedBulletin received, Bulletin bulletin,
+                             List<EnrichedNotice> enriched) throws SQLException {
         Optional<Long> inserted = insertBulletin(connection, received, bulletin);
         if (inserted.isEmpty()) {
             return StoreResult.duplicateOf(idOf(connection, received.sha256()).orElseThrow());
@@ -128,6 +178,7 @@ public final class BulletinStore {
         long bulletinId = inserted.get();
         Set<String> repeated = new HashSet<>();
         int sectionPosition = 0;
+        int noticeIndex = 0;
         for (Section section : bulletin.sections()) {
             long sectionId = insertSection(connection, bulletinId, ++sectionPosition, section);
             int groupPosition = 0;
@@ -135,15 +186,21 @@ public final class BulletinStore {
                 long groupId = insertGroup(connection, sectionId, ++groupPosition, group.label());
                 for (Notice notice : group.notices()) {
                     String fingerprint = NoticeFingerprint.of(notice);
-                    if (insertNotice(connection, bulletinId, groupId, notice, fingerprint)) {
+                    InsertedNotice stored = insertNotice(connection, bulletinId, groupId, notice, fingerprint);
+                    if (stored.repeat()) {
                         repeated.add(fingerprint);
                     }
+                    if (!enriched.isEmpty()) {
+                        insertEnrichment(connection, stored.id(), enriched.get(noticeIndex).enrichment(),
+                                bulletin.issued());
+                    }
+                    noticeIndex++;
                 }
             }
         }
         Bulletin fresh = withoutRepeats(bulletin, repeated);
         int digests = 0;
-        for (Owner owner : owners.all()) {
+        for (Owner owner : owners.get().all()) {
             Optional<Digest> digest = composer.compose(owner, bulletinId, fresh);
             if (digest.isPresent()) {
                 insertDigest(connection, bulletinId, digest.get());
@@ -152,7 +209,8 @@ public final class BulletinStore {
         }
         int notices = bulletin.notices().size();
         return new StoreResult(bulletinId, false, bulletin.sections().size(), notices,
-                notices - fresh.notices().size(), digests);
+                notices - fresh.notices().size(), enriched.stream().mapToInt(e -> e.enrichment().tags().size()).sum(),
+                (int) enriched.stream().filter(e -> !e.enrichment().fields().deadlines().isEmpty()).count(), digests);
     }
 
     /** The bulletin as the digests see it: only notices whose fingerprint no earlier bulletin had. */
@@ -222,17 +280,17 @@ public final class BulletinStore {
     }
 
     /**
-     * Inserts the notice; true when it repeats a notice of an earlier bulletin (same {@link NoticeFingerprint}). A
-     * notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
+     * Inserts the notice, noting whether it repeats a notice of an earlier bulletin (same {@link NoticeFingerprint}).
+     * A notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
      */
-    private static boolean insertNotice(Connection connection, long bulletinId, long groupId, Notice notice,
+    private static InsertedNotice insertNotice(Connection connection, long bulletinId, long groupId, Notice notice,
                                         String fingerprint) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into notice (group_id, no, title, "
                 + "fingerprint, issuer, date, source, published, page, last_page, links, body_links, body, repeat_of) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "(select min(n.id) from notice n join notice_group g on g.id = n.group_id "
                 + "join section s on s.id = g.section_id where n.fingerprint = ? and s.bulletin_id <> ?)) "
-                + "returning repeat_of")) {
+                + "returning id, repeat_of")) {
             insert.setLong(1, groupId);
             insert.setInt(2, notice.no());
             insert.setString(3, notice.title());
@@ -250,9 +308,55 @@ public final class BulletinStore {
             insert.setLong(15, bulletinId);
             try (ResultSet rows = insert.executeQuery()) {
                 rows.next();
-                rows.getLong(1);
-                return !rows.wasNull();
+                long id = rows.getLong(1);
+                rows.getLong(2);
+                return new InsertedNotice(id, !rows.wasNull());
             }
+        }
+    }
+
+    private record InsertedNotice(long id, boolean repeat) {
+    }
+
+    /** The notice's fields (the filtered-on ones as columns, all as jsonb), its tags and its deadlines. */
+    private static void insertEnrichment(Connection connection, long noticeId, Enrichment enrichment, LocalDate issued)
+            throws SQLException {
+        NoticeFields fields = enrichment.fields();
+        try (PreparedStatement update = connection.prepareStatement("update notice set document_number = ?, "
+                + "issuer_found = ?, issuer_date = ?, nearest_deadline = ?, fields = ?::jsonb where id = ?")) {
+            update.setString(1, fields.documentNumber());
+            update.setString(2, fields.issuer());
+            update.setObject(3, date(fields.issuerDate()), Types.DATE);
+            update.setObject(4, issued == null ? null : date(fields.nearestDeadline(issued).orElse(null)), Types.DATE);
+            update.setString(5, FieldsJson.of(fields));
+            update.setLong(6, noticeId);
+            update.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into notice_tag (notice_id, tag, kind) values (?, ?, ?) on conflict do nothing")) {
+            addTags(insert, noticeId, enrichment.tags(), "rule");
+            addTags(insert, noticeId, enrichment.keywords(), "keyword");
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into notice_deadline (notice_id, deadline, sentence) values (?, ?, ?)")) {
+            for (DatedSentence deadline : fields.deadlines()) {
+                insert.setLong(1, noticeId);
+                insert.setDate(2, date(deadline.date()));
+                insert.setString(3, deadline.sentence());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void addTags(PreparedStatement insert, long noticeId, List<String> tags, String kind)
+            throws SQLException {
+        for (String tag : tags) {
+            insert.setLong(1, noticeId);
+            insert.setString(2, tag);
+            insert.setString(3, kind);
+            insert.addBatch();
         }
     }
 
@@ -291,5 +395,9 @@ public final class BulletinStore {
 
     private static Date date(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 }

@@ -15,6 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.bulletiningest.config.ReloadingConfig;
+import com.bulletiningest.enrich.EnrichedNotice;
+import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.Owner;
 import com.bulletiningest.notify.Owners;
@@ -44,6 +47,7 @@ class BulletinStoreTest {
     private static BulletinStore store;
     private static Bulletin seed000;
     private static Bulletin seed001;
+    private static Enricher enricher;
 
     @BeforeAll
     static void open() throws Exception {
@@ -55,6 +59,7 @@ class BulletinStoreTest {
         BulletinReader reader = new BulletinReader(Categories.defaults());
         seed000 = reader.read(Files.readAllBytes(Path.of("src/test/resources/corpus/seed-000.pdf")));
         seed001 = reader.read(Files.readAllBytes(Path.of("src/test/resources/corpus/seed-001.pdf")));
+        enricher = Enricher.create(Path.of("config/tags.yaml"), false, 0);
     }
 
     @AfterAll
@@ -158,6 +163,88 @@ class BulletinStoreTest {
                         .doesNotContain("仿制药参比制剂目录"));
         assertThat(strings("select subject from outbox where bulletin_id = " + week2.bulletinId()))
                 .containsOnly("【政策周报】医药信息篇 2021-03-15~2021-03-19：1 条新通知");
+    }
+
+    @Test
+    @DisplayName("notices tagged X with a deadline after D: exactly the enriched notices carrying X with such a deadline")
+    void noticesTaggedWithDeadlineAfter() {
+        LocalDate after = LocalDate.of(2021, 3, 20);
+        List<EnrichedNotice> enriched = enricher.enrich(seed000);
+        long bulletinId = store.save(received("7".repeat(64), "inbox/enriched-000.pdf"), seed000, enriched)
+                .bulletinId();
+
+        List<StoredNotice> tagged = store.noticesTagged("公示", after).stream()
+                .filter(n -> n.bulletinId() == bulletinId).toList();
+
+        assertThat(tagged).extracting(n -> n.category() + "/" + n.group() + " " + n.no())
+                .contains("pharma/国家级 4")
+                .containsExactlyElementsOf(enriched.stream()
+                        .filter(e -> e.enrichment().tags().contains("公示"))
+                        .filter(e -> e.enrichment().fields().deadlines().stream().anyMatch(d -> d.date().isAfter(after)))
+                        .map(e -> e.section().category() + "/" + e.group().label() + " " + e.notice().no())
+                        .toList());
+        assertThat(store.noticesTagged("公示", LocalDate.of(2021, 3, 25)))
+                .as("a deadline on the day asked for is not after it")
+                .noneMatch(n -> n.bulletinId() == bulletinId && n.category().equals("pharma") && n.no() == 4);
+        StoredNotice pharma4 = tagged.stream().filter(n -> n.category().equals("pharma") && n.no() == 4).findFirst()
+                .orElseThrow();
+        assertThat(pharma4.nearestDeadline()).isEqualTo(LocalDate.of(2021, 3, 25));
+        assertThat(pharma4.tags()).contains("公示");
+    }
+
+    @Test
+    @DisplayName("extracted fields round-trip: columns, jsonb, tags and deadlines as enrich found them")
+    void fieldsRoundTrip() throws Exception {
+        List<EnrichedNotice> enriched = enricher.enrich(seed001);
+        long bulletinId = store.save(received("8".repeat(64), "inbox/enriched-001.pdf"), seed001, enriched)
+                .bulletinId();
+
+        StoredNotice ip1 = store.noticesOf(bulletinId).stream()
+                .filter(n -> n.category().equals("ip") && n.group().equals("地方级") && n.no() == 1)
+                .findFirst().orElseThrow();
+        assertThat(ip1.documentNumber()).isEqualTo("京知局〔2021〕35 号");
+        assertThat(strings("select issuer_found || ' ' || issuer_date || ' ' || (fields ->> 'documentNumber') "
+                + "from notice where id = " + ip1.id()))
+                .containsExactly("北京市知识产权局 2021-02-03 京知局〔2021〕35 号");
+        assertThat(strings("select count(*) from notice_tag t join notice n on n.id = t.notice_id "
+                + "join notice_group g on g.id = n.group_id join section s on s.id = g.section_id "
+                + "where t.kind = 'rule' and s.bulletin_id = " + bulletinId))
+                .containsExactly(String.valueOf(enriched.stream().mapToInt(e -> e.enrichment().tags().size()).sum()));
+        assertThat(strings("select count(*) from notice_deadline d join notice n on n.id = d.notice_id "
+                + "join notice_group g on g.id = n.group_id join section s on s.id = g.section_id "
+                + "where s.bulletin_id = " + bulletinId))
+                .containsExactly(String.valueOf(enriched.stream()
+                        .mapToInt(e -> e.enrichment().fields().deadlines().size()).sum()));
+    }
+
+    @Test
+    @DisplayName("owners re-read between bulletins: an owner added to the file gets the next bulletin's digest; "
+            + "a broken edit keeps the previous owners and names the line")
+    void ownersReloadBetweenBulletins() throws Exception {
+        Path file = dataDir.resolve("owners-reload.yaml");
+        Files.writeString(file, "owners:\n  - address: first@example.com\n    categories: [pharma]\n");
+        ReloadingConfig<Owners> owners = new ReloadingConfig<>(file, Owners::parse);
+        BulletinStore reloading = new BulletinStore(database.dataSource(), owners, new DigestComposer());
+        long before = reloading.save(received("9".repeat(64), "inbox/before.pdf"), bulletin(MONDAY.plusDays(4),
+                section("pharma", "医药信息篇", MONDAY, "国家级", "关于重载前的通知"))).bulletinId();
+
+        Files.writeString(file, "owners:\n  - address: first@example.com\n    categories: [pharma]\n"
+                + "  - address: added@example.com\n    categories: [pharma]\n");
+        long after = reloading.save(received("6".repeat(64), "inbox/after.pdf"), bulletin(MONDAY.plusDays(11),
+                section("pharma", "医药信息篇", MONDAY.plusDays(7), "国家级", "关于重载后的通知"))).bulletinId();
+
+        Files.writeString(file, "owners:\n  - address: first@example.com\n    categories: [pharma]\n"
+                + "  - address: broken@example.com\n    colours: [red]\n");
+        long broken = reloading.save(received("5".repeat(64), "inbox/broken.pdf"), bulletin(MONDAY.plusDays(18),
+                section("pharma", "医药信息篇", MONDAY.plusDays(14), "国家级", "关于坏文件后的通知"))).bulletinId();
+
+        assertThat(strings("select recipient from outbox where bulletin_id = " + before)).containsExactly("first@example.com");
+        assertThat(strings("select recipient from outbox where bulletin_id = " + after + " order by recipient"))
+                .containsExactly("added@example.com", "first@example.com");
+        assertThat(strings("select recipient from outbox where bulletin_id = " + broken + " order by recipient"))
+                .containsExactly("added@example.com", "first@example.com");
+        assertThat(owners.lastError()).get().extracting(Throwable::getMessage).asString()
+                .contains("line 5").contains("colours");
     }
 
     private static ReceivedBulletin received(String sha, String name) {
