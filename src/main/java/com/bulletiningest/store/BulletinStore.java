@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import com.bulletiningest.enrich.EnrichedNotice;
+import com.bulletiningest.enrich.EnrichmentJson;
 import com.bulletiningest.enrich.Enrichment;
 import com.bulletiningest.enrich.DatedSentence;
 import com.bulletiningest.enrich.NoticeFields;
@@ -328,7 +329,7 @@ public final class BulletinStore {
             update.setString(2, fields.issuer());
             update.setObject(3, date(fields.issuerDate()), Types.DATE);
             update.setObject(4, issued == null ? null : date(fields.nearestDeadline(issued).orElse(null)), Types.DATE);
-            update.setString(5, FieldsJson.of(fields));
+            update.setString(5, EnrichmentJson.fields(fields).toString());
             update.setLong(6, noticeId);
             update.executeUpdate();
         }

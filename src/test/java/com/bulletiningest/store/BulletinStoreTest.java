@@ -203,7 +203,7 @@ class BulletinStoreTest {
                 .filter(n -> n.category().equals("ip") && n.group().equals("地方级") && n.no() == 1)
                 .findFirst().orElseThrow();
         assertThat(ip1.documentNumber()).isEqualTo("京知局〔2021〕35 号");
-        assertThat(strings("select issuer_found || ' ' || issuer_date || ' ' || (fields ->> 'documentNumber') "
+        assertThat(strings("select issuer_found || ' ' || issuer_date || ' ' || (fields ->> 'document_number') "
                 + "from notice where id = " + ip1.id()))
                 .containsExactly("北京市知识产权局 2021-02-03 京知局〔2021〕35 号");
         assertThat(strings("select count(*) from notice_tag t join notice n on n.id = t.notice_id "
