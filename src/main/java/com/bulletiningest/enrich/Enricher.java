@@ -1,7 +1,6 @@
 package com.bulletiningest.enrich;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -48,15 +47,7 @@ public class Enricher {
     /** Every notice of the bulletin, in print order. */
     public List<EnrichedNotice> enrich(Bulletin bulletin) {
         TagRules current = rules.get();
-        List<EnrichedNotice> enriched = new ArrayList<>();
-        for (Section section : bulletin.sections()) {
-            for (Group group : section.groups()) {
-                for (Notice notice : group.notices()) {
-                    enriched.add(new EnrichedNotice(section, group, notice, enrich(notice, section, group, bulletin, current)));
-                }
-            }
-        }
-        return enriched;
+        return EnrichedNotice.inPrintOrder(bulletin, (section, group, notice) -> enrich(notice, section, group, bulletin, current));
     }
 
     /** One notice of {@code section}; its group is looked up in the section. */

@@ -11,6 +11,9 @@ import java.util.List;
  */
 public record Enrichment(NoticeFields fields, List<String> tags, List<String> keywords) {
 
+    /** A notice that was not enriched. */
+    public static final Enrichment NONE = new Enrichment(NoticeFields.NONE, List.of(), List.of());
+
     public Enrichment {
         tags = List.copyOf(tags);
         keywords = List.copyOf(keywords);

@@ -24,10 +24,17 @@ public record NoticeFields(String issuer, LocalDate issuerDate, String documentN
                            List<DatedSentence> deadlines, List<DatedSentence> events, Contacts contacts,
                            List<String> attachments, List<Amount> amounts) {
 
-    /** The earliest deadline on or after {@code from}, or the latest one when all have passed. */
+    /** Nothing found: what a notice carries when it was not enriched. */
+    public static final NoticeFields NONE = new NoticeFields(null, null, null, List.of(), List.of(), List.of(),
+            new Contacts(List.of(), List.of(), List.of()), List.of(), List.of());
+
+    /**
+     * The earliest deadline on or after {@code from}, or the latest one when all have passed; with no {@code from}
+     * (a bulletin without issue date) the earliest.
+     */
     public Optional<LocalDate> nearestDeadline(LocalDate from) {
         List<LocalDate> dates = deadlines.stream().map(DatedSentence::date).sorted().toList();
-        return dates.stream().filter(d -> !d.isBefore(from)).findFirst()
+        return dates.stream().filter(d -> from == null || !d.isBefore(from)).findFirst()
                 .or(() -> dates.stream().max(Comparator.naturalOrder()));
     }
 }

@@ -2,40 +2,58 @@ package com.bulletiningest.notify;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import com.bulletiningest.split.Bulletin;
-import com.bulletiningest.split.Group;
+import com.bulletiningest.enrich.EnrichedNotice;
+import com.bulletiningest.enrich.Enrichment;
+import com.bulletiningest.enrich.NoticeFields;
 import com.bulletiningest.split.Notice;
 import com.bulletiningest.split.Section;
 
 /**
- * Writes an owner's digest of a bulletin: the notices of the owner's categories in print order, under their section
- * and group, as plain text and as HTML. The store hands it only the bulletin's new notices (repeats removed), so a
- * notice is mailed once however often it is reprinted.
+ * Writes an owner's digest of a bulletin, as plain text and as HTML: the notices the owner follows (their categories
+ * and their tags), each once. Notices with a deadline come first, soonest deadline first; the others follow in print
+ * order under their section and group. Each notice shows its tags, nearest deadline, document number and issuer.
+ * The store hands it only the bulletin's new notices (repeats removed), so a notice is mailed once however often it
+ * is reprinted.
  */
 public final class DigestComposer {
 
-    /** The digest, or empty when the bulletin has no notice in the owner's categories. */
-    public Optional<Digest> compose(Owner owner, long bulletinId, Bulletin bulletin) {
-        List<Section> sections = bulletin.sections().stream()
-                .filter(s -> owner.categories().contains(s.category()))
-                .filter(s -> s.groups().stream().anyMatch(g -> !g.notices().isEmpty()))
+    /**
+     * The digest, or empty when the owner follows none of the notices.
+     *
+     * @param issued  the bulletin's issue date (deadlines before it have passed), or null
+     * @param notices the bulletin's new notices in print order
+     */
+    public Optional<Digest> compose(Owner owner, long bulletinId, LocalDate issued, List<EnrichedNotice> notices) {
+        List<Entry> followed = notices.stream()
+                .filter(n -> owner.follows(n.section().category(), tagsOf(n.enrichment())))
+                .map(n -> new Entry(n, n.enrichment().fields().nearestDeadline(issued).orElse(null)))
                 .toList();
-        int count = sections.stream().flatMap(s -> s.groups().stream()).mapToInt(g -> g.notices().size()).sum();
-        if (count == 0) {
+        if (followed.isEmpty()) {
             return Optional.empty();
         }
-        String subject = subject(sections, bulletin.issued(), count);
-        String intro = (owner.name() == null ? "" : owner.name() + "：") + "本期政策周报有 " + count + " 条新通知。";
-        String footer = "bulletin-ingest，周报 #" + bulletinId + (bulletin.issued() == null ? "" : "（" + bulletin.issued() + "）");
-        return Optional.of(new Digest(owner.address(), subject, text(intro, sections, footer),
-                html(subject, intro, sections, footer), count));
+        List<Section> sections = followed.stream().map(e -> e.notice().section()).distinct().toList();
+        long dated = followed.stream().filter(e -> e.deadline() != null).count();
+        String subject = subject(sections, issued, followed.size());
+        String intro = (owner.name() == null ? "" : owner.name() + "：") + "本期政策周报有 " + followed.size() + " 条新通知"
+                + (dated == 0 ? "" : "，其中 " + dated + " 条有截止日期，排在最前") + "。";
+        String footer = "bulletin-ingest，周报 #" + bulletinId + (issued == null ? "" : "（" + issued + "）");
+        List<Part> parts = parts(followed);
+        return Optional.of(new Digest(owner.address(), subject, text(intro, parts, footer),
+                html(subject, intro, parts, footer), followed.size()));
+    }
+
+    private static List<String> tagsOf(Enrichment enrichment) {
+        return Stream.concat(enrichment.tags().stream(), enrichment.keywords().stream()).toList();
     }
 
     /** {@code 【政策周报】医药信息篇、科技项目篇 2021-03-08~2021-03-12：12 条新通知}. */
@@ -57,46 +75,71 @@ public final class DigestComposer {
         return start.map(LocalDate::toString).orElse("") + dash + end.map(LocalDate::toString).orElse("");
     }
 
-    private static String text(String intro, List<Section> sections, String footer) {
+    /**
+     * The digest's outline: first the notices with a deadline (soonest first, each naming its section and group),
+     * then one part per section with the others under their group labels, in print order.
+     */
+    private static List<Part> parts(List<Entry> followed) {
+        List<Part> parts = new ArrayList<>();
+        List<Entry> dated = followed.stream().filter(e -> e.deadline() != null)
+                .sorted(Comparator.comparing(Entry::deadline)).toList();
+        if (!dated.isEmpty()) {
+            parts.add(new Part("有截止日期（按截止日期先后）", "", true, Map.of("", dated)));
+        }
+        Map<Section, Map<String, List<Entry>>> undated = new LinkedHashMap<>();
+        followed.stream().filter(e -> e.deadline() == null).forEach(e -> undated
+                .computeIfAbsent(e.notice().section(), s -> new LinkedHashMap<>())
+                .computeIfAbsent(e.notice().group().label(), l -> new ArrayList<>()).add(e));
+        undated.forEach((section, groups) -> parts.add(new Part(section.heading(), period(List.of(section), " ~ "), false, groups)));
+        return parts;
+    }
+
+    private static String text(String intro, List<Part> parts, String footer) {
         StringBuilder text = new StringBuilder(intro).append("\n\n");
-        for (Section section : sections) {
-            String period = period(List.of(section), " ~ ");
-            text.append(section.heading()).append(period.isEmpty() ? "" : "（" + period + "）").append("\n\n");
-            for (Group group : section.groups()) {
-                if (group.notices().isEmpty()) {
-                    continue;
+        for (Part part : parts) {
+            text.append(part.heading()).append(part.period().isEmpty() ? "" : "（" + part.period() + "）").append("\n\n");
+            part.groups().forEach((label, entries) -> {
+                if (!label.isEmpty()) {
+                    text.append("【").append(label).append("】\n");
                 }
-                text.append("【").append(group.label()).append("】\n");
-                for (Notice notice : group.notices()) {
-                    text.append(notice.no()).append(". ").append(notice.title()).append('\n');
-                    text.append("   ").append(details(notice)).append('\n');
+                for (Entry entry : entries) {
+                    Notice notice = entry.notice().notice();
+                    text.append(where(entry, part)).append(notice.no()).append(". ").append(notice.title()).append('\n');
+                    entry.lines().forEach(line -> text.append("   ").append(line).append('\n'));
                     notice.links().forEach(link -> text.append("   ").append(link).append('\n'));
                 }
                 text.append('\n');
-            }
+            });
         }
         return text.append("-- \n").append(footer).append('\n').toString();
     }
 
-    private static String html(String subject, String intro, List<Section> sections, String footer) {
+    private static String html(String subject, String intro, List<Part> parts, String footer) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>")
                 .append(Html.escape(subject)).append("</title></head>\n<body>\n<p>").append(Html.escape(intro)).append("</p>\n");
-        for (Section section : sections) {
-            String period = period(List.of(section), " ~ ");
-            html.append("<h2>").append(Html.escape(section.heading()))
-                    .append(period.isEmpty() ? "" : " <small>" + Html.escape(period) + "</small>").append("</h2>\n");
-            for (Group group : section.groups()) {
-                if (group.notices().isEmpty()) {
-                    continue;
+        for (Part part : parts) {
+            html.append("<h2>").append(Html.escape(part.heading()))
+                    .append(part.period().isEmpty() ? "" : " <small>" + Html.escape(part.period()) + "</small>").append("</h2>\n");
+            part.groups().forEach((label, entries) -> {
+                if (!label.isEmpty()) {
+                    html.append("<h3>").append(Html.escape(label)).append("</h3>\n");
                 }
-                html.append("<h3>").append(Html.escape(group.label())).append("</h3>\n");
-                for (Notice notice : group.notices()) {
-                    html.append("<p>").append(notice.no()).append(". ").append(title(notice))
-                            .append("<br>\n<small>").append(Html.escape(details(notice))).append("</small></p>\n");
+                for (Entry entry : entries) {
+                    Notice notice = entry.notice().notice();
+                    html.append("<p>").append(Html.escape(where(entry, part))).append(notice.no()).append(". ")
+                            .append(title(notice));
+                    entry.lines().forEach(line -> html.append("<br>\n<small>").append(Html.escape(line)).append("</small>"));
+                    html.append("</p>\n");
                 }
-            }
+            });
         }
         return html.append("<hr>\n<p><small>").append(Html.escape(footer)).append("</small></p>\n</body></html>\n").toString();
+    }
+
+    /** In the deadlines part, where the notice stands in the bulletin: {@code 【医药信息篇 · 国家级】}. */
+    private static String where(Entry entry, Part part) {
+        return part.placesNotices()
+                ? "【" + entry.notice().section().heading() + " · " + entry.notice().group().label() + "】" : "";
     }
 
     /** The title, linked to its first web link when it has one. */
@@ -106,14 +149,60 @@ public final class DigestComposer {
         return link.map(l -> "<a href=\"" + Html.escape(l) + "\">" + title + "</a>").orElse(title);
     }
 
-    /** Issuer, date, source, publication time and page, those that are printed, separated by {@code ·}. */
-    private static String details(Notice notice) {
-        List<String> parts = new ArrayList<>();
-        Stream.of(notice.issuer(), notice.date() == null ? null : notice.date().toString(), notice.source(),
-                        notice.published() == null ? null : "发布时间 " + notice.published())
-                .filter(p -> p != null && !p.isBlank())
-                .forEach(parts::add);
-        parts.add("第 " + notice.page() + " 页");
-        return String.join(" · ", parts);
+    /**
+     * A part of the digest: a heading with its period (may be empty) over notices by group label ("" = none);
+     * {@code placesNotices} when the notices come from several sections and each must say where it stands.
+     */
+    private record Part(String heading, String period, boolean placesNotices, Map<String, List<Entry>> groups) {
+    }
+
+    /** A notice the owner follows, with its nearest deadline or null. */
+    private record Entry(EnrichedNotice notice, LocalDate deadline) {
+
+        /** What is printed under the title: where it comes from, then what enrich found, then its tags. */
+        List<String> lines() {
+            return Stream.of(printed(), found(), tags()).filter(line -> !line.isEmpty()).toList();
+        }
+
+        /** Issuer, date, source, publication time and page, those that are printed, separated by {@code ·}. */
+        private String printed() {
+            Notice n = notice.notice();
+            List<String> parts = new ArrayList<>();
+            Stream.of(n.issuer(), n.date() == null ? null : n.date().toString(), n.source(),
+                            n.published() == null ? null : "发布时间 " + n.published())
+                    .filter(p -> p != null && !p.isBlank())
+                    .forEach(parts::add);
+            parts.add("第 " + n.page() + " 页");
+            return String.join(" · ", parts);
+        }
+
+        /** {@code 截止 2021-03-15 · 文号 京知局〔2021〕35 号 · 发文 北京市知识产权局（2021-02-03）}. */
+        private String found() {
+            NoticeFields fields = notice.enrichment().fields();
+            List<String> parts = new ArrayList<>();
+            if (deadline != null) {
+                parts.add("截止 " + deadline);
+            }
+            if (fields.documentNumber() != null) {
+                parts.add("文号 " + fields.documentNumber());
+            }
+            if (fields.issuer() != null && !fields.issuer().equals(notice.notice().issuer())) {
+                parts.add("发文 " + fields.issuer() + (fields.issuerDate() == null ? "" : "（" + fields.issuerDate() + "）"));
+            }
+            return String.join(" · ", parts);
+        }
+
+        /** {@code 标签 征求意见、临床试验 · 关键词 审评、药品}. */
+        private String tags() {
+            Enrichment enrichment = notice.enrichment();
+            List<String> parts = new ArrayList<>();
+            if (!enrichment.tags().isEmpty()) {
+                parts.add("标签 " + String.join("、", enrichment.tags()));
+            }
+            if (!enrichment.keywords().isEmpty()) {
+                parts.add("关键词 " + String.join("、", enrichment.keywords()));
+            }
+            return String.join(" · ", parts);
+        }
     }
 }

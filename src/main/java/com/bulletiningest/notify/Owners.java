@@ -25,12 +25,15 @@ import jakarta.mail.internet.InternetAddress;
  *     categories: [pharma]
  *   - address: lead@localhost
  *     categories: [pharma, ip, tech]
+ *   - address: tianjin-office@localhost
+ *     tags: [天津, 专精特新]
  * </pre>
- * An address listed twice is one owner with the categories of both entries, so nobody gets two digests of a bulletin.
+ * An owner needs categories, tags or both. An address listed twice is one owner with the categories and tags of both
+ * entries, so nobody gets two digests of a bulletin.
  */
 public final class Owners {
 
-    private static final Set<String> KEYS = Set.of("address", "name", "categories");
+    private static final Set<String> KEYS = Set.of("address", "name", "categories", "tags");
 
     private final List<Owner> owners;
 
@@ -73,22 +76,27 @@ public final class Owners {
         Map<String, YamlNode> fields = entry.asMap("an owner");
         for (Map.Entry<String, YamlNode> field : fields.entrySet()) {
             if (!KEYS.contains(field.getKey())) {
-                throw field.getValue().fail("unknown owner key '" + field.getKey() + "' (expected address, name, categories)");
+                throw field.getValue().fail("unknown owner key '" + field.getKey() + "' (expected address, name, categories, tags)");
             }
         }
-        YamlNode address = required(entry, fields, "address");
-        YamlNode categories = required(entry, fields, "categories");
+        YamlNode address = fields.get("address");
+        if (address == null || address.isEmpty()) {
+            throw entry.fail("owner without address");
+        }
+        Set<String> categories = texts(fields.get("categories"), "categories");
+        Set<String> tags = texts(fields.get("tags"), "tags");
+        if (categories.isEmpty() && tags.isEmpty()) {
+            throw entry.fail("owner without categories or tags");
+        }
         YamlNode name = fields.get("name");
         return new Owner(address(address), name == null || name.isEmpty() ? null : name.asText("name").strip(),
-                new LinkedHashSet<>(categories.asTextList("categories").stream().map(String::strip).toList()));
+                categories, tags);
     }
 
-    private static YamlNode required(YamlNode entry, Map<String, YamlNode> fields, String key) throws ConfigException {
-        YamlNode value = fields.get(key);
-        if (value == null || value.isEmpty()) {
-            throw entry.fail("owner without " + key);
-        }
-        return value;
+    /** A list (or a single value) of words; empty when the key is absent. */
+    private static Set<String> texts(YamlNode node, String key) throws ConfigException {
+        return node == null || node.isEmpty() ? Set.of()
+                : new LinkedHashSet<>(node.asTextList(key).stream().map(String::strip).toList());
     }
 
     private static String address(YamlNode node) throws ConfigException {
@@ -102,9 +110,14 @@ public final class Owners {
     }
 
     private static Owner merge(Owner first, Owner second) {
-        Set<String> categories = new LinkedHashSet<>(first.categories());
-        categories.addAll(second.categories());
-        return new Owner(first.address(), first.name() != null ? first.name() : second.name(), categories);
+        return new Owner(first.address(), first.name() != null ? first.name() : second.name(),
+                union(first.categories(), second.categories()), union(first.tags(), second.tags()));
+    }
+
+    private static Set<String> union(Set<String> first, Set<String> second) {
+        Set<String> union = new LinkedHashSet<>(first);
+        union.addAll(second);
+        return union;
     }
 
     /** One owner per address, in file order. */

@@ -10,11 +10,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -177,7 +175,9 @@ public final class BulletinStore {
             return StoreResult.duplicateOf(idOf(connection, received.sha256()).orElseThrow());
         }
         long bulletinId = inserted.get();
-        Set<String> repeated = new HashSet<>();
+        List<EnrichedNotice> notices = enriched.isEmpty()
+                ? EnrichedNotice.inPrintOrder(bulletin, (section, group, notice) -> Enrichment.NONE) : enriched;
+        List<EnrichedNotice> fresh = new ArrayList<>();
         int sectionPosition = 0;
         int noticeIndex = 0;
         for (Section section : bulletin.sections()) {
@@ -186,41 +186,28 @@ public final class BulletinStore {
             for (Group group : section.groups()) {
                 long groupId = insertGroup(connection, sectionId, ++groupPosition, group.label());
                 for (Notice notice : group.notices()) {
-                    String fingerprint = NoticeFingerprint.of(notice);
-                    InsertedNotice stored = insertNotice(connection, bulletinId, groupId, notice, fingerprint);
-                    if (stored.repeat()) {
-                        repeated.add(fingerprint);
-                    }
+                    InsertedNotice stored = insertNotice(connection, bulletinId, groupId, notice);
+                    EnrichedNotice current = notices.get(noticeIndex++);
                     if (!enriched.isEmpty()) {
-                        insertEnrichment(connection, stored.id(), enriched.get(noticeIndex).enrichment(),
-                                bulletin.issued());
+                        insertEnrichment(connection, stored.id(), current.enrichment(), bulletin.issued());
                     }
-                    noticeIndex++;
+                    if (!stored.repeat()) {
+                        fresh.add(current);
+                    }
                 }
             }
         }
-        Bulletin fresh = withoutRepeats(bulletin, repeated);
         int digests = 0;
         for (Owner owner : owners.get().all()) {
-            Optional<Digest> digest = composer.compose(owner, bulletinId, fresh);
+            Optional<Digest> digest = composer.compose(owner, bulletinId, bulletin.issued(), fresh);
             if (digest.isPresent()) {
                 insertDigest(connection, bulletinId, digest.get());
                 digests++;
             }
         }
-        int notices = bulletin.notices().size();
-        return new StoreResult(bulletinId, false, bulletin.sections().size(), notices,
-                notices - fresh.notices().size(), enriched.stream().mapToInt(e -> e.enrichment().tags().size()).sum(),
+        return new StoreResult(bulletinId, false, bulletin.sections().size(), notices.size(),
+                notices.size() - fresh.size(), enriched.stream().mapToInt(e -> e.enrichment().tags().size()).sum(),
                 (int) enriched.stream().filter(e -> !e.enrichment().fields().deadlines().isEmpty()).count(), digests);
-    }
-
-    /** The bulletin as the digests see it: only notices whose fingerprint no earlier bulletin had. */
-    private static Bulletin withoutRepeats(Bulletin bulletin, Set<String> repeated) {
-        return new Bulletin(bulletin.issued(), bulletin.pages(), bulletin.sections().stream()
-                .map(s -> new Section(s.category(), s.heading(), s.periodStart(), s.periodEnd(), s.signoff(),
-                        s.groups().stream().map(g -> new Group(g.label(), g.notices().stream()
-                                .filter(n -> !repeated.contains(NoticeFingerprint.of(n))).toList())).toList()))
-                .toList());
     }
 
     private static Optional<Long> idOf(Connection connection, String sha256) throws SQLException {
@@ -284,8 +271,9 @@ public final class BulletinStore {
      * Inserts the notice, noting whether it repeats a notice of an earlier bulletin (same {@link NoticeFingerprint}).
      * A notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
      */
-    private static InsertedNotice insertNotice(Connection connection, long bulletinId, long groupId, Notice notice,
-                                        String fingerprint) throws SQLException {
+    private static InsertedNotice insertNotice(Connection connection, long bulletinId, long groupId, Notice notice)
+            throws SQLException {
+        String fingerprint = NoticeFingerprint.of(notice);
         try (PreparedStatement insert = connection.prepareStatement("insert into notice (group_id, no, title, "
                 + "fingerprint, issuer, date, source, published, page, last_page, links, body_links, body, repeat_of) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -328,7 +316,7 @@ public final class BulletinStore {
             update.setString(1, fields.documentNumber());
             update.setString(2, fields.issuer());
             update.setObject(3, date(fields.issuerDate()), Types.DATE);
-            update.setObject(4, issued == null ? null : date(fields.nearestDeadline(issued).orElse(null)), Types.DATE);
+            update.setObject(4, date(fields.nearestDeadline(issued).orElse(null)), Types.DATE);
             update.setString(5, EnrichmentJson.fields(fields).toString());
             update.setLong(6, noticeId);
             update.executeUpdate();

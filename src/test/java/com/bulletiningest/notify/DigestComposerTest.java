@@ -2,8 +2,14 @@ package com.bulletiningest.notify;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import com.bulletiningest.enrich.Contacts;
+import com.bulletiningest.enrich.DatedSentence;
+import com.bulletiningest.enrich.EnrichedNotice;
+import com.bulletiningest.enrich.Enrichment;
+import com.bulletiningest.enrich.NoticeFields;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.Group;
 import com.bulletiningest.split.Notice;
@@ -28,10 +34,13 @@ class DigestComposerTest {
 
     private final DigestComposer composer = new DigestComposer();
 
+    /** The bulletin's notices, as the store hands them over, with nothing enriched. */
+    private final List<EnrichedNotice> plain = enriched(bulletin, Map.of());
+
     @Test
     @DisplayName("subject names the owner's sections, the period and the count of new notices")
     void subject() {
-        Digest digest = composer.compose(new Owner("lead@localhost", Set.of("pharma", "ip", "tech")), 7, bulletin).orElseThrow();
+        Digest digest = composer.compose(new Owner("lead@localhost", Set.of("pharma", "ip", "tech")), 7, bulletin.issued(), plain).orElseThrow();
 
         assertThat(digest.recipient()).isEqualTo("lead@localhost");
         assertThat(digest.notices()).isEqualTo(3);
@@ -41,7 +50,7 @@ class DigestComposerTest {
     @Test
     @DisplayName("carries exactly the notices of the owner's categories, under their section and group, in both parts")
     void onlyTheOwnersCategories() {
-        Digest digest = composer.compose(new Owner("ip@localhost", "知识产权组", Set.of("ip")), 7, bulletin).orElseThrow();
+        Digest digest = composer.compose(new Owner("ip@localhost", "知识产权组", Set.of("ip")), 7, bulletin.issued(), plain).orElseThrow();
 
         assertThat(digest.notices()).isEqualTo(2);
         assertThat(digest.subject()).isEqualTo("【政策周报】知识产权信息篇 2021-03-08~2021-03-12：2 条新通知");
@@ -56,7 +65,7 @@ class DigestComposerTest {
     @Test
     @DisplayName("HTML: titles escaped and linked to their first web link; a non-web link is not made clickable")
     void htmlIsEscapedAndLinked() {
-        Digest digest = composer.compose(new Owner("ip@localhost", Set.of("ip", "pharma")), 7, bulletin).orElseThrow();
+        Digest digest = composer.compose(new Owner("ip@localhost", Set.of("ip", "pharma")), 7, bulletin.issued(), plain).orElseThrow();
 
         assertThat(digest.html())
                 .contains("1. <a href=\"https://www.nmpa.gov.cn/1.html\">关于发布药品标准的通告</a>",
@@ -69,8 +78,71 @@ class DigestComposerTest {
     @Test
     @DisplayName("no digest for an owner whose categories have no notice in the bulletin")
     void nothingToSay() {
-        assertThat(composer.compose(new Owner("tech@localhost", Set.of("tech")), 7, bulletin)).isEmpty();
-        assertThat(composer.compose(new Owner("x@localhost", Set.of("astronomy")), 7, bulletin)).isEmpty();
+        assertThat(composer.compose(new Owner("tech@localhost", Set.of("tech")), 7, bulletin.issued(), plain)).isEmpty();
+        assertThat(composer.compose(new Owner("x@localhost", Set.of("astronomy")), 7, bulletin.issued(), plain)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an owner following a tag gets the notices carrying it (rule tag or keyword) from any category, "
+            + "besides their own categories, each notice once")
+    void tagSubscriptionAcrossCategories() {
+        List<EnrichedNotice> notices = enriched(bulletin, Map.of(
+                "关于发布药品标准的通告", enrichment(List.of("天津", "药品标准"), List.of(), null, null, null),
+                "专利审查指南修改", enrichment(List.of("专利"), List.of("天津"), null, null, null),
+                "<商标> & \"注册\" 便利化", enrichment(List.of("商标", "天津"), List.of(), null, null, null)));
+        Owner tianjin = new Owner("tj@localhost", "天津办", Set.of("ip"), Set.of("天津", "专精特新"));
+
+        Digest digest = composer.compose(tianjin, 7, bulletin.issued(), notices).orElseThrow();
+
+        assertThat(digest.notices()).isEqualTo(3);
+        assertThat(digest.subject()).isEqualTo("【政策周报】医药信息篇、知识产权信息篇 2021-03-08~2021-03-12：3 条新通知");
+        assertThat(digest.text()).containsOnlyOnce("关于发布药品标准的通告").containsOnlyOnce("专利审查指南修改")
+                .containsOnlyOnce("便利化").contains("标签 天津、药品标准", "标签 专利 · 关键词 天津");
+        assertThat(composer.compose(new Owner("x@localhost", null, Set.of(), Set.of("天津")), 7, bulletin.issued(), plain))
+                .as("nobody gets a notice for a tag it does not carry").isEmpty();
+        assertThat(composer.compose(new Owner("x@localhost", null, Set.of(), Set.of("专利")), 7, bulletin.issued(), notices)
+                .orElseThrow().text()).contains("专利审查指南修改").doesNotContain("药品标准的通告", "便利化");
+    }
+
+    @Test
+    @DisplayName("notices with a deadline come first, soonest first and naming their section and group; the others "
+            + "follow in print order; each shows its deadline, document number, issuer and tags, in both parts")
+    void deadlinesFirstWithWhatEnrichFound() {
+        List<EnrichedNotice> notices = enriched(bulletin, Map.of(
+                "专利审查指南修改", enrichment(List.of("专利", "有截止日期"), List.of(), LocalDate.of(2021, 3, 25),
+                        "国知局〔2021〕7 号", "国家知识产权局"),
+                "<商标> & \"注册\" 便利化", enrichment(List.of("商标", "有截止日期"), List.of(),
+                        LocalDate.of(2021, 3, 15), null, null)));
+
+        Digest digest = composer.compose(new Owner("lead@localhost", Set.of("pharma", "ip")), 7, bulletin.issued(),
+                notices).orElseThrow();
+
+        String text = digest.text();
+        assertThat(text).startsWith("本期政策周报有 3 条新通知，其中 2 条有截止日期，排在最前。")
+                .contains("【知识产权信息篇 · 资讯】2. <商标> & \"注册\" 便利化\n   第 1 页\n   截止 2021-03-15\n   标签 商标、有截止日期\n",
+                        "【知识产权信息篇 · 资讯】1. 专利审查指南修改\n   第 1 页\n"
+                                + "   截止 2021-03-25 · 文号 国知局〔2021〕7 号 · 发文 国家知识产权局（2021-03-03）\n");
+        assertThat(text.indexOf("2021-03-15")).isLessThan(text.indexOf("2021-03-25"));
+        assertThat(text.indexOf("2021-03-25")).isLessThan(text.indexOf("医药信息篇（2021-03-08 ~ 2021-03-12）"));
+        assertThat(text).containsOnlyOnce("专利审查指南修改").doesNotContain("知识产权信息篇（");
+        assertThat(digest.html()).contains("<h2>有截止日期（按截止日期先后）</h2>",
+                "<small>截止 2021-03-25 · 文号 国知局〔2021〕7 号 · 发文 国家知识产权局（2021-03-03）</small>",
+                "<small>标签 商标、有截止日期</small>");
+        assertThat(digest.html().indexOf("截止 2021-03-15")).isLessThan(digest.html().indexOf("<h2>医药信息篇"));
+    }
+
+    /** The bulletin's notices in print order, enriched as {@code byTitle} says (nothing found for the others). */
+    private static List<EnrichedNotice> enriched(Bulletin bulletin, Map<String, Enrichment> byTitle) {
+        return EnrichedNotice.inPrintOrder(bulletin, (section, group, notice) ->
+                byTitle.getOrDefault(notice.title(), Enrichment.NONE));
+    }
+
+    private static Enrichment enrichment(List<String> tags, List<String> keywords, LocalDate deadline,
+                                         String documentNumber, String issuer) {
+        NoticeFields fields = new NoticeFields(issuer, issuer == null ? null : LocalDate.of(2021, 3, 3), documentNumber,
+                List.of(), deadline == null ? List.of() : List.of(new DatedSentence(deadline, "请于截止日前提交。")),
+                List.of(), new Contacts(List.of(), List.of(), List.of()), List.of(), List.of());
+        return new Enrichment(fields, tags, keywords);
     }
 
     private static Section section(String category, String heading, String label, Notice... notices) {

@@ -44,6 +44,30 @@ class OwnersTest {
     }
 
     @Test
+    @DisplayName("tags: an owner may follow tags across categories, with or without categories; entries of one "
+            + "address merge their tags too")
+    void tagSubscriptions() throws Exception {
+        Owners owners = Owners.parse("owners.yaml", """
+                owners:
+                  - address: tianjin@localhost
+                    tags: [天津, 专精特新]
+                  - address: lead@localhost
+                    categories: [pharma]
+                    tags: 征求意见
+                  - address: lead@localhost
+                    tags: [截止]
+                """);
+
+        assertThat(owners.all()).containsExactly(
+                new Owner("tianjin@localhost", null, Set.of(), Set.of("天津", "专精特新")),
+                new Owner("lead@localhost", null, Set.of("pharma"), Set.of("征求意见", "截止")));
+        Owner tianjin = owners.all().get(0);
+        assertThat(tianjin.follows("ip", Set.of("专利", "天津"))).isTrue();
+        assertThat(tianjin.follows("ip", Set.of("专利"))).isFalse();
+        assertThat(owners.all().get(1).follows("pharma", Set.of())).isTrue();
+    }
+
+    @Test
     @DisplayName("an empty file or an empty list means no owners")
     void emptyMeansNobody() throws Exception {
         assertThat(Owners.parse("owners.yaml", "").all()).isEmpty();
@@ -65,13 +89,15 @@ class OwnersTest {
     }
 
     @Test
-    @DisplayName("an owner without categories, a bad address or a misspelt key is refused with its line")
+    @DisplayName("an owner without categories or tags, a blank tag, a bad address or a misspelt key is refused with its line")
     void invalidOwnersNameTheLine() {
         assertThatThrownBy(() -> Owners.parse("owners.yaml", "owners:\n  - address: a@localhost\n  - address: b@localhost\n"))
-                .hasMessage("owners.yaml line 2: owner without categories");
+                .hasMessage("owners.yaml line 2: owner without categories or tags");
+        assertThatThrownBy(() -> Owners.parse("owners.yaml", "owners:\n  - address: a@localhost\n    tags: [天津, \"\"]\n"))
+                .hasMessage("owners.yaml line 3: tags must not be blank");
         assertThatThrownBy(() -> Owners.parse("owners.yaml", "owners:\n  - address: not an address\n    categories: [ip]\n"))
                 .hasMessage("owners.yaml line 2: 'not an address' is not a mail address");
         assertThatThrownBy(() -> Owners.parse("owners.yaml", "owners:\n  - address: a@localhost\n    categorys: [ip]\n"))
-                .hasMessage("owners.yaml line 3: unknown owner key 'categorys' (expected address, name, categories)");
+                .hasMessage("owners.yaml line 3: unknown owner key 'categorys' (expected address, name, categories, tags)");
     }
 }
