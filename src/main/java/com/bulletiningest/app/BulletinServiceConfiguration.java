@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.bulletiningest.extract.PdfExtractor;
 import com.bulletiningest.notify.DigestComposer;
@@ -39,11 +40,17 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         Path dataDir = settings.path("bulletin.data-dir", "data");
         Files.createDirectories(settings.path("bulletin.inbox", "inbox"));
         // re-read when the file changes; a broken edit is logged with its line and the previous owners stay
-        ReloadingConfig<Owners> owners = new ReloadingConfig<>(settings.path("bulletin.owners-file",
+        ReloadingConfig<Owners> ownersFile = new ReloadingConfig<>(settings.path("bulletin.owners-file",
                 "config/owners.yaml"), Owners::parse);
-
+        Supplier<Owners> owners = ownersFile;
         if (settings.isEmpty("bulletin.smtp.host") || settings.isEmpty("bulletin.imap.host")) {
-            startEmbeddedMail(context, settings, owners.get());
+            EmbeddedMailServer mail = startEmbeddedMail(context, settings, ownersFile.get());
+            // an owner added while running gets a mailbox like the others before its first digest is queued
+            owners = () -> {
+                Owners current = ownersFile.get();
+                mail.addMailboxes(current.addresses());
+                return current;
+            };
         }
 
         Database database = new Database(settings.text("bulletin.db.url"), settings.text("bulletin.db.user"),
@@ -78,7 +85,8 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
      * Starts GreenMail for whichever of SMTP and IMAP has no host configured, with a mailbox per owner and one for
      * the intake address, and points the {@code bulletin.smtp.*} / {@code bulletin.imap.*} properties at it.
      */
-    private static void startEmbeddedMail(CamelContext context, Settings settings, Owners owners) throws Exception {
+    private static EmbeddedMailServer startEmbeddedMail(CamelContext context, Settings settings, Owners owners)
+            throws Exception {
         String password = settings.text("bulletin.embedded-mail.password", "secret");
         Set<String> mailboxes = new LinkedHashSet<>(owners.addresses());
         mailboxes.add(settings.text("bulletin.imap.user", "bulletins@localhost"));
@@ -100,6 +108,7 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         }
         LOG.info("Read the digests over IMAP at {}:{} (login = owner address, password '{}')",
                 mail.host(), mail.imapPort(), password);
+        return mail;
     }
 
     /** Lets Camel close a resource when it shuts down, after the routes that use it have stopped. */

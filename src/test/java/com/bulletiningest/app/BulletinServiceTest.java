@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -19,6 +20,9 @@ import java.util.Properties;
 
 import javax.sql.DataSource;
 
+import com.bulletiningest.fixtures.BulletinPdfWriter;
+import com.bulletiningest.fixtures.CorpusBulletin;
+import com.bulletiningest.fixtures.Variants;
 import com.bulletiningest.store.Database;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -190,6 +194,74 @@ class BulletinServiceTest {
         assertThat(subjects("tech@example.com")).isEmpty();
     }
 
+    @Test
+    @DisplayName("an owner following the tag 天津 gets exactly the notices tagged 天津, from two categories, each once, "
+            + "deadline notices first")
+    void tagSubscriberGetsExactlyTheTaggedNotices() throws Exception {
+        Files.writeString(home.resolve("owners.yaml"), OWNERS_YAML + "  - address: tianjin@example.com\n    tags: [天津]\n");
+        start();
+        drop("seed-000.pdf", "seed-000.pdf");
+        awaitDone("seed-000.pdf");
+
+        String tagged = "from notice n join notice_group g on g.id = n.group_id join section s on s.id = g.section_id "
+                + "where exists (select 1 from notice_tag t where t.notice_id = n.id and t.tag = '天津')";
+        assertThat(strings("select distinct s.category " + tagged)).hasSizeGreaterThanOrEqualTo(2);
+        List<String> titles = strings("select n.title " + tagged);
+        List<String> others = strings("select n.title from notice n where n.title not in (select n.title " + tagged + ")");
+        awaitMail("tianjin@example.com", 1);
+        String digest = squeeze(plainBodies("tianjin@example.com").get(0));
+        assertThat(titles).allSatisfy(title -> assertThat(digest).containsOnlyOnce(squeeze(title)));
+        assertThat(others).isNotEmpty().noneSatisfy(title -> assertThat(digest).contains(squeeze(title)));
+        assertThat(subjects("tianjin@example.com")).singleElement().asString().contains(titles.size() + " 条新通知");
+        assertThat(digest).startsWith(squeeze("本期政策周报有 " + titles.size() + " 条新通知，其中 "
+                + count("select count(*) " + tagged + " and n.nearest_deadline is not null") + " 条有截止日期"));
+    }
+
+    @Test
+    @DisplayName("tag rules and owners are re-read while running: the next bulletin carries a rule added to tags.yaml "
+            + "and reaches an owner added to owners.yaml; after a broken edit the previous rules stay in force")
+    void tagsAndOwnersReloadWhileRunning() throws Exception {
+        Path tags = home.resolve("tags.yaml");
+        Files.copy(Path.of("config/tags.yaml"), tags);
+        properties.put("bulletin.tags-file", tags.toString());
+        start();
+        drop("seed-000.pdf", "seed-000.pdf");
+        awaitDone("seed-000.pdf");
+        assertThat(count("select count(*) from notice_tag where tag = '通知类'")).isZero();
+
+        Files.writeString(tags, "  - tag: 通知类\n    any: [通知]\n    in: [title]\n", StandardOpenOption.APPEND);
+        Files.writeString(home.resolve("owners.yaml"), "  - address: notices@example.com\n    tags: [通知类]\n",
+                StandardOpenOption.APPEND);
+        drop("seed-001.pdf", "seed-001.pdf");
+        awaitDone("seed-001.pdf");
+        assertNoticesWithNoticeInTitleAreTagged("inbox/seed-001.pdf");
+        awaitMail("notices@example.com", 1);
+        String digest = squeeze(plainBodies("notices@example.com").get(0));
+        assertThat(strings(titlesOf("inbox/seed-001.pdf") + " and n.title like '%通知%'"))
+                .allSatisfy(title -> assertThat(digest).contains(squeeze(title)));
+        assertThat(strings(titlesOf("inbox/seed-001.pdf") + " and n.title not like '%通知%'"))
+                .isNotEmpty().noneSatisfy(title -> assertThat(digest).contains(squeeze(title)));
+
+        Files.writeString(tags, "rules:\n  - tag: [unclosed\n");
+        Files.write(home.resolve("inbox/seed-000 rewrapped.pdf"), new BulletinPdfWriter()
+                .write(Variants.rewrapped(CorpusBulletin.load("seed-000").text(), 72, 40)));
+        awaitDone("seed-000 rewrapped.pdf");
+        assertNoticesWithNoticeInTitleAreTagged("inbox/seed-000 rewrapped.pdf");
+    }
+
+    private void assertNoticesWithNoticeInTitleAreTagged(String originalName) throws Exception {
+        List<String> expected = strings(titlesOf(originalName) + " and n.title like '%通知%'");
+        assertThat(expected).isNotEmpty();
+        assertThat(strings(titlesOf(originalName)
+                + " and exists (select 1 from notice_tag t where t.notice_id = n.id and t.tag = '通知类')"))
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    private static String titlesOf(String originalName) {
+        return "select n.title from notice n join notice_group g on g.id = n.group_id join section s on s.id = g.section_id "
+                + "join bulletin b on b.id = s.bulletin_id where b.original_name = '" + originalName + "'";
+    }
+
     private void start() {
         service = new BulletinService(properties);
         service.start();
@@ -249,15 +321,20 @@ class BulletinServiceTest {
         }
     }
 
-    private List<String> subjects(String owner) throws Exception {
-        return readMailbox(owner, false);
-    }
-
     private List<String> bodies(String owner) throws Exception {
-        return readMailbox(owner, true);
+        return readMailbox(owner, MailText::of);
     }
 
-    private List<String> readMailbox(String owner, boolean bodies) throws Exception {
+    private List<String> plainBodies(String owner) throws Exception {
+        return readMailbox(owner, MailText::plain);
+    }
+
+    private List<String> subjects(String owner) throws Exception {
+        return readMailbox(owner, Message::getSubject);
+    }
+
+    /** What {@code read} gives of each message in the owner's inbox, read over IMAP with the embedded password. */
+    private List<String> readMailbox(String owner, MessageReader read) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), owner, "secret");
         try {
@@ -265,13 +342,18 @@ class BulletinServiceTest {
             inbox.open(Folder.READ_ONLY);
             List<String> values = new ArrayList<>();
             for (Message message : inbox.getMessages()) {
-                values.add(bodies ? MailText.of(message) : message.getSubject());
+                values.add(read.apply(message));
             }
             inbox.close(false);
             return values;
         } finally {
             store.close();
         }
+    }
+
+    @FunctionalInterface
+    private interface MessageReader {
+        String apply(Message message) throws Exception;
     }
 
     private static int freePort() throws IOException {
