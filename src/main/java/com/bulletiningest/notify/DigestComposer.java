@@ -20,8 +20,9 @@ import com.bulletiningest.split.Section;
 
 /**
  * Writes an owner's digest of a bulletin, as plain text and as HTML: the notices the owner follows (their categories
- * and their tags), each once. Notices with a deadline come first, soonest deadline first; the others follow in print
- * order under their section and group. Each notice shows its tags, nearest deadline, document number and issuer.
+ * and their tags), each once. Notices with a deadline come first, soonest deadline first (those whose deadlines had
+ * all passed when the bulletin was issued last, marked 已过); the others follow in print order under their section
+ * and group. Each notice shows its tags, nearest deadline, document number and issuer.
  * The store hands it only the bulletin's new notices (repeats removed), so a notice is mailed once however often it
  * is reprinted.
  */
@@ -36,7 +37,7 @@ public final class DigestComposer {
     public Optional<Digest> compose(Owner owner, long bulletinId, LocalDate issued, List<EnrichedNotice> notices) {
         List<Entry> followed = notices.stream()
                 .filter(n -> owner.follows(n.section().category(), tagsOf(n.enrichment())))
-                .map(n -> new Entry(n, n.enrichment().fields().nearestDeadline(issued).orElse(null)))
+                .map(n -> new Entry(n, n.enrichment().fields().nearestDeadline(issued).orElse(null), issued))
                 .toList();
         if (followed.isEmpty()) {
             return Optional.empty();
@@ -82,7 +83,7 @@ public final class DigestComposer {
     private static List<Part> parts(List<Entry> followed) {
         List<Part> parts = new ArrayList<>();
         List<Entry> dated = followed.stream().filter(e -> e.deadline() != null)
-                .sorted(Comparator.comparing(Entry::deadline)).toList();
+                .sorted(Comparator.comparing(Entry::passed).thenComparing(Entry::deadline)).toList();
         if (!dated.isEmpty()) {
             parts.add(new Part("有截止日期（按截止日期先后）", "", true, Map.of("", dated)));
         }
@@ -156,8 +157,13 @@ public final class DigestComposer {
     private record Part(String heading, String period, boolean placesNotices, Map<String, List<Entry>> groups) {
     }
 
-    /** A notice the owner follows, with its nearest deadline or null. */
-    private record Entry(EnrichedNotice notice, LocalDate deadline) {
+    /** A notice the owner follows, with its nearest deadline or null, and the bulletin's issue date or null. */
+    private record Entry(EnrichedNotice notice, LocalDate deadline, LocalDate issued) {
+
+        /** Whether its deadline was already over when the bulletin was issued. */
+        boolean passed() {
+            return deadline != null && issued != null && deadline.isBefore(issued);
+        }
 
         /** What is printed under the title: where it comes from, then what enrich found, then its tags. */
         List<String> lines() {
@@ -181,7 +187,7 @@ public final class DigestComposer {
             NoticeFields fields = notice.enrichment().fields();
             List<String> parts = new ArrayList<>();
             if (deadline != null) {
-                parts.add("截止 " + deadline);
+                parts.add("截止 " + deadline + (passed() ? "（已过）" : ""));
             }
             if (fields.documentNumber() != null) {
                 parts.add("文号 " + fields.documentNumber());

@@ -105,10 +105,13 @@ class DigestComposerTest {
     }
 
     @Test
-    @DisplayName("notices with a deadline come first, soonest first and naming their section and group; the others "
-            + "follow in print order; each shows its deadline, document number, issuer and tags, in both parts")
+    @DisplayName("notices with a deadline come first, soonest first and naming their section and group, a passed "
+            + "deadline last and marked; each shows its deadline, document number, "
+            + "issuer and tags, in both parts")
     void deadlinesFirstWithWhatEnrichFound() {
         List<EnrichedNotice> notices = enriched(bulletin, Map.of(
+                "关于发布药品标准的通告", enrichment(List.of("药品标准", "有截止日期"), List.of(), LocalDate.of(2021, 3, 1),
+                        null, null),
                 "专利审查指南修改", enrichment(List.of("专利", "有截止日期"), List.of(), LocalDate.of(2021, 3, 25),
                         "国知局〔2021〕7 号", "国家知识产权局"),
                 "<商标> & \"注册\" 便利化", enrichment(List.of("商标", "有截止日期"), List.of(),
@@ -118,17 +121,18 @@ class DigestComposerTest {
                 notices).orElseThrow();
 
         String text = digest.text();
-        assertThat(text).startsWith("本期政策周报有 3 条新通知，其中 2 条有截止日期，排在最前。")
+        assertThat(text).startsWith("本期政策周报有 3 条新通知，其中 3 条有截止日期，排在最前。")
                 .contains("【知识产权信息篇 · 资讯】2. <商标> & \"注册\" 便利化\n   第 1 页\n   截止 2021-03-15\n   标签 商标、有截止日期\n",
                         "【知识产权信息篇 · 资讯】1. 专利审查指南修改\n   第 1 页\n"
                                 + "   截止 2021-03-25 · 文号 国知局〔2021〕7 号 · 发文 国家知识产权局（2021-03-03）\n");
         assertThat(text.indexOf("2021-03-15")).isLessThan(text.indexOf("2021-03-25"));
-        assertThat(text.indexOf("2021-03-25")).isLessThan(text.indexOf("医药信息篇（2021-03-08 ~ 2021-03-12）"));
-        assertThat(text).containsOnlyOnce("专利审查指南修改").doesNotContain("知识产权信息篇（");
+        assertThat(text.indexOf("2021-03-25")).isLessThan(text.indexOf("【医药信息篇 · 国家级】1. 关于发布药品标准的通告\n"
+                + "   国家药监局 · 2021-03-08 · 第 1 页\n   截止 2021-03-01（已过）\n"));
+        assertThat(text).containsOnlyOnce("专利审查指南修改").doesNotContain("知识产权信息篇（", "医药信息篇（");
         assertThat(digest.html()).contains("<h2>有截止日期（按截止日期先后）</h2>",
                 "<small>截止 2021-03-25 · 文号 国知局〔2021〕7 号 · 发文 国家知识产权局（2021-03-03）</small>",
                 "<small>标签 商标、有截止日期</small>");
-        assertThat(digest.html().indexOf("截止 2021-03-15")).isLessThan(digest.html().indexOf("<h2>医药信息篇"));
+        assertThat(digest.html().indexOf("截止 2021-03-15")).isLessThan(digest.html().indexOf("截止 2021-03-25"));
     }
 
     /** The bulletin's notices in print order, enriched as {@code byTitle} says (nothing found for the others). */
