@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** Polls a condition the service fulfils asynchronously (file moved, row written, mail delivered). */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
 
-    static void within(Duration timeout, String what, Callable<Boolean> condition) throws Exception {
+    public static void within(Duration timeout, String what, Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.call()) {
             if (System.nanoTime() > deadline) {

@@ -1,0 +1,187 @@
+package com.bulletiningest.app;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import com.bulletiningest.store.Database;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The whole service as it runs in production, for end-to-end tests: the real config/application.properties and
+ * routes/*.yaml on embedded PostgreSQL and the embedded SMTP/IMAP server, with a temporary inbox, data folder and
+ * owners file under {@code home}, and tight polling. Tests put further {@link #properties} before {@link #start()}.
+ * Files are dropped as a copy does; mail is sent and read over SMTP and IMAP as people do.
+ */
+public final class RunningService {
+
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
+    public static final Path CORPUS = Path.of("src/test/resources/corpus");
+    /** The intake mailbox of the embedded mail server, and the password of all its mailboxes. */
+    public static final String INTAKE = "bulletins@localhost";
+    private static final String PASSWORD = "secret";
+
+    public final Map<String, String> properties = new HashMap<>();
+    private final Path home;
+    private BulletinService service;
+
+    public RunningService(Path home, String ownersYaml) throws IOException {
+        this.home = home;
+        Path owners = home.resolve("owners.yaml");
+        Files.writeString(owners, ownersYaml);
+        properties.put("bulletin.inbox", inbox().toString());
+        properties.put("bulletin.data-dir", home.resolve("data").toString());
+        properties.put("bulletin.owners-file", owners.toString());
+        properties.put("bulletin.inbox.poll-delay", "200");
+        properties.put("bulletin.inbox.check-interval", "200");
+        properties.put("bulletin.inbox.min-age", "300");
+        properties.put("bulletin.imap.poll-delay", "300");
+        properties.put("bulletin.notify.period", "500");
+        properties.put("bulletin.db.embedded-port", "0");
+        properties.put("bulletin.smtp.port", String.valueOf(freePort()));
+        properties.put("bulletin.imap.port", String.valueOf(freePort()));
+        properties.put("camel.main.routes-reload-enabled", "false");
+    }
+
+    public void start() {
+        service = new BulletinService(properties);
+        service.start();
+    }
+
+    /** Stops the service if it runs. */
+    public void stop() {
+        if (service != null) {
+            service.stop();
+            service = null;
+        }
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return service.camelContext().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    public Path inbox() {
+        return home.resolve("inbox");
+    }
+
+    /** Writes a corpus PDF into the inbox under a name, the way a copy does: a temp dot file, then a rename. */
+    public void drop(String corpusFile, String name) throws IOException {
+        Path partial = inbox().resolve("." + name + ".part");
+        Files.copy(CORPUS.resolve(corpusFile), partial);
+        Files.move(partial, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public void awaitDone(String name) throws Exception {
+        Eventually.within(PATIENCE, name + " in .done", () -> Files.exists(inbox().resolve(".done").resolve(name)));
+    }
+
+    /** Long enough for a wrongly repeated ingest or send to show: several poll and notify periods. */
+    public static void settle() throws InterruptedException {
+        Thread.sleep(2000);
+    }
+
+    public long count(String sql) throws Exception {
+        return Long.parseLong(strings(sql).get(0));
+    }
+
+    /** The first column of every row {@code sql} returns, as text. */
+    public List<String> strings(String sql) throws Exception {
+        try (Connection connection = bean("database", Database.class).dataSource().getConnection();
+             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    /** Mails a message to the intake mailbox through the embedded SMTP server. */
+    public void mailIn(MimeMessage message) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        try (Transport smtp = session.getTransport("smtp")) {
+            smtp.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.smtp.port")), null, null);
+            smtp.sendMessage(message, message.getAllRecipients());
+        }
+    }
+
+    public void awaitMail(String owner, int digests) throws Exception {
+        Eventually.within(PATIENCE, digests + " digest(s) for " + owner, () -> subjects(owner).size() >= digests);
+    }
+
+    public List<String> subjects(String owner) throws Exception {
+        return readMailbox(owner, "INBOX", Message::getSubject);
+    }
+
+    /** Every text part of each message, HTML as text. */
+    public List<String> bodies(String owner) throws Exception {
+        return readMailbox(owner, "INBOX", MailText::of);
+    }
+
+    /** The text/plain part of each message. */
+    public List<String> plainBodies(String owner) throws Exception {
+        return readMailbox(owner, "INBOX", MailText::plain);
+    }
+
+    /** The subjects of the messages in a folder of the intake mailbox (INBOX, Processed, Rejected, Failed). */
+    public List<String> intakeFolder(String folder) throws Exception {
+        return readMailbox(INTAKE, folder, Message::getSubject);
+    }
+
+    /** Whether the message in the intake INBOX with this subject is still unread. */
+    public boolean intakeUnread(String subject) throws Exception {
+        return readMailbox(INTAKE, "INBOX", message -> message.getSubject() + "|" + message.isSet(Flags.Flag.SEEN))
+                .contains(subject + "|false");
+    }
+
+    /** What {@code read} gives of each message in a mailbox folder (none when the folder does not exist), over IMAP. */
+    private List<String> readMailbox(String address, String folderName, MessageReader read) throws Exception {
+        Store store = Session.getInstance(new Properties()).getStore("imap");
+        store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), address, PASSWORD);
+        try {
+            Folder folder = store.getFolder(folderName);
+            List<String> values = new ArrayList<>();
+            if (!folder.exists()) {
+                return values;
+            }
+            folder.open(Folder.READ_ONLY);
+            for (Message message : folder.getMessages()) {
+                if (!message.isSet(Flags.Flag.DELETED)) {
+                    values.add(read.apply(message));
+                }
+            }
+            folder.close(false);
+            return values;
+        } finally {
+            store.close();
+        }
+    }
+
+    @FunctionalInterface
+    private interface MessageReader {
+        String apply(Message message) throws Exception;
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
