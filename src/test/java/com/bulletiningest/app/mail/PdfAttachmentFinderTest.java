@@ -125,6 +125,17 @@ class PdfAttachmentFinderTest {
     }
 
     @Test
+    @DisplayName("names sent as raw UTF-8 (not encoded), at the top and inside a forward, are read as UTF-8")
+    void rawUtf8Names() throws Exception {
+        MimeMessage original = message("office@ministry.example", "简报", pdfAttachment(fakePdf("nested"), "周报.pdf"));
+        MailPdfs found = roundTrip(message("alice@example.com", "Fwd: 简报",
+                pdfAttachment(fakePdf("top"), CHINESE_NAME), forwarded(original),
+                attachment(fakePdf("latin"), "application/pdf", "attachment; filename=\"r\u00e9sum\u00e9.pdf\"")));
+
+        assertThat(found.pdfs()).extracting(FoundPdf::originalName).containsExactly(CHINESE_NAME, "周报.pdf", "résumé.pdf");
+    }
+
+    @Test
     @DisplayName("a name with directories and control characters is reduced to a harmless display name")
     void traversalNameIsHarmless() throws Exception {
         MailPdfs found = roundTrip(message("alice@example.com", "简报",
