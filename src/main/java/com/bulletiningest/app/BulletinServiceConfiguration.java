@@ -2,6 +2,7 @@ package com.bulletiningest.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -54,7 +55,9 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         }
 
         Database database = new Database(settings.text("bulletin.db.url"), settings.text("bulletin.db.user"),
-                settings.text("bulletin.db.password"), dataDir, settings.number("bulletin.db.embedded-port", 0));
+                settings.text("bulletin.db.password"), dataDir, settings.number("bulletin.db.embedded-port", 0),
+                Duration.ofMillis(settings.number("bulletin.db.connection-timeout",
+                        (int) Database.DEFAULT_CONNECTION_TIMEOUT.toMillis())));
         context.addService(closing("database", database), true, true);
         context.getRegistry().bind("database", database);
 

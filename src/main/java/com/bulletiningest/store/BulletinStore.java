@@ -61,7 +61,7 @@ public final class BulletinStore {
         try (Connection connection = dataSource.getConnection()) {
             return idOf(connection, sha256);
         } catch (SQLException e) {
-            throw new StoreException("cannot look up bulletin by hash", e);
+            throw StoreException.of("cannot look up bulletin by hash", e);
         }
     }
 
@@ -92,7 +92,7 @@ public final class BulletinStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot store bulletin " + received.originalName(), e);
+            throw StoreException.of("cannot store bulletin " + received.originalName(), e);
         }
     }
 
@@ -149,7 +149,7 @@ public final class BulletinStore {
                 return notices;
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot read " + what, e);
+            throw StoreException.of("cannot read " + what, e);
         }
     }
 
@@ -160,7 +160,7 @@ public final class BulletinStore {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {
-            throw new StoreException("cannot count (" + sql + ")", e);
+            throw StoreException.of("cannot count (" + sql + ")", e);
         }
     }
 

@@ -3,6 +3,7 @@ package com.bulletiningest.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -24,11 +25,24 @@ public final class Database implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
 
+    /** How long a caller waits for a connection when the database is unreachable, unless configured. */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+
     /** @param embeddedPort port of the embedded PostgreSQL, 0 for any free one */
     public Database(String url, String user, String password, Path dataDir, int embeddedPort) throws IOException {
+        this(url, user, password, dataDir, embeddedPort, DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    /**
+     * @param connectionTimeout how long an ingest waits for a connection before it gives its input back for a retry
+     *                          (a stopped database fails faster: connection refused)
+     */
+    public Database(String url, String user, String password, Path dataDir, int embeddedPort, Duration connectionTimeout)
+            throws IOException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("bulletins");
         config.setMaximumPoolSize(4);
+        config.setConnectionTimeout(connectionTimeout.toMillis());
         if (url == null || url.isBlank()) {
             Path files = dataDir.resolve("postgres");
             Files.createDirectories(files);

@@ -1,9 +1,18 @@
 package com.bulletiningest.store;
 
+import java.sql.SQLException;
+
 /** The database failed (not the bulletin's fault): the input is kept for a retry. */
 public class StoreException extends RuntimeException {
 
     public StoreException(String message, Throwable cause) {
         super(message + ": " + cause.getMessage(), cause);
+    }
+
+    /** {@link DatabaseUnavailableException} when the database could not be reached, else a StoreException. */
+    public static StoreException of(String message, SQLException cause) {
+        return DatabaseUnavailableException.isCause(cause)
+                ? new DatabaseUnavailableException(message, cause)
+                : new StoreException(message, cause);
     }
 }

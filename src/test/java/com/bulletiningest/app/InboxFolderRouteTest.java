@@ -4,13 +4,16 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.store.DatabaseUnavailableException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -40,6 +43,7 @@ class InboxFolderRouteTest {
     private CamelContext context;
     private final List<Map<String, Object>> ingested = new CopyOnWriteArrayList<>();
     private final List<Integer> ingestedBytes = new CopyOnWriteArrayList<>();
+    private final AtomicReference<RuntimeException> storeFailure = new AtomicReference<>();
 
     @BeforeEach
     void startRoute() throws Exception {
@@ -59,6 +63,9 @@ class InboxFolderRouteTest {
                     if (!new String(body, StandardCharsets.ISO_8859_1).startsWith("%PDF-")) {
                         throw new UnreadableBulletinException(UnreadableBulletinException.Reason.NOT_PDF,
                                 "not a PDF: the file starts with '" + new String(body, 0, 5, StandardCharsets.ISO_8859_1) + "'");
+                    }
+                    if (storeFailure.get() != null) {
+                        throw storeFailure.get();
                     }
                     ingested.add(Map.copyOf(exchange.getMessage().getHeaders()));
                     ingestedBytes.add(body.length);
@@ -101,6 +108,35 @@ class InboxFolderRouteTest {
         Files.write(inbox.resolve("next.pdf"), PDF);
         Eventually.within(Duration.ofSeconds(10), "next.pdf in .done", () -> Files.exists(inbox.resolve(".done/next.pdf")));
         assertThat(ingested).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("while the database cannot be reached a file stays in the inbox, set aside nowhere; once it is back the file is ingested")
+    void fileStaysInTheInboxWhileTheDatabaseIsUnreachable() throws Exception {
+        storeFailure.set(new DatabaseUnavailableException("cannot look up bulletin by hash",
+                new SQLTransientConnectionException("bulletins - Connection is not available", "08001")));
+        Files.write(inbox.resolve("monday.pdf"), PDF);
+        Thread.sleep(1500); // several polls, each failing
+
+        assertThat(inbox.resolve("monday.pdf")).exists();
+        assertThat(inbox.resolve(".failed")).doesNotExist();
+        assertThat(ingested).isEmpty();
+
+        storeFailure.set(null);
+        Eventually.within(Duration.ofSeconds(10), "monday.pdf in .done", () -> Files.exists(inbox.resolve(".done/monday.pdf")));
+        assertThat(ingested).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("any other failure sets the file aside in .failed with the error as the reason")
+    void unexpectedFailureMovesToFailed() throws Exception {
+        storeFailure.set(new IllegalStateException("notice 3 has no title"));
+        Files.write(inbox.resolve("odd.pdf"), PDF);
+
+        Path reason = inbox.resolve(".failed/odd.pdf.reason.txt");
+        Eventually.within(Duration.ofSeconds(10), "odd.pdf and its reason in .failed", () -> Files.exists(reason) && Files.exists(inbox.resolve(".failed/odd.pdf")));
+        assertThat(Files.readString(reason)).startsWith("could not process the file (java.lang.IllegalStateException: notice 3 has no title)");
+        assertThat(inbox.resolve("odd.pdf")).doesNotExist();
     }
 
     @Test

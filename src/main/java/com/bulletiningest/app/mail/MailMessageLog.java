@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.bulletiningest.store.StoreException;
+
 /**
  * The {@code mail_messages} table: one row per mailed-in message that was read (processed or failed), keyed on the
  * SHA-256 of its Message-ID. It is how a message delivered twice is recognised, and where the reason a message
@@ -32,7 +34,7 @@ public class MailMessageLog {
                 return row.next() ? Optional.of("on " + row.getTimestamp(1).toInstant()) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read mail_messages: " + e.getMessage(), e);
+            throw StoreException.of("cannot read mail_messages", e);
         }
     }
 
@@ -54,7 +56,7 @@ public class MailMessageLog {
             upsert.setTimestamp(8, Timestamp.from(Instant.now()));
             upsert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the mail in mail_messages: " + e.getMessage(), e);
+            throw StoreException.of("cannot record the mail in mail_messages", e);
         }
     }
 }
