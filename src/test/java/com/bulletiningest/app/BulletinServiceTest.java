@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.bulletiningest.app.RunningService.CORPUS;
+import static com.bulletiningest.app.RunningService.OWNERS;
 import static com.bulletiningest.app.RunningService.PATIENCE;
 import static com.bulletiningest.app.RunningService.settle;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,17 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("bulletin-ingest service, end to end")
 class BulletinServiceTest {
 
-    /** Three owners: one category, two categories, and one that shares a category with another. */
-    private static final String OWNERS_YAML = """
-            owners:
-              - address: pharma@example.com
-                categories: [pharma]
-              - address: ip-tech@example.com
-                categories: [ip, tech]
-              - address: tech@example.com
-                categories: [tech]
-            """;
-
     @TempDir
     Path home;
 
@@ -47,7 +37,7 @@ class BulletinServiceTest {
 
     @BeforeEach
     void configure() throws IOException {
-        service = new RunningService(home, OWNERS_YAML);
+        service = new RunningService(home, OWNERS);
     }
 
     @AfterEach
@@ -164,7 +154,7 @@ class BulletinServiceTest {
     @DisplayName("an owner following the tag 天津 gets exactly the notices tagged 天津, from two categories, each once, "
             + "deadline notices first")
     void tagSubscriberGetsExactlyTheTaggedNotices() throws Exception {
-        Files.writeString(home.resolve("owners.yaml"), OWNERS_YAML + "  - address: tianjin@example.com\n    tags: [天津]\n");
+        Files.writeString(home.resolve("owners.yaml"), OWNERS + "  - address: tianjin@example.com\n    tags: [天津]\n");
         service.start();
         service.drop("seed-000.pdf", "seed-000.pdf");
         service.awaitDone("seed-000.pdf");

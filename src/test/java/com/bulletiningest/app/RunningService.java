@@ -34,9 +34,21 @@ public final class RunningService {
 
     public static final Duration PATIENCE = Duration.ofSeconds(60);
     public static final Path CORPUS = Path.of("src/test/resources/corpus");
-    /** The intake mailbox of the embedded mail server, and the password of all its mailboxes. */
+    /** The intake mailbox of the embedded mail server. */
     public static final String INTAKE = "bulletins@localhost";
+    /** The embedded mail server's password for every mailbox (bulletin.embedded-mail.password). */
     private static final String PASSWORD = "secret";
+
+    /** Three owners: one category, two categories, and one that shares a category with another. */
+    public static final String OWNERS = """
+            owners:
+              - address: pharma@example.com
+                categories: [pharma]
+              - address: ip-tech@example.com
+                categories: [ip, tech]
+              - address: tech@example.com
+                categories: [tech]
+            """;
 
     public final Map<String, String> properties = new HashMap<>();
     private final Path home;

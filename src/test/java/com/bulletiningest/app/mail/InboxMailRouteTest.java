@@ -1,6 +1,7 @@
 package com.bulletiningest.app.mail;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.store.DatabaseUnavailableException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -89,7 +91,8 @@ class InboxMailRouteTest {
             public void configure() {
                 from("direct:ingest").errorHandler(noErrorHandler()).process(e -> {
                     if (storeDown.get()) {
-                        throw new IllegalStateException("Connection to localhost:5432 refused");
+                        throw new DatabaseUnavailableException("cannot look up bulletin by hash",
+                                new SQLException("Connection to localhost:5432 refused", "08001"));
                     }
                     if (!e.getIn().getBody(String.class).contains("bulletin")) {
                         throw new UnreadableBulletinException(UnreadableBulletinException.Reason.NOT_A_BULLETIN,

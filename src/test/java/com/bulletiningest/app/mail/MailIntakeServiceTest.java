@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.bulletiningest.app.RunningService.CORPUS;
+import static com.bulletiningest.app.RunningService.OWNERS;
 import static com.bulletiningest.app.RunningService.PATIENCE;
 import static com.bulletiningest.app.RunningService.settle;
 import static com.bulletiningest.app.mail.TestMails.attachment;
@@ -33,14 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("mail intake, end to end")
 class MailIntakeServiceTest {
 
-    private static final String OWNERS_YAML = """
-            owners:
-              - address: pharma@example.com
-                categories: [pharma]
-              - address: ip-tech@example.com
-                categories: [ip, tech]
-            """;
-
     @TempDir
     Path home;
 
@@ -49,7 +42,7 @@ class MailIntakeServiceTest {
 
     @BeforeEach
     void configure() throws IOException {
-        service = new RunningService(home, OWNERS_YAML);
+        service = new RunningService(home, OWNERS);
     }
 
     @AfterEach
