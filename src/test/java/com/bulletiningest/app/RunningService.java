@@ -5,9 +5,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.store.Database;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -115,14 +113,7 @@ public final class RunningService {
 
     /** The first column of every row {@code sql} returns, as text. */
     public List<String> strings(String sql) throws Exception {
-        try (Connection connection = bean("database", Database.class).dataSource().getConnection();
-             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+        return Rows.firstColumn(bean("database", Database.class).dataSource(), sql);
     }
 
     /** Mails a message to the intake mailbox through the embedded SMTP server. */

@@ -2,14 +2,11 @@ package com.bulletiningest.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
+import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.Owners;
 import org.junit.jupiter.api.DisplayName;
@@ -60,13 +57,6 @@ class DatabaseTest {
     }
 
     private static List<String> strings(Database database, String sql) throws Exception {
-        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+        return Rows.firstColumn(database.dataSource(), sql);
     }
 }
