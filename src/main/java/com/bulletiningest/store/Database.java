@@ -34,8 +34,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * @param connectionTimeout how long an ingest waits for a connection before it gives its input back for a retry
-     *                          (a stopped database fails faster: connection refused)
+     * @param connectionTimeout how long an ingest waits for a connection before it gives its input back for a retry;
+     *                          the pool keeps trying to connect for that long, also when the server is stopped
      */
     public Database(String url, String user, String password, Path dataDir, int embeddedPort, Duration connectionTimeout)
             throws IOException {

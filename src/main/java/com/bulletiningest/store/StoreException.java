@@ -2,7 +2,10 @@ package com.bulletiningest.store;
 
 import java.sql.SQLException;
 
-/** The database failed (not the bulletin's fault): the input is kept for a retry. */
+/**
+ * The database failed (not the bulletin's fault). When it could not be reached at all it is the subclass
+ * {@link DatabaseUnavailableException}, and the intakes keep the input for a retry.
+ */
 public class StoreException extends RuntimeException {
 
     public StoreException(String message, Throwable cause) {
