@@ -96,78 +96,6 @@ public final class BulletinStore {
         }
     }
 
-    /** How many bulletins are stored. */
-    public long bulletinCount() {
-        return count("select count(*) from bulletin");
-    }
-
-    /** How many notices are stored, repeats included. */
-    public long noticeCount() {
-        return count("select count(*) from notice");
-    }
-
-    /** The notices of a bulletin in print order; empty for an unknown id. */
-    public List<StoredNotice> noticesOf(long bulletinId) {
-        return notices("where s.bulletin_id = ? order by s.position, g.position, n.id",
-                "the notices of bulletin #" + bulletinId, bulletinId);
-    }
-
-    /**
-     * The notices carrying {@code tag} (a rule tag or a keyword) with at least one deadline after {@code
-     * deadlineAfter}, oldest bulletin first, each in print order.
-     */
-    public List<StoredNotice> noticesTagged(String tag, LocalDate deadlineAfter) {
-        return notices("where exists (select 1 from notice_tag t where t.notice_id = n.id and t.tag = ?) "
-                        + "and exists (select 1 from notice_deadline d where d.notice_id = n.id and d.deadline > ?) "
-                        + "order by s.bulletin_id, s.position, g.position, n.id",
-                "the notices tagged " + tag, tag, Date.valueOf(deadlineAfter));
-    }
-
-    private List<StoredNotice> notices(String condition, String what, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("select n.id, s.bulletin_id, s.category, g.label, "
-                     + "n.no, n.title, n.issuer, n.date, n.source, n.published, n.page, n.last_page, n.links, "
-                     + "n.body_links, n.body, n.fingerprint, n.repeat_of, n.document_number, n.nearest_deadline, "
-                     + "array(select t.tag from notice_tag t where t.notice_id = n.id and t.kind = 'rule' "
-                     + "order by t.tag), "
-                     + "array(select t.tag from notice_tag t where t.notice_id = n.id and t.kind = 'keyword' "
-                     + "order by t.tag) from notice n "
-                     + "join notice_group g on g.id = n.group_id join section s on s.id = g.section_id " + condition)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                List<StoredNotice> notices = new ArrayList<>();
-                while (rows.next()) {
-                    notices.add(new StoredNotice(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4),
-                            rows.getInt(5), rows.getString(6), rows.getString(7), localDate(rows.getDate(8)),
-                            rows.getString(9), rows.getString(10), rows.getInt(11), rows.getInt(12),
-                            texts(rows.getArray(13)), texts(rows.getArray(14)), rows.getString(15), rows.getString(16),
-                            rows.getObject(17, Long.class), rows.getString(18), localDate(rows.getDate(19)),
-                            texts(rows.getArray(20)), texts(rows.getArray(21))));
-                }
-                return notices;
-            }
-        } catch (SQLException e) {
-            throw StoreException.of("cannot read " + what, e);
-        }
-    }
-
-    private long count(String sql) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql);
-             ResultSet rows = query.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw StoreException.of("cannot count (" + sql + ")", e);
-        }
-    }
-
-    private static List<String> texts(Array array) throws SQLException {
-        return List.of((String[]) array.getArray());
-    }
-
     private StoreResult save(Connection connection, ReceivedBulletin received, Bulletin bulletin,
                              List<EnrichedNotice> enriched) throws SQLException {
         Optional<Long> inserted = insertBulletin(connection, received, bulletin);
@@ -384,9 +312,5 @@ public final class BulletinStore {
 
     private static Date date(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
-    }
-
-    private static LocalDate localDate(Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 }

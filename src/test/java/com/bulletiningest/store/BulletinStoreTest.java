@@ -43,6 +43,7 @@ class BulletinStoreTest {
 
     private static Database database;
     private static BulletinStore store;
+    private static NoticeQueries queries;
     private static Bulletin seed000;
     private static Bulletin seed001;
     private static Enricher enricher;
@@ -54,6 +55,7 @@ class BulletinStoreTest {
                 new Owner("all@example.com", Set.of("pharma", "ip", "tech")),
                 new Owner("nobody@example.com", Set.of("astronomy"))));
         store = new BulletinStore(database.dataSource(), owners, new DigestComposer());
+        queries = new NoticeQueries(database.dataSource());
         BulletinReader reader = new BulletinReader(Categories.defaults());
         seed000 = reader.read(Files.readAllBytes(Path.of("src/test/resources/corpus/seed-000.pdf")));
         seed001 = reader.read(Files.readAllBytes(Path.of("src/test/resources/corpus/seed-001.pdf")));
@@ -74,12 +76,12 @@ class BulletinStoreTest {
         assertThat(result).extracting(StoreResult::sections, StoreResult::notices, StoreResult::digests)
                 .containsExactly(3, 15, 2);
         assertThat(store.findByHash("a".repeat(64))).contains(result.bulletinId());
-        assertThat(store.noticesOf(result.bulletinId())).extracting(n -> n.category() + "/" + n.group() + " " + n.no())
+        assertThat(queries.noticesOf(result.bulletinId())).extracting(n -> n.category() + "/" + n.group() + " " + n.no())
                 .containsExactly("pharma/国家级 1", "pharma/国家级 2", "pharma/国家级 3", "pharma/国家级 4",
                         "ip/地方级 1", "ip/地方级 2", "ip/资讯 1",
                         "tech/天津市 1", "tech/天津市 2", "tech/天津市 3", "tech/天津市 4", "tech/天津市 5",
                         "tech/天津市 6", "tech/天津市 7", "tech/天津市 8");
-        assertThat(store.noticesOf(result.bulletinId()).get(0).links())
+        assertThat(queries.noticesOf(result.bulletinId()).get(0).links())
                 .containsExactly("http://www.cde.org.cn/news.do?method=viewInfoCommon&id=22e22f0726b4910c");
         assertThat(strings("select recipient || ' ' || message_id from outbox where bulletin_id = " + result.bulletinId()
                 + " order by recipient"))
@@ -91,16 +93,16 @@ class BulletinStoreTest {
     @DisplayName("the same content saved again is a duplicate: no new rows, no new digests")
     void sameHashAgainIsADuplicate() throws Exception {
         StoreResult first = store.save(received("e".repeat(64), "inbox/one.pdf"), seed001);
-        long bulletins = store.bulletinCount();
-        long notices = store.noticeCount();
+        long bulletins = queries.bulletinCount();
+        long notices = queries.noticeCount();
         long digests = Long.parseLong(strings("select count(*) from outbox").get(0));
 
         StoreResult again = store.save(received("e".repeat(64), "inbox/copy of one.pdf"), seed001);
 
         assertThat(again.duplicate()).isTrue();
         assertThat(again.bulletinId()).isEqualTo(first.bulletinId());
-        assertThat(store.bulletinCount()).isEqualTo(bulletins);
-        assertThat(store.noticeCount()).isEqualTo(notices);
+        assertThat(queries.bulletinCount()).isEqualTo(bulletins);
+        assertThat(queries.noticeCount()).isEqualTo(notices);
         assertThat(strings("select count(*) from outbox")).containsExactly(String.valueOf(digests));
     }
 
@@ -134,7 +136,7 @@ class BulletinStoreTest {
         assertThat(again.repeats()).isEqualTo(10);
         assertThat(again.newNotices()).isZero();
         assertThat(again.digests()).isZero();
-        assertThat(store.noticesOf(again.bulletinId())).allSatisfy(n -> assertThat(n.isRepeat()).isTrue());
+        assertThat(queries.noticesOf(again.bulletinId())).allSatisfy(n -> assertThat(n.isRepeat()).isTrue());
         assertThat(strings("select count(*) from outbox where bulletin_id = " + again.bulletinId())).containsExactly("0");
         assertThat(first.bulletinId()).isNotEqualTo(again.bulletinId());
     }
@@ -152,8 +154,8 @@ class BulletinStoreTest {
 
         assertThat(week2).extracting(StoreResult::notices, StoreResult::repeats, StoreResult::digests)
                 .containsExactly(2, 1, 2);
-        List<StoredNotice> stored = store.noticesOf(week2.bulletinId());
-        assertThat(stored.get(0).repeatOf()).isEqualTo(store.noticesOf(week1.bulletinId()).get(0).id());
+        List<StoredNotice> stored = queries.noticesOf(week2.bulletinId());
+        assertThat(stored.get(0).repeatOf()).isEqualTo(queries.noticesOf(week1.bulletinId()).get(0).id());
         assertThat(stored.get(1).repeatOf()).isNull();
         assertThat(strings("select body || html from outbox where bulletin_id = " + week2.bulletinId()))
                 .hasSize(2)
@@ -171,7 +173,7 @@ class BulletinStoreTest {
         long bulletinId = store.save(received("7".repeat(64), "inbox/enriched-000.pdf"), seed000, enriched)
                 .bulletinId();
 
-        List<StoredNotice> tagged = store.noticesTagged("公示", after).stream()
+        List<StoredNotice> tagged = queries.noticesTagged("公示", after).stream()
                 .filter(n -> n.bulletinId() == bulletinId).toList();
 
         assertThat(tagged).extracting(n -> n.category() + "/" + n.group() + " " + n.no())
@@ -181,7 +183,7 @@ class BulletinStoreTest {
                         .filter(e -> e.enrichment().fields().deadlines().stream().anyMatch(d -> d.date().isAfter(after)))
                         .map(e -> e.section().category() + "/" + e.group().label() + " " + e.notice().no())
                         .toList());
-        assertThat(store.noticesTagged("公示", LocalDate.of(2021, 3, 25)))
+        assertThat(queries.noticesTagged("公示", LocalDate.of(2021, 3, 25)))
                 .as("a deadline on the day asked for is not after it")
                 .noneMatch(n -> n.bulletinId() == bulletinId && n.category().equals("pharma") && n.no() == 4);
         StoredNotice pharma4 = tagged.stream().filter(n -> n.category().equals("pharma") && n.no() == 4).findFirst()
@@ -197,7 +199,7 @@ class BulletinStoreTest {
         long bulletinId = store.save(received("8".repeat(64), "inbox/enriched-001.pdf"), seed001, enriched)
                 .bulletinId();
 
-        StoredNotice ip1 = store.noticesOf(bulletinId).stream()
+        StoredNotice ip1 = queries.noticesOf(bulletinId).stream()
                 .filter(n -> n.category().equals("ip") && n.group().equals("地方级") && n.no() == 1)
                 .findFirst().orElseThrow();
         assertThat(ip1.documentNumber()).isEqualTo("京知局〔2021〕35 号");

@@ -48,7 +48,7 @@ class DatabaseTest {
         try (Database database = new Database("", "", "", dataDir, 0)) {
             BulletinStore store = store(database);
             assertThat(store.findByHash("f".repeat(64))).contains(bulletinId);
-            assertThat(store.noticesOf(bulletinId)).extracting(StoredNotice::title).containsExactly("专利审查指南修改");
+            assertThat(new NoticeQueries(database.dataSource()).noticesOf(bulletinId)).extracting(StoredNotice::title).containsExactly("专利审查指南修改");
         }
     }
 
