@@ -1,4 +1,4 @@
-package com.bulletiningest.app.mail;
+package com.bulletiningest.intake.mail;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import static com.bulletiningest.app.mail.TestMails.fakePdf;
-import static com.bulletiningest.app.mail.TestMails.message;
-import static com.bulletiningest.app.mail.TestMails.pdfAttachment;
+import static com.bulletiningest.intake.mail.TestMails.fakePdf;
+import static com.bulletiningest.intake.mail.TestMails.message;
+import static com.bulletiningest.intake.mail.TestMails.pdfAttachment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

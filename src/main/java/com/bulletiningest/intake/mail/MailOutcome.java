@@ -1,4 +1,4 @@
-package com.bulletiningest.app.mail;
+package com.bulletiningest.intake.mail;
 
 /**
  * What became of one mail message, and so where it goes in the mailbox.

@@ -1,4 +1,4 @@
-package com.bulletiningest.app.mail;
+package com.bulletiningest.intake.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import static com.bulletiningest.app.mail.TestMails.attachment;
-import static com.bulletiningest.app.mail.TestMails.fakePdf;
-import static com.bulletiningest.app.mail.TestMails.forwarded;
-import static com.bulletiningest.app.mail.TestMails.message;
-import static com.bulletiningest.app.mail.TestMails.pdfAttachment;
-import static com.bulletiningest.app.mail.TestMails.rfc2047Disposition;
-import static com.bulletiningest.app.mail.TestMails.rfc2231Disposition;
+import static com.bulletiningest.intake.mail.TestMails.attachment;
+import static com.bulletiningest.intake.mail.TestMails.fakePdf;
+import static com.bulletiningest.intake.mail.TestMails.forwarded;
+import static com.bulletiningest.intake.mail.TestMails.message;
+import static com.bulletiningest.intake.mail.TestMails.pdfAttachment;
+import static com.bulletiningest.intake.mail.TestMails.rfc2047Disposition;
+import static com.bulletiningest.intake.mail.TestMails.rfc2231Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,4 +1,4 @@
-package com.bulletiningest.app.mail;
+package com.bulletiningest.intake.mail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,11 +19,11 @@ import static com.bulletiningest.app.RunningService.CORPUS;
 import static com.bulletiningest.app.RunningService.OWNERS;
 import static com.bulletiningest.app.RunningService.PATIENCE;
 import static com.bulletiningest.app.RunningService.settle;
-import static com.bulletiningest.app.mail.TestMails.attachment;
-import static com.bulletiningest.app.mail.TestMails.forwarded;
-import static com.bulletiningest.app.mail.TestMails.message;
-import static com.bulletiningest.app.mail.TestMails.pdfAttachment;
-import static com.bulletiningest.app.mail.TestMails.rfc2231Disposition;
+import static com.bulletiningest.intake.mail.TestMails.attachment;
+import static com.bulletiningest.intake.mail.TestMails.forwarded;
+import static com.bulletiningest.intake.mail.TestMails.message;
+import static com.bulletiningest.intake.mail.TestMails.pdfAttachment;
+import static com.bulletiningest.intake.mail.TestMails.rfc2231Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,4 +1,4 @@
-package com.bulletiningest.app.mail;
+package com.bulletiningest.intake.mail;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
 import jakarta.mail.MessagingException;

@@ -1,4 +1,4 @@
-package com.bulletiningest.app.mail;
+package com.bulletiningest.intake.mail;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.store.DatabaseUnavailableException;
@@ -33,12 +33,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static com.bulletiningest.app.mail.TestMails.attachment;
-import static com.bulletiningest.app.mail.TestMails.fakePdf;
-import static com.bulletiningest.app.mail.TestMails.forwarded;
-import static com.bulletiningest.app.mail.TestMails.message;
-import static com.bulletiningest.app.mail.TestMails.pdfAttachment;
-import static com.bulletiningest.app.mail.TestMails.rfc2231Disposition;
+import static com.bulletiningest.intake.mail.TestMails.attachment;
+import static com.bulletiningest.intake.mail.TestMails.fakePdf;
+import static com.bulletiningest.intake.mail.TestMails.forwarded;
+import static com.bulletiningest.intake.mail.TestMails.message;
+import static com.bulletiningest.intake.mail.TestMails.pdfAttachment;
+import static com.bulletiningest.intake.mail.TestMails.rfc2231Disposition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,4 +1,4 @@
-package com.bulletiningest.app.mail;
+package com.bulletiningest.intake.mail;
 
 import jakarta.mail.internet.MimeUtility;
 

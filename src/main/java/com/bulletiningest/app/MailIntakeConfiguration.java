@@ -1,6 +1,11 @@
-package com.bulletiningest.app.mail;
+package com.bulletiningest.app;
 
-import com.bulletiningest.app.Settings;
+import com.bulletiningest.intake.mail.DataSize;
+import com.bulletiningest.intake.mail.MailIntake;
+import com.bulletiningest.intake.mail.MailIntakeProcessor;
+import com.bulletiningest.intake.mail.MailMessageLog;
+import com.bulletiningest.intake.mail.PdfAttachmentFinder;
+import com.bulletiningest.intake.mail.SenderPolicy;
 import com.bulletiningest.store.Database;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;

@@ -1,4 +1,4 @@
-package com.bulletiningest.app.mail;
+package com.bulletiningest.intake.mail;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

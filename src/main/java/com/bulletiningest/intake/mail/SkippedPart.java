@@ -1,4 +1,4 @@
-package com.bulletiningest.app.mail;
+package com.bulletiningest.intake.mail;
 
 /**
  * A part of a mail message that was not taken as a PDF, with a reason a person can read in one line.
