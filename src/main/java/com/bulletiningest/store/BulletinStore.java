@@ -11,21 +11,15 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import com.bulletiningest.enrich.EnrichedNotice;
-import com.bulletiningest.enrich.EnrichmentJson;
-import com.bulletiningest.enrich.Enrichment;
 import com.bulletiningest.enrich.DatedSentence;
+import com.bulletiningest.enrich.EnrichedNotice;
+import com.bulletiningest.enrich.Enrichment;
+import com.bulletiningest.enrich.EnrichmentJson;
 import com.bulletiningest.enrich.NoticeFields;
-import com.bulletiningest.notify.Digest;
-import com.bulletiningest.notify.DigestComposer;
-import com.bulletiningest.notify.Owner;
-import com.bulletiningest.notify.Owners;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.Group;
 import com.bulletiningest.split.Notice;
@@ -33,28 +27,18 @@ import com.bulletiningest.split.Section;
 
 /**
  * Bulletins in PostgreSQL, one per content hash. {@link #save} writes a bulletin, its sections, groups and notices
- * (marking notices already seen in an earlier bulletin as repeats) and, in the outbox, one digest of the new notices
- * per owner, all in one transaction: a bulletin is stored with its digests queued, or not at all. When enrich ran,
- * each notice's extracted fields, tags and deadlines are written in the same transaction.
+ * with what enrich found in them (marking notices already seen in an earlier bulletin as repeats) and tells its
+ * {@link StoredListener} about the new notices, all in one transaction: the outbox queues its digests in it, so a
+ * bulletin is stored with its digests queued, or not at all.
  */
 public final class BulletinStore {
 
     private final DataSource dataSource;
-    private final Supplier<Owners> owners;
-    private final DigestComposer composer;
+    private final StoredListener listener;
 
-    /**
-     * @param owners the current owners, asked for on every save (a {@code config.ReloadingConfig} re-reads the
-     *               owners file when it changes)
-     */
-    public BulletinStore(DataSource dataSource, Supplier<Owners> owners, DigestComposer composer) {
+    public BulletinStore(DataSource dataSource, StoredListener listener) {
         this.dataSource = dataSource;
-        this.owners = owners;
-        this.composer = composer;
-    }
-
-    public BulletinStore(DataSource dataSource, Owners owners, DigestComposer composer) {
-        this(dataSource, () -> owners, composer);
+        this.listener = listener;
     }
 
     public Optional<Long> findByHash(String sha256) {
@@ -65,19 +49,14 @@ public final class BulletinStore {
         }
     }
 
-    /** Stores the bulletin, or reports the one already stored with the same content (also when saved concurrently). */
-    public StoreResult save(ReceivedBulletin received, Bulletin bulletin) {
-        return save(received, bulletin, List.of());
-    }
-
     /**
-     * Stores the bulletin with what enrich found in its notices.
+     * Stores the bulletin with what enrich found in its notices, or reports the one already stored with the same
+     * content (also when saved concurrently).
      *
-     * @param enriched the bulletin's notices in print order as {@code Enricher#enrich} returns them, or empty when
-     *                 the bulletin was not enriched
+     * @param enriched the bulletin's notices in print order as {@code Enricher#enrich} returns them
      */
     public StoreResult save(ReceivedBulletin received, Bulletin bulletin, List<EnrichedNotice> enriched) {
-        if (!enriched.isEmpty() && enriched.size() != bulletin.notices().size()) {
+        if (enriched.size() != bulletin.notices().size()) {
             throw new IllegalArgumentException("enriched " + enriched.size() + " notices of a bulletin with "
                     + bulletin.notices().size());
         }
@@ -103,8 +82,6 @@ public final class BulletinStore {
             return StoreResult.duplicateOf(idOf(connection, received.sha256()).orElseThrow());
         }
         long bulletinId = inserted.get();
-        List<EnrichedNotice> notices = enriched.isEmpty()
-                ? EnrichedNotice.inPrintOrder(bulletin, (section, group, notice) -> Enrichment.NONE) : enriched;
         List<EnrichedNotice> fresh = new ArrayList<>();
         int sectionPosition = 0;
         int noticeIndex = 0;
@@ -115,27 +92,18 @@ public final class BulletinStore {
                 long groupId = insertGroup(connection, sectionId, ++groupPosition, group.label());
                 for (Notice notice : group.notices()) {
                     InsertedNotice stored = insertNotice(connection, bulletinId, groupId, notice);
-                    EnrichedNotice current = notices.get(noticeIndex++);
-                    if (!enriched.isEmpty()) {
-                        insertEnrichment(connection, stored.id(), current.enrichment(), bulletin.issued());
-                    }
+                    EnrichedNotice current = enriched.get(noticeIndex++);
+                    insertEnrichment(connection, stored.id(), current.enrichment(), bulletin.issued());
                     if (!stored.repeat()) {
                         fresh.add(current);
                     }
                 }
             }
         }
-        int digests = 0;
-        for (Owner owner : owners.get().all()) {
-            Optional<Digest> digest = composer.compose(owner, bulletinId, bulletin.issued(), fresh);
-            if (digest.isPresent()) {
-                insertDigest(connection, bulletinId, digest.get());
-                digests++;
-            }
-        }
-        return new StoreResult(bulletinId, false, bulletin.sections().size(), notices.size(),
-                notices.size() - fresh.size(), enriched.stream().mapToInt(e -> e.enrichment().tags().size()).sum(),
-                (int) enriched.stream().filter(e -> !e.enrichment().fields().deadlines().isEmpty()).count(), digests);
+        int queued = listener.onStored(connection, new StoredBulletin(bulletinId, bulletin.issued(), fresh));
+        return new StoreResult(bulletinId, false, bulletin.sections().size(), enriched.size(),
+                enriched.size() - fresh.size(), enriched.stream().mapToInt(e -> e.enrichment().tags().size()).sum(),
+                (int) enriched.stream().filter(e -> !e.enrichment().fields().deadlines().isEmpty()).count(), queued);
     }
 
     private static Optional<Long> idOf(Connection connection, String sha256) throws SQLException {
@@ -275,28 +243,6 @@ public final class BulletinStore {
             insert.setString(3, kind);
             insert.addBatch();
         }
-    }
-
-    private static void insertDigest(Connection connection, long bulletinId, Digest digest) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into outbox (bulletin_id, recipient, "
-                + "subject, body, html, message_id) values (?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, bulletinId);
-            insert.setString(2, digest.recipient());
-            insert.setString(3, digest.subject());
-            insert.setString(4, digest.text());
-            insert.setString(5, digest.html());
-            insert.setString(6, messageId(bulletinId, digest.recipient()));
-            insert.executeUpdate();
-        }
-    }
-
-    /**
-     * The digest's Message-ID, the same whenever it is sent: a resend after a lost acknowledgement can be recognised
-     * by the receiver. The address is hashed so that any address makes a valid Message-ID.
-     */
-    static String messageId(long bulletinId, String recipient) {
-        return "<digest-" + bulletinId + "-" + ContentHash.sha256(recipient.toLowerCase(Locale.ROOT)).substring(0, 16)
-                + "@bulletin-ingest>";
     }
 
     private static long returnedId(PreparedStatement insert) throws SQLException {
