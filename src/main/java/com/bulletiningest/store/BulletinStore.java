@@ -10,7 +10,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -82,24 +84,23 @@ public final class BulletinStore {
             return StoreResult.duplicateOf(idOf(connection, received.sha256()).orElseThrow());
         }
         long bulletinId = inserted.get();
-        List<EnrichedNotice> fresh = new ArrayList<>();
+        List<Placed> placed = new ArrayList<>();
         int sectionPosition = 0;
-        int noticeIndex = 0;
         for (Section section : bulletin.sections()) {
             long sectionId = insertSection(connection, bulletinId, ++sectionPosition, section);
             int groupPosition = 0;
             for (Group group : section.groups()) {
                 long groupId = insertGroup(connection, sectionId, ++groupPosition, group.label());
                 for (Notice notice : group.notices()) {
-                    InsertedNotice stored = insertNotice(connection, bulletinId, groupId, notice);
-                    EnrichedNotice current = enriched.get(noticeIndex++);
-                    insertEnrichment(connection, stored.id(), current.enrichment(), bulletin.issued());
-                    if (!stored.repeat()) {
-                        fresh.add(current);
-                    }
+                    String fingerprint = NoticeFingerprint.of(notice);
+                    long noticeId = insertNotice(connection, groupId, notice, fingerprint);
+                    EnrichedNotice current = enriched.get(placed.size());
+                    insertEnrichment(connection, noticeId, current.enrichment(), bulletin.issued());
+                    placed.add(new Placed(noticeId, fingerprint, current));
                 }
             }
         }
+        List<EnrichedNotice> fresh = markRepeats(connection, placed);
         int queued = listener.onStored(connection, new StoredBulletin(bulletinId, bulletin.issued(), fresh));
         return new StoreResult(bulletinId, false, bulletin.sections().size(), enriched.size(),
                 enriched.size() - fresh.size(), enriched.stream().mapToInt(e -> e.enrichment().tags().size()).sum(),
@@ -163,19 +164,41 @@ public final class BulletinStore {
         }
     }
 
+    /** A notice as inserted, with its fingerprint. */
+    private record Placed(long id, String fingerprint, EnrichedNotice notice) {
+    }
+
     /**
-     * Inserts the notice, noting whether it repeats a notice of an earlier bulletin (same {@link NoticeFingerprint}).
-     * A notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
+     * Sets {@code repeat_of} on the notices whose fingerprint was first seen in another bulletin; returns the others,
+     * the new ones. A notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
      */
-    private static InsertedNotice insertNotice(Connection connection, long bulletinId, long groupId, Notice notice)
+    private static List<EnrichedNotice> markRepeats(Connection connection, List<Placed> placed) throws SQLException {
+        Map<String, Long> firstHere = new HashMap<>();
+        placed.forEach(notice -> firstHere.putIfAbsent(notice.fingerprint(), notice.id()));
+        Map<String, Long> earlier = FirstOccurrences.claim(connection, firstHere);
+        List<EnrichedNotice> fresh = new ArrayList<>();
+        try (PreparedStatement repeat = connection.prepareStatement("update notice set repeat_of = ? where id = ?")) {
+            for (Placed notice : placed) {
+                Long first = earlier.get(notice.fingerprint());
+                if (first == null) {
+                    fresh.add(notice.notice());
+                } else {
+                    repeat.setLong(1, first);
+                    repeat.setLong(2, notice.id());
+                    repeat.addBatch();
+                }
+            }
+            repeat.executeBatch();
+        }
+        return fresh;
+    }
+
+    /** Inserts the notice as new; {@link FirstOccurrences} then tells whether it repeats an earlier bulletin's. */
+    private static long insertNotice(Connection connection, long groupId, Notice notice, String fingerprint)
             throws SQLException {
-        String fingerprint = NoticeFingerprint.of(notice);
         try (PreparedStatement insert = connection.prepareStatement("insert into notice (group_id, no, title, "
-                + "fingerprint, issuer, date, source, published, page, last_page, links, body_links, body, repeat_of) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "(select min(n.id) from notice n join notice_group g on g.id = n.group_id "
-                + "join section s on s.id = g.section_id where n.fingerprint = ? and s.bulletin_id <> ?)) "
-                + "returning id, repeat_of")) {
+                + "fingerprint, issuer, date, source, published, page, last_page, links, body_links, body) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
             insert.setLong(1, groupId);
             insert.setInt(2, notice.no());
             insert.setString(3, notice.title());
@@ -189,18 +212,8 @@ public final class BulletinStore {
             insert.setArray(11, textArray(connection, notice.links()));
             insert.setArray(12, textArray(connection, notice.bodyLinks()));
             insert.setString(13, notice.body() == null ? "" : notice.body());
-            insert.setString(14, fingerprint);
-            insert.setLong(15, bulletinId);
-            try (ResultSet rows = insert.executeQuery()) {
-                rows.next();
-                long id = rows.getLong(1);
-                rows.getLong(2);
-                return new InsertedNotice(id, !rows.wasNull());
-            }
+            return returnedId(insert);
         }
-    }
-
-    private record InsertedNotice(long id, boolean repeat) {
     }
 
     /** The notice's fields (the filtered-on ones as columns, all as jsonb), its tags and its deadlines. */

@@ -7,14 +7,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.bulletiningest.config.ReloadingConfig;
+import com.bulletiningest.fixtures.AtOnce;
+import com.bulletiningest.fixtures.PdfCopies;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.fixtures.Unenriched;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.BulletinReader;
 import com.bulletiningest.split.Categories;
 import com.bulletiningest.store.BulletinStore;
+import com.bulletiningest.store.ContentHash;
 import com.bulletiningest.store.Database;
 import com.bulletiningest.store.ReceivedBulletin;
 import com.bulletiningest.store.StoreResult;
@@ -126,13 +130,29 @@ class OutboxTest {
                 .contains("line 5").contains("colours");
     }
 
+    @Test
+    @DisplayName("10 copies of a bulletin (other bytes, other SHA-256) stored at once: one digest per owner in all")
+    void copiesStoredAtOnceQueueOneDigestPerOwner() throws Exception {
+        byte[] pdf = Files.readAllBytes(Path.of("src/test/resources/corpus/seed-001.pdf"));
+        Bulletin seed001 = new BulletinReader(Categories.defaults()).read(pdf);
+
+        List<StoreResult> copies = AtOnce.run(10, copy -> () -> save(store,
+                ContentHash.sha256(PdfCopies.copy(pdf, copy)), seed001));
+
+        String ids = copies.stream().map(c -> String.valueOf(c.bulletinId())).collect(Collectors.joining(", "));
+        assertThat(strings("select recipient || ' ' || count(*) from outbox where bulletin_id in (" + ids + ") "
+                + "group by recipient order by recipient"))
+                .containsExactly("all@example.com 1", "pharma@example.com 1");
+        assertThat(copies).extracting(StoreResult::digests).containsOnly(0, 2).filteredOn(d -> d == 2).hasSize(1);
+    }
+
     private static BulletinStore store(Supplier<Owners> owners) {
         return new BulletinStore(database.dataSource(), new Outbox(database.dataSource(), owners, new DigestComposer()));
     }
 
     private static StoreResult save(BulletinStore store, String sha, Bulletin bulletin) {
-        return store.save(new ReceivedBulletin(sha, "folder", "inbox/" + sha.charAt(0) + ".pdf", null, Instant.now(),
-                "text"), bulletin, Unenriched.notices(bulletin));
+        return store.save(new ReceivedBulletin(sha, "folder", "inbox/" + sha.substring(0, 8) + ".pdf", null,
+                Instant.now(), "text"), bulletin, Unenriched.notices(bulletin));
     }
 
     private static List<String> strings(String sql) throws Exception {

@@ -154,6 +154,22 @@ class BulletinStoreTest {
     }
 
     @Test
+    @DisplayName("a notice printed twice in one bulletin is new in both places; a later reprint points at the first")
+    void noticePrintedTwiceInOneBulletinIsNewTwice() {
+        String twice = "关于开展知识产权质押融资入园惠企行动的通知";
+        StoreResult week1 = save("3".repeat(64), "inbox/twice.pdf", bulletin(MONDAY.plusDays(4),
+                section("ip", "知识产权信息篇", MONDAY, "国家级", twice),
+                section("tech", "科技项目篇", MONDAY, "资讯", twice)));
+        StoreResult week2 = save("4".repeat(64), "inbox/again.pdf", bulletin(MONDAY.plusDays(11),
+                section("tech", "科技项目篇", MONDAY.plusDays(7), "资讯", twice)));
+
+        assertThat(week1.repeats()).isZero();
+        assertThat(announced.of(week1.bulletinId()).newNotices()).hasSize(2);
+        assertThat(queries.noticesOf(week2.bulletinId())).singleElement().extracting(StoredNotice::repeatOf)
+                .isEqualTo(queries.noticesOf(week1.bulletinId()).get(0).id());
+    }
+
+    @Test
     @DisplayName("notices tagged X with a deadline after D: exactly the enriched notices carrying X with such a deadline")
     void noticesTaggedWithDeadlineAfter() {
         LocalDate after = LocalDate.of(2021, 3, 20);
