@@ -41,7 +41,8 @@ final class SchemaGate implements DataSource {
             Flyway.configure().dataSource(pool).load().migrate();
         } catch (FlywayException e) {
             if (DatabaseUnavailableException.isCause(e)) {
-                throw new DatabaseUnavailableException("PostgreSQL at " + where + " cannot be reached: " + rootMessage(e), e);
+                throw new DatabaseUnavailableException("PostgreSQL at " + where + " cannot be reached ("
+                        + driverMessage(e) + ")", e);
             }
             throw e;
         }
@@ -78,12 +79,15 @@ final class SchemaGate implements DataSource {
         }
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null) {
-            root = root.getCause();
+    /** The driver's own words (e.g. "Connection to localhost:5432 refused"), not Flyway's multi-line report. */
+    private static String driverMessage(Throwable failure) {
+        String message = failure.getMessage();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                message = cause.getMessage();
+            }
         }
-        return root.getMessage();
+        return message;
     }
 
     @Override
