@@ -46,14 +46,17 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         ReloadingConfig<Owners> ownersFile = new ReloadingConfig<>(settings.path("bulletin.owners-file",
                 "config/owners.yaml"), Owners::parse);
         Supplier<Owners> owners = ownersFile;
-        if (settings.isEmpty("bulletin.smtp.host") || settings.isEmpty("bulletin.imap.host")) {
-            EmbeddedMailServer mail = startEmbeddedMail(context, settings, ownersFile.get());
-            // an owner added while running gets a mailbox like the others before its first digest is queued
-            owners = () -> {
-                Owners current = ownersFile.get();
-                mail.addMailboxes(current.addresses());
-                return current;
-            };
+        boolean embeddedSmtp = settings.isEmpty("bulletin.smtp.host");
+        if (embeddedSmtp || settings.isEmpty("bulletin.imap.host")) {
+            EmbeddedMailServer mail = startEmbeddedMail(context, settings, dataDir, ownersFile.get());
+            if (embeddedSmtp) {
+                // an owner added while running gets a mailbox like the others before its first digest is queued
+                owners = () -> {
+                    Owners current = ownersFile.get();
+                    mail.addMailboxes(current.addresses());
+                    return current;
+                };
+            }
         }
 
         Database database = new Database(settings.text("bulletin.db.url"), settings.text("bulletin.db.user"),
@@ -91,32 +94,54 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
     }
 
     /**
-     * Starts GreenMail for whichever of SMTP and IMAP has no host configured, with a mailbox per owner and one for
-     * the intake address, and points the {@code bulletin.smtp.*} / {@code bulletin.imap.*} properties at it.
+     * Starts GreenMail for whichever of SMTP and IMAP has no host configured (only that one: an external server may
+     * use the other's port): SMTP with a mailbox per owner, IMAP with the intake mailbox. Points the
+     * {@code bulletin.smtp.*} / {@code bulletin.imap.*} properties at it. The mailboxes' password is
+     * {@code bulletin.embedded-mail.password}, or else one generated into {@code <data-dir>/mail-password}.
      */
-    private static EmbeddedMailServer startEmbeddedMail(CamelContext context, Settings settings, Owners owners)
-            throws Exception {
-        String password = settings.text("bulletin.embedded-mail.password", "secret");
-        Set<String> mailboxes = new LinkedHashSet<>(owners.addresses());
-        mailboxes.add(settings.text("bulletin.imap.user", "bulletins@localhost"));
-        EmbeddedMailServer mail = new EmbeddedMailServer(settings.text("bulletin.embedded-mail.bind-address", "127.0.0.1"),
-                settings.number("bulletin.smtp.port", 3025), settings.number("bulletin.imap.port", 3143),
-                password, mailboxes);
+    private static EmbeddedMailServer startEmbeddedMail(CamelContext context, Settings settings, Path dataDir,
+                                                        Owners owners) throws Exception {
+        boolean smtp = settings.isEmpty("bulletin.smtp.host");
+        boolean imap = settings.isEmpty("bulletin.imap.host");
+        String intake = settings.text("bulletin.imap.user", "bulletins@localhost");
+        String password = settings.text("bulletin.embedded-mail.password");
+        String passwordSource = "bulletin.embedded-mail.password";
+        if (password.isEmpty()) {
+            Path file = dataDir.resolve("mail-password");
+            password = PasswordFile.readOrCreate(file);
+            passwordSource = "the file " + file.toAbsolutePath();
+        }
+        Set<String> mailboxes = new LinkedHashSet<>();
+        if (smtp) {
+            mailboxes.addAll(owners.addresses());
+        }
+        if (imap) {
+            mailboxes.add(intake);
+        }
+        EmbeddedMailServer mail = new EmbeddedMailServer(
+                settings.text("bulletin.embedded-mail.bind-address", "127.0.0.1"), password, mailboxes,
+                dataDir.resolve("mail"));
+        if (smtp) {
+            mail.withSmtp(settings.number("bulletin.smtp.port", 3025));
+        }
+        if (imap) {
+            mail.withImap(settings.number("bulletin.imap.port", 3143));
+        }
         mail.start(); // now: its ports go into the properties the routes read
         context.addService(mail, true, false);
         context.getRegistry().bind("embeddedMailServer", mail);
-        if (settings.isEmpty("bulletin.smtp.host")) {
+        if (smtp) {
             settings.override("bulletin.smtp.host", mail.host());
             settings.override("bulletin.smtp.port", String.valueOf(mail.smtpPort()));
         }
-        if (settings.isEmpty("bulletin.imap.host")) {
+        if (imap) {
             settings.override("bulletin.imap.host", mail.host());
             settings.override("bulletin.imap.port", String.valueOf(mail.imapPort()));
-            settings.override("bulletin.imap.user", settings.text("bulletin.imap.user", "bulletins@localhost"));
+            settings.override("bulletin.imap.user", intake);
             settings.override("bulletin.imap.password", password);
+            LOG.info("Embedded mail server: log in over IMAP at {}:{} with a mailbox's address and the password in {}",
+                    mail.host(), mail.imapPort(), passwordSource);
         }
-        LOG.info("Read the digests over IMAP at {}:{} (login = owner address, password '{}')",
-                mail.host(), mail.imapPort(), password);
         return mail;
     }
 
