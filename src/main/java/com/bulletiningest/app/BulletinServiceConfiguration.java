@@ -1,5 +1,6 @@
 package com.bulletiningest.app;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +9,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import com.bulletiningest.extract.PdfExtractor;
+import com.bulletiningest.intake.folder.ClaimRepository;
+import com.bulletiningest.intake.folder.FolderIntake;
+import com.bulletiningest.intake.folder.InboxEntryFilter;
+import com.bulletiningest.intake.folder.UnsettledFiles;
 import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.notify.OutboxSender;
@@ -20,6 +25,8 @@ import com.bulletiningest.split.BulletinSplitter;
 import com.bulletiningest.split.Categories;
 import com.bulletiningest.store.BulletinStore;
 import com.bulletiningest.store.Database;
+import com.bulletiningest.store.FileClaims;
+import com.bulletiningest.store.IntakeAttempts;
 import com.bulletiningest.store.NoticeQueries;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -79,6 +86,19 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         context.getRegistry().bind("outbox", outbox);
         context.getRegistry().bind("outboxSender", new OutboxSender(outbox, smtp, dataDir.resolve("sent")));
         LOG.info("Copies of sent digests are written as .eml under {}", dataDir.resolve("sent").toAbsolutePath());
+        bindFolderIntake(context, settings, database);
+    }
+
+    /** The beans of routes/inbox-folder.yaml: inboxEntryFilter, inboxClaims (the shared read lock), inboxFolder
+     * (its failures counted per content against bulletin.max-attempts). */
+    private static void bindFolderIntake(CamelContext context, Settings settings, Database database) {
+        UnsettledFiles unsettled = new UnsettledFiles(Duration.ofMillis(settings.number("bulletin.inbox.settle-time", 60_000)));
+        context.getRegistry().bind("inboxEntryFilter", new InboxEntryFilter(unsettled));
+        context.getRegistry().bind("inboxClaims", new ClaimRepository(new FileClaims(database.dataSource(),
+                Duration.ofMillis(settings.number("bulletin.inbox.claim-expiry", 600_000)),
+                ManagementFactory.getRuntimeMXBean().getName())));
+        context.getRegistry().bind("inboxFolder", new FolderIntake(unsettled, new IntakeAttempts(database.dataSource()),
+                settings.number("bulletin.max-attempts", 3)));
     }
 
     /** Tag rules re-read when the tags file changes; HanLP keywords unless switched off. */
