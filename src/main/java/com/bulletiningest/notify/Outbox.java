@@ -20,7 +20,8 @@ import com.bulletiningest.store.StoredListener;
 /**
  * The outbox table: digests queued with their bulletin and taken out by {@link OutboxSender}. Every statement on it
  * lives here. When the store announces a bulletin, each owner who follows some of its new notices gets one digest
- * row, in the store's transaction. Failures of the database come out as the store's {@link StoreException} (a
+ * row, in the store's transaction. A digest is pending, sent, or failed (refused for good by the mail server) until
+ * someone re-queues it. Failures of the database come out as the store's {@link StoreException} (a
  * {@code DatabaseUnavailableException} when it cannot be reached).
  */
 public final class Outbox implements StoredListener {
@@ -86,7 +87,8 @@ public final class Outbox implements StoredListener {
     public List<Pending> due(int limit) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("select id, recipient, subject, body, html, "
-                     + "message_id from outbox where sent_at is null and next_attempt_at <= now() order by id limit ?")) {
+                     + "message_id from outbox where sent_at is null and failed_at is null and next_attempt_at <= now() "
+                     + "order by id limit ?")) {
             query.setInt(1, limit);
             try (ResultSet rows = query.executeQuery()) {
                 List<Pending> due = new ArrayList<>();
@@ -110,8 +112,8 @@ public final class Outbox implements StoredListener {
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
-            try (PreparedStatement lock = connection.prepareStatement("select 1 from outbox where id = ? "
-                    + "and sent_at is null and next_attempt_at <= now() for update skip locked")) {
+            try (PreparedStatement lock = connection.prepareStatement("select 1 from outbox where id = ? and sent_at "
+                    + "is null and failed_at is null and next_attempt_at <= now() for update skip locked")) {
                 lock.setLong(1, id);
                 try (ResultSet row = lock.executeQuery()) {
                     if (row.next()) {
@@ -144,6 +146,33 @@ public final class Outbox implements StoredListener {
             }
         } catch (SQLException e) {
             throw StoreException.of("cannot postpone digest #" + id, e);
+        }
+    }
+
+    /** Marks the digest failed: the server refused it for good ({@code reply}); it is not tried again. */
+    public void fail(long id, String reply) {
+        update("update outbox set attempts = attempts + 1, failed_at = now(), last_error = ? where id = ?",
+                "cannot mark digest #" + id + " failed", reply, id);
+    }
+
+    /**
+     * Queues a failed digest again, to be sent at the next run with a fresh back-off (e.g. once the address is fixed
+     * on the mail server); false when there is no failed digest with this id.
+     */
+    public boolean requeue(long id) {
+        return update("update outbox set failed_at = null, attempts = 0, next_attempt_at = now() "
+                + "where id = ? and failed_at is not null", "cannot re-queue digest #" + id, id) == 1;
+    }
+
+    private int update(String sql, String failure, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw StoreException.of(failure, e);
         }
     }
 

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * server accepted the mail but the commit fails (database gone, process killed in between); the digest is then sent
  * again on the next run, with the same Message-ID ({@code <digest-<bulletin>-<address hash>@bulletin-ingest>}), so a
  * receiving system can drop the copy. A digest the server does not take stays queued and is retried with exponential
- * back-off (5 s, 10 s, 20 s … at most 10 min), its attempts and last error recorded; a down mail server never throws,
+ * back-off (5 s, 10 s, 20 s … at most 10 min), its attempts and last error recorded; a digest the server refuses for
+ * good (a 5xx reply, e.g. an unknown recipient) is marked failed with the server's reply and not tried again until
+ * {@link Outbox#requeue} (one ERROR line). A down mail server never throws,
  * an unreachable database throws the store's {@code DatabaseUnavailableException}. A copy of each sent digest is
  * written as {@code digest-<id>.eml} under the sent folder.
  */
@@ -77,13 +79,26 @@ public final class OutboxSender {
             Transport.send(message, smtp.user().isEmpty() ? null : smtp.user(), smtp.password());
             held.markSent();
         } catch (MessagingException e) {
-            int attempts = outbox.postpone(digest.id(), String.valueOf(e.getMessage()));
-            LOG.warn("Digest #{} to {} not sent (attempt {}), will retry: {}", digest.id(), digest.recipient(),
-                    attempts, e.getMessage());
+            notSent(digest, e);
             return false;
         }
         keepCopy(digest, message);
         return true;
+    }
+
+    /** A 5xx reply fails the digest for good; anything else (4xx, no connection) is tried again after a back-off. */
+    private void notSent(Pending digest, MessagingException failure) {
+        Optional<SmtpReply> reply = SmtpReply.of(failure);
+        if (reply.isPresent() && reply.get().permanent()) {
+            outbox.fail(digest.id(), reply.get().text());
+            LOG.error("Digest #{} to {} refused by the mail server, not retried (re-queue it once fixed): {}",
+                    digest.id(), digest.recipient(), reply.get().text());
+            return;
+        }
+        String error = reply.map(SmtpReply::text).orElse(String.valueOf(failure.getMessage()));
+        int attempts = outbox.postpone(digest.id(), error);
+        LOG.warn("Digest #{} to {} not sent (attempt {}), will retry: {}", digest.id(), digest.recipient(), attempts,
+                error);
     }
 
     private MimeMessage message(Pending digest) throws MessagingException {
