@@ -65,8 +65,8 @@ public final class Database implements AutoCloseable {
                 close();
                 throw new IOException(e.getMessage(), e);
             }
-            LOG.warn("{}. The service runs anyway: files and mails wait in their inboxes, and the schema is migrated "
-                    + "and ingesting begins once it can be reached", e.getMessage());
+            LOG.warn("{}; the service runs anyway: files and mails wait in their inboxes, the schema is migrated "
+                    + "and ingesting begins once the database can be reached", e.getMessage());
         } catch (RuntimeException e) {
             close();
             throw e;

@@ -127,7 +127,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     private static void prepare(EmbeddedPostgres server, Path files, String superuserPassword, String password)
             throws SQLException, IOException {
         try (Connection admin = connect(server, "postgres", superuserPassword)) {
-            if (!Files.readString(files.resolve("pg_hba.conf")).equals(PG_HBA)) {
+            if (!passwordsOnly(Files.readString(files.resolve("pg_hba.conf")))) {
                 LOG.warn("The embedded PostgreSQL under {} accepted local connections without a password (made by an "
                         + "older version): setting passwords and allowing password logins only", files);
                 execute(admin, "alter role postgres password " + literal(admin, superuserPassword));
@@ -173,6 +173,12 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 execute(copy, sql);
             }
         }
+    }
+
+    /** Whether every rule of a pg_hba.conf asks for a SCRAM password (initdb --auth=scram-sha-256 writes such rules). */
+    static boolean passwordsOnly(String pgHba) {
+        return pgHba.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .allMatch(line -> List.of(line.split("\\s+")).contains("scram-sha-256"));
     }
 
     private static Connection connect(EmbeddedPostgres server, String database, String password) throws SQLException {

@@ -41,8 +41,7 @@ final class SchemaGate implements DataSource {
             Flyway.configure().dataSource(pool).load().migrate();
         } catch (FlywayException e) {
             if (DatabaseUnavailableException.isCause(e)) {
-                throw new DatabaseUnavailableException("PostgreSQL at " + where + " cannot be reached ("
-                        + driverMessage(e) + ")", e);
+                throw new DatabaseUnavailableException("PostgreSQL at " + where + " cannot be reached", driverFailure(e));
             }
             throw e;
         }
@@ -79,15 +78,15 @@ final class SchemaGate implements DataSource {
         }
     }
 
-    /** The driver's own words (e.g. "Connection to localhost:5432 refused"), not Flyway's multi-line report. */
-    private static String driverMessage(Throwable failure) {
-        String message = failure.getMessage();
+    /** The driver's own failure (e.g. "Connection to localhost:5432 refused"), not Flyway's multi-line report. */
+    private static Throwable driverFailure(FlywayException failure) {
+        Throwable driver = failure;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException) {
-                message = cause.getMessage();
+                driver = cause;
             }
         }
-        return message;
+        return driver;
     }
 
     @Override

@@ -29,7 +29,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    public static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** Generous: on a loaded machine a start after a crash (JVM, recovery, HanLP) has taken over a minute. */
+    public static final Duration PATIENCE = Duration.ofMinutes(5);
 
     public final Map<String, String> properties = new LinkedHashMap<>();
     private final Path home;
