@@ -20,6 +20,7 @@ import com.bulletiningest.split.BulletinSplitter;
 import com.bulletiningest.split.Categories;
 import com.bulletiningest.store.BulletinStore;
 import com.bulletiningest.store.Database;
+import com.bulletiningest.store.PasswordFile;
 import com.bulletiningest.store.NoticeQueries;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
