@@ -27,6 +27,7 @@ import com.bulletiningest.store.BulletinStore;
 import com.bulletiningest.store.Database;
 import com.bulletiningest.store.FileClaims;
 import com.bulletiningest.store.IntakeAttempts;
+import com.bulletiningest.store.PasswordFile;
 import com.bulletiningest.store.NoticeQueries;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;

@@ -3,7 +3,9 @@ package com.bulletiningest.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -96,6 +98,35 @@ class EmbeddedMailServiceTest {
         assertThat(external.getReceivedMessages()).hasSize(3)
                 .allSatisfy(digest -> assertThat(digest.getSubject()).startsWith("【政策周报】"));
         assertThat(service.intakeFolder("Processed")).containsExactly("本周简报 seed-000.pdf");
+    }
+
+    @Test
+    @DisplayName("with an external IMAP server configured, only the embedded SMTP starts: the owners' digests land in "
+            + "its mailboxes, kept on disk, and it opens no intake mailbox")
+    void embeddedSmtpWithExternalImap() throws Exception {
+        int imapPort = freePort();
+        external = new GreenMail(new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        external.start();
+        external.setUser(INTAKE, INTAKE, "Intake-Pw-1").deliver(pdfMail("seed-001.pdf"));
+        service.properties.put("bulletin.imap.host", "127.0.0.1");
+        service.properties.put("bulletin.imap.port", String.valueOf(imapPort));
+        service.properties.put("bulletin.imap.password", "Intake-Pw-1");
+        service.start();
+
+        Path techInbox = home.resolve("data/mail/tech@example.com/INBOX/cur");
+        Eventually.within(PATIENCE, "the digest to tech@example.com on disk", () -> files(techInbox).size() == 1);
+        assertThat(service.count("select count(*) from bulletin")).isEqualTo(1);
+        assertThat(home.resolve("data/mail/" + INTAKE)).doesNotExist();
+        assertThat(Files.readString(files(techInbox).get(0))).contains("To: tech@example.com");
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
     }
 
     private MimeMessage pdfMail(String corpusFile) throws Exception {

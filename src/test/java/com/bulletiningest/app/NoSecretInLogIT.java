@@ -1,32 +1,26 @@
 package com.bulletiningest.app;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.bulletiningest.app.RunningService.CORPUS;
-import static com.bulletiningest.app.RunningService.PATIENCE;
+import static com.bulletiningest.app.RunningService.OWNERS;
 import static com.bulletiningest.app.RunningService.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The service as {@code java -jar} runs it (its own JVM, the shipped log4j2.properties, config/ and routes/ in the
- * working directory, settings from the environment) with every password configured: its console output, start to
- * stop, holds none of them.
+ * The service in its own JVM ({@link ServiceProcess}: the shipped log4j2.properties, config/ and routes/ in the working
+ * directory) with every password configured: its console output, start to stop, holds none of them.
  */
 @DisplayName("no secret in the log")
 class NoSecretInLogIT {
@@ -36,21 +30,26 @@ class NoSecretInLogIT {
     private static final String SMTP_PASSWORD = "Smtp-Secret-4b2";
     private static final String IMAP_PASSWORD = "Imap-Secret-6d5";
     private static final String MAIL_PASSWORD = "Mail-Secret-8e4";
-    private static final List<String> SECRETS = List.of(DB_PASSWORD, DB_URL_PASSWORD, SMTP_PASSWORD, IMAP_PASSWORD,
-            MAIL_PASSWORD);
+    private static final String[] SECRETS = {DB_PASSWORD, DB_URL_PASSWORD, SMTP_PASSWORD, IMAP_PASSWORD, MAIL_PASSWORD};
 
     @TempDir
     Path home;
 
+    private ServiceProcess service;
     private EmbeddedPostgres database;
     private GreenMail smtp;
-    private Process service;
+
+    @BeforeEach
+    void configure() throws Exception {
+        service = new ServiceProcess(home, OWNERS);
+        service.properties.put("bulletin.keywords.enabled", "false");
+        service.properties.put("bulletin.embedded-mail.password", MAIL_PASSWORD);
+        service.properties.put("bulletin.imap.password", IMAP_PASSWORD);
+    }
 
     @AfterEach
     void stop() throws Exception {
-        if (service != null) {
-            service.destroyForcibly().waitFor();
-        }
+        service.close();
         if (smtp != null) {
             smtp.stop();
         }
@@ -68,92 +67,36 @@ class NoSecretInLogIT {
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         smtp.setUser("digests@example.com", "digests", SMTP_PASSWORD); // SMTP AUTH checks this password
-        Map<String, String> env = environment();
-        env.put("BULLETIN_DB_URL", "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres?password="
-                + DB_URL_PASSWORD);
-        env.put("BULLETIN_DB_USER", "postgres");
-        env.put("BULLETIN_DB_PASSWORD", DB_PASSWORD);
-        env.put("BULLETIN_SMTP_HOST", "127.0.0.1");
-        env.put("BULLETIN_SMTP_PORT", String.valueOf(smtpPort));
-        env.put("BULLETIN_SMTP_USER", "digests");
-        env.put("BULLETIN_SMTP_PASSWORD", SMTP_PASSWORD);
-        env.put("BULLETIN_IMAP_PASSWORD", IMAP_PASSWORD);
-        env.put("BULLETIN_EMBEDDED_MAIL_PASSWORD", MAIL_PASSWORD);
-        env.put("BULLETIN_IMAP_PORT", String.valueOf(freePort()));
-        start(env);
+        service.properties.put("bulletin.db.url", "jdbc:postgresql://127.0.0.1:" + database.getPort()
+                + "/postgres?password=" + DB_URL_PASSWORD);
+        service.properties.put("bulletin.db.user", "postgres");
+        service.properties.put("bulletin.db.password", DB_PASSWORD);
+        service.properties.put("bulletin.smtp.host", "127.0.0.1");
+        service.properties.put("bulletin.smtp.port", String.valueOf(smtpPort));
+        service.properties.put("bulletin.smtp.user", "digests");
+        service.properties.put("bulletin.smtp.password", SMTP_PASSWORD);
+        service.start();
+        service.awaitLog("\\) started in");
 
-        Files.copy(CORPUS.resolve("seed-001.pdf"), home.resolve("inbox").resolve("seed-001.pdf"));
-        Eventually.within(PATIENCE, "digests sent through the SMTP server with login",
-                () -> log().contains("digest(s) sent"));
-        stopGently();
+        service.drop(Files.readAllBytes(CORPUS.resolve("seed-001.pdf")), "seed-001.pdf");
+        service.awaitLog("bulletin #1 from inbox/seed-001.pdf");
+        service.awaitLog("digest\\(s\\) sent");
+        service.stop();
 
         assertThat(smtp.getReceivedMessages()).isNotEmpty();
-        assertThat(log()).contains("bulletin #1 from inbox/seed-001.pdf", "Apache Camel", "shutdown")
-                .doesNotContain(SECRETS);
+        assertThat(Files.readString(service.log())).contains("shutdown").doesNotContain(SECRETS);
     }
 
     @Test
     @DisplayName("an intake mailbox that cannot be reached: Camel's polling errors name the endpoint, not its password")
     void failingMailEndpointLogsNoSecret() throws Exception {
-        Map<String, String> env = environment();
-        env.put("BULLETIN_IMAP_HOST", "127.0.0.1");
-        env.put("BULLETIN_IMAP_PORT", String.valueOf(freePort())); // nobody listens
-        env.put("BULLETIN_IMAP_PASSWORD", IMAP_PASSWORD);
-        env.put("BULLETIN_EMBEDDED_MAIL_PASSWORD", MAIL_PASSWORD);
-        env.put("BULLETIN_DB_EMBEDDED_PORT", "0");
-        env.put("BULLETIN_SMTP_PORT", String.valueOf(freePort()));
-        start(env);
+        service.properties.put("bulletin.imap.host", "127.0.0.1");
+        service.properties.put("bulletin.imap.port", String.valueOf(freePort())); // nobody listens
+        service.start();
 
-        Eventually.within(PATIENCE, "a failed poll of the intake mailbox logged", () -> log().contains("imap://"));
-        Thread.sleep(2000);
-        stopGently();
+        service.awaitLog("imap://127.0.0.1", 2);
+        service.stop();
 
-        assertThat(log()).doesNotContain(SECRETS);
-    }
-
-    /** A working directory like a deployment's: config/ and routes/ from the repository, fast polling. */
-    private Map<String, String> environment() throws IOException {
-        for (String dir : List.of("config", "routes")) {
-            Files.createDirectories(home.resolve(dir));
-            try (Stream<Path> files = Files.list(Path.of(dir))) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, home.resolve(dir).resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        Map<String, String> env = new HashMap<>();
-        env.put("BULLETIN_INBOX_POLL_DELAY", "200");
-        env.put("BULLETIN_INBOX_CHECK_INTERVAL", "200");
-        env.put("BULLETIN_INBOX_MIN_AGE", "300");
-        env.put("BULLETIN_IMAP_POLL_DELAY", "500");
-        env.put("BULLETIN_NOTIFY_PERIOD", "500");
-        env.put("BULLETIN_KEYWORDS_ENABLED", "false");
-        return env;
-    }
-
-    private void start(Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName())
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(home.resolve("service.log").toFile());
-        builder.environment().putAll(env);
-        service = builder.start();
-        Eventually.within(PATIENCE, "the service started", () -> {
-            assertThat(service.isAlive()).as("service running; its log:%n%s", log()).isTrue();
-            return log().contains(") started in");
-        });
-    }
-
-    /** SIGTERM, as Ctrl+C or {@code docker stop}: the shutdown is logged too. */
-    private void stopGently() throws InterruptedException {
-        service.destroy();
-        service.waitFor();
-        service = null;
-    }
-
-    private String log() throws IOException {
-        Path log = home.resolve("service.log");
-        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        assertThat(Files.readString(service.log())).contains("password=xxxxxx").doesNotContain(SECRETS);
     }
 }

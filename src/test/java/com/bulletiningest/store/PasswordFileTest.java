@@ -1,4 +1,4 @@
-package com.bulletiningest.app;
+package com.bulletiningest.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
