@@ -17,6 +17,7 @@ import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.intake.folder.ClaimRepository;
 import com.bulletiningest.intake.folder.FolderIntake;
 import com.bulletiningest.intake.folder.InboxEntryFilter;
+import com.bulletiningest.intake.folder.MoveFailureLog;
 import com.bulletiningest.intake.folder.UnsettledFiles;
 import com.bulletiningest.store.Database;
 import com.bulletiningest.store.DatabaseUnavailableException;
@@ -84,6 +85,7 @@ class InboxFolderRouteTest {
         context.getRegistry().bind("inboxClaims",
                 new ClaimRepository(new FileClaims(database.dataSource(), Duration.ofMinutes(10), "route test")));
         context.getRegistry().bind("inboxFolder", new FolderIntake(unsettled, new IntakeAttempts(database.dataSource()), 3));
+        context.getRegistry().bind("inboxMoveFailures", new MoveFailureLog());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
