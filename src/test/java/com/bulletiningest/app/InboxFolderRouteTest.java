@@ -192,11 +192,13 @@ class InboxFolderRouteTest {
     }
 
     @Test
-    @DisplayName("dot files and files in dot folders are left alone")
-    void dotFilesAndFoldersAreIgnored() throws Exception {
+    @DisplayName("dot files, files in dot folders and files still named *.part or *.tmp (being written) are left alone")
+    void dotFilesFoldersAndTemporaryNamesAreIgnored() throws Exception {
         Files.createDirectories(inbox.resolve(".drafts"));
         Files.write(inbox.resolve(".drafts/draft.pdf"), PDF);
         Files.write(inbox.resolve(".partial.pdf"), PDF);
+        Files.write(inbox.resolve("upload.pdf.part"), PDF);
+        Files.write(inbox.resolve("scan.TMP"), PDF);
         Files.write(inbox.resolve("real.pdf"), PDF);
 
         Eventually.within(Duration.ofSeconds(10), "real.pdf in .done", () -> Files.exists(inbox.resolve(".done/real.pdf")));
@@ -204,5 +206,7 @@ class InboxFolderRouteTest {
         assertThat(ingested).hasSize(1);
         assertThat(inbox.resolve(".drafts/draft.pdf")).exists();
         assertThat(inbox.resolve(".partial.pdf")).exists();
+        assertThat(inbox.resolve("upload.pdf.part")).exists();
+        assertThat(inbox.resolve("scan.TMP")).exists();
     }
 }
