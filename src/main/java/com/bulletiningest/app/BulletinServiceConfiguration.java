@@ -1,5 +1,6 @@
 package com.bulletiningest.app;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import com.bulletiningest.extract.PdfExtractor;
 import com.bulletiningest.intake.folder.ClaimRepository;
 import com.bulletiningest.intake.folder.FolderIntake;
 import com.bulletiningest.intake.folder.InboxEntryFilter;
+import com.bulletiningest.intake.folder.MoveFailureLog;
 import com.bulletiningest.intake.folder.UnsettledFiles;
 import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.Outbox;
@@ -90,9 +92,13 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         bindFolderIntake(context, settings, database);
     }
 
-    /** The beans of routes/inbox-folder.yaml: inboxEntryFilter, inboxClaims (the shared read lock), inboxFolder
-     * (its failures counted per content against bulletin.max-attempts). */
-    private static void bindFolderIntake(CamelContext context, Settings settings, Database database) {
+    /**
+     * The beans of routes/inbox-folder.yaml: inboxEntryFilter, inboxClaims (the shared read lock), inboxFolder (its
+     * failures counted per content against bulletin.max-attempts), inboxMoveFailures. Creates .done now: instances
+     * creating it at the same moment would fail each other's move (.failed is created before a file is set aside).
+     */
+    private static void bindFolderIntake(CamelContext context, Settings settings, Database database) throws IOException {
+        Files.createDirectories(settings.path("bulletin.inbox", "inbox").resolve(".done"));
         UnsettledFiles unsettled = new UnsettledFiles(Duration.ofMillis(settings.number("bulletin.inbox.settle-time", 60_000)));
         context.getRegistry().bind("inboxEntryFilter", new InboxEntryFilter(unsettled));
         context.getRegistry().bind("inboxClaims", new ClaimRepository(new FileClaims(database.dataSource(),
@@ -100,6 +106,7 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
                 ManagementFactory.getRuntimeMXBean().getName())));
         context.getRegistry().bind("inboxFolder", new FolderIntake(unsettled, new IntakeAttempts(database.dataSource()),
                 settings.number("bulletin.max-attempts", 3)));
+        context.getRegistry().bind("inboxMoveFailures", new MoveFailureLog());
     }
 
     /** Tag rules re-read when the tags file changes; HanLP keywords unless switched off. */

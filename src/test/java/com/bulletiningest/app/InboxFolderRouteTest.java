@@ -17,6 +17,7 @@ import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.intake.folder.ClaimRepository;
 import com.bulletiningest.intake.folder.FolderIntake;
 import com.bulletiningest.intake.folder.InboxEntryFilter;
+import com.bulletiningest.intake.folder.MoveFailureLog;
 import com.bulletiningest.intake.folder.UnsettledFiles;
 import com.bulletiningest.store.Database;
 import com.bulletiningest.store.DatabaseUnavailableException;
@@ -84,6 +85,7 @@ class InboxFolderRouteTest {
         context.getRegistry().bind("inboxClaims",
                 new ClaimRepository(new FileClaims(database.dataSource(), Duration.ofMinutes(10), "route test")));
         context.getRegistry().bind("inboxFolder", new FolderIntake(unsettled, new IntakeAttempts(database.dataSource()), 3));
+        context.getRegistry().bind("inboxMoveFailures", new MoveFailureLog());
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -190,11 +192,13 @@ class InboxFolderRouteTest {
     }
 
     @Test
-    @DisplayName("dot files and files in dot folders are left alone")
-    void dotFilesAndFoldersAreIgnored() throws Exception {
+    @DisplayName("dot files, files in dot folders and files still named *.part or *.tmp (being written) are left alone")
+    void dotFilesFoldersAndTemporaryNamesAreIgnored() throws Exception {
         Files.createDirectories(inbox.resolve(".drafts"));
         Files.write(inbox.resolve(".drafts/draft.pdf"), PDF);
         Files.write(inbox.resolve(".partial.pdf"), PDF);
+        Files.write(inbox.resolve("upload.pdf.part"), PDF);
+        Files.write(inbox.resolve("scan.TMP"), PDF);
         Files.write(inbox.resolve("real.pdf"), PDF);
 
         Eventually.within(Duration.ofSeconds(10), "real.pdf in .done", () -> Files.exists(inbox.resolve(".done/real.pdf")));
@@ -202,5 +206,7 @@ class InboxFolderRouteTest {
         assertThat(ingested).hasSize(1);
         assertThat(inbox.resolve(".drafts/draft.pdf")).exists();
         assertThat(inbox.resolve(".partial.pdf")).exists();
+        assertThat(inbox.resolve("upload.pdf.part")).exists();
+        assertThat(inbox.resolve("scan.TMP")).exists();
     }
 }

@@ -61,6 +61,7 @@ public final class RunningService {
         properties.put("bulletin.inbox.poll-delay", "200");
         properties.put("bulletin.inbox.check-interval", "200");
         properties.put("bulletin.inbox.min-age", "300");
+        properties.put("bulletin.inbox.settle-time", "1000");
         properties.put("bulletin.imap.poll-delay", "300");
         properties.put("bulletin.notify.period", "500");
         properties.put("bulletin.db.embedded-port", "0");

@@ -47,7 +47,7 @@ public final class ReasonFile {
      */
     public static Path write(Path folder, String fileName, String reason) throws IOException {
         Files.createDirectories(folder);
-        return Files.writeString(folder.resolve(nameFor(fileName)), EscapedName.of(reason) + "\n", StandardCharsets.UTF_8);
+        return Files.writeString(folder.resolve(nameFor(fileName)), EscapedName.of(reason), StandardCharsets.UTF_8);
     }
 
     private static int bytes(String text) {
