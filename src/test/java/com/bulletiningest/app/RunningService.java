@@ -144,7 +144,8 @@ public final class RunningService {
     public void appendToIntake(String rawMime) throws Exception {
         Session session = Session.getInstance(new Properties());
         Store store = session.getStore("imap");
-        store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), INTAKE, PASSWORD);
+        store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), INTAKE,
+                bean("embeddedMailServer", EmbeddedMailServer.class).password());
         try {
             Folder inbox = store.getFolder("INBOX");
             inbox.appendMessages(new Message[] {new MimeMessage(session,
