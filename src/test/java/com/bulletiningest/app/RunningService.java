@@ -1,7 +1,9 @@
 package com.bulletiningest.app;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -136,6 +138,24 @@ public final class RunningService {
         }
     }
 
+    /**
+     * Puts a message into the intake INBOX over IMAP exactly as written (lines end in CRLF on the wire), for what no
+     * mail program would send: malformed headers, a multipart without boundary.
+     */
+    public void appendToIntake(String rawMime) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        Store store = session.getStore("imap");
+        store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), INTAKE,
+                bean("embeddedMailServer", EmbeddedMailServer.class).password());
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.appendMessages(new Message[] {new MimeMessage(session,
+                    new ByteArrayInputStream(rawMime.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)))});
+        } finally {
+            store.close();
+        }
+    }
+
     public void awaitMail(String owner, int digests) throws Exception {
         Eventually.within(PATIENCE, digests + " digest(s) for " + owner, () -> subjects(owner).size() >= digests);
     }
@@ -157,6 +177,11 @@ public final class RunningService {
     /** The subjects of the messages in a folder of the intake mailbox (INBOX, Processed, Rejected, Failed). */
     public List<String> intakeFolder(String folder) throws Exception {
         return readMailbox(INTAKE, folder, Message::getSubject);
+    }
+
+    /** How many messages a folder of the intake mailbox holds, whatever their headers (none when it does not exist). */
+    public int intakeCount(String folder) throws Exception {
+        return readMailbox(INTAKE, folder, message -> "").size();
     }
 
     /** Whether the message in the intake INBOX with this subject is still unread. */
