@@ -1,7 +1,5 @@
 package com.bulletiningest.app;
 
-import com.bulletiningest.app.mail.MailIntakeConfiguration;
-
 import java.util.Map;
 
 import org.apache.camel.CamelContext;

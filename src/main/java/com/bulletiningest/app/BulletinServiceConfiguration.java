@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import com.bulletiningest.extract.PdfExtractor;
 import com.bulletiningest.notify.DigestComposer;
+import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.notify.OutboxSender;
 import com.bulletiningest.config.ConfigException;
 import com.bulletiningest.config.ReloadingConfig;
@@ -19,6 +20,7 @@ import com.bulletiningest.split.BulletinSplitter;
 import com.bulletiningest.split.Categories;
 import com.bulletiningest.store.BulletinStore;
 import com.bulletiningest.store.Database;
+import com.bulletiningest.store.NoticeQueries;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the beans the routes call, from the {@code bulletin.*} properties, and binds them by name:
- * {@code ingestSteps}, {@code bulletinStore}, {@code outboxSender}, {@code database} and, when it runs,
+ * {@code ingestSteps}, {@code bulletinStore}, {@code noticeQueries}, {@code outbox}, {@code outboxSender}, {@code database} and, when it runs,
  * {@code embeddedMailServer}. When no database or mail server is configured it starts the embedded ones; Camel stops
  * them after the routes.
  */
@@ -61,8 +63,11 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         context.addService(closing("database", database), true, true);
         context.getRegistry().bind("database", database);
 
-        BulletinStore store = new BulletinStore(database.dataSource(), owners, new DigestComposer());
+        // the outbox queues each bulletin's digests in the store's transaction
+        Outbox outbox = new Outbox(database.dataSource(), owners, new DigestComposer());
+        BulletinStore store = new BulletinStore(database.dataSource(), outbox);
         context.getRegistry().bind("bulletinStore", store);
+        context.getRegistry().bind("noticeQueries", new NoticeQueries(database.dataSource()));
         StepTimes times = new StepTimes();
         context.getRegistry().bind("stepTimes", times);
         context.addService(closing("step times", () -> LOG.info("Ingest step times since start: {}", times)), true, true);
@@ -71,7 +76,8 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         SmtpSettings smtp = new SmtpSettings(settings.text("bulletin.smtp.host"), settings.number("bulletin.smtp.port", 25),
                 settings.text("bulletin.smtp.user"), settings.text("bulletin.smtp.password"),
                 settings.flag("bulletin.smtp.tls"), settings.text("bulletin.mail.from", "bulletin-ingest@localhost"));
-        context.getRegistry().bind("outboxSender", new OutboxSender(database.dataSource(), smtp, dataDir.resolve("sent")));
+        context.getRegistry().bind("outbox", outbox);
+        context.getRegistry().bind("outboxSender", new OutboxSender(outbox, smtp, dataDir.resolve("sent")));
         LOG.info("Copies of sent digests are written as .eml under {}", dataDir.resolve("sent").toAbsolutePath());
     }
 

@@ -44,7 +44,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(4);
         config.setConnectionTimeout(connectionTimeout.toMillis());
         if (url == null || url.isBlank()) {
-            Path files = dataDir.resolve("postgres");
+            Path files = dataDir.resolve("postgres").toAbsolutePath();
             Files.createDirectories(files);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(files).setCleanDataDirectory(false);
             if (embeddedPort > 0) {

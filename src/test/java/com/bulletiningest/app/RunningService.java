@@ -98,6 +98,13 @@ public final class RunningService {
         Files.move(partial, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Writes {@code content} into the inbox under a name, as {@link #drop(String, String)} does. */
+    public void drop(byte[] content, String name) throws IOException {
+        Path partial = inbox().resolve("." + name + ".part");
+        Files.write(partial, content);
+        Files.move(partial, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
     public void awaitDone(String name) throws Exception {
         Eventually.within(PATIENCE, name + " in .done", () -> Files.exists(inbox().resolve(".done").resolve(name)));
     }

@@ -7,14 +7,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.bulletiningest.fixtures.Rows;
-import com.bulletiningest.notify.DigestComposer;
-import com.bulletiningest.notify.Owners;
+import com.bulletiningest.fixtures.Unenriched;
+import com.bulletiningest.split.Bulletin;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static com.bulletiningest.store.TestBulletins.bulletin;
-import static com.bulletiningest.store.TestBulletins.section;
+import static com.bulletiningest.fixtures.TestBulletins.bulletin;
+import static com.bulletiningest.fixtures.TestBulletins.section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded PostgreSQL under the data directory, on a real server. */
@@ -41,19 +41,20 @@ class DatabaseTest {
     void keepsDataAcrossRestarts() throws Exception {
         long bulletinId;
         try (Database database = new Database("", "", "", dataDir, 0)) {
+            Bulletin kept = bulletin(LocalDate.of(2021, 3, 12),
+                    section("ip", "知识产权信息篇", LocalDate.of(2021, 3, 8), "资讯", "专利审查指南修改"));
             bulletinId = store(database).save(new ReceivedBulletin("f".repeat(64), "folder", "inbox/kept.pdf", null,
-                    Instant.now(), "text"), bulletin(LocalDate.of(2021, 3, 12),
-                    section("ip", "知识产权信息篇", LocalDate.of(2021, 3, 8), "资讯", "专利审查指南修改"))).bulletinId();
+                    Instant.now(), "text"), kept, Unenriched.notices(kept)).bulletinId();
         }
         try (Database database = new Database("", "", "", dataDir, 0)) {
             BulletinStore store = store(database);
             assertThat(store.findByHash("f".repeat(64))).contains(bulletinId);
-            assertThat(store.noticesOf(bulletinId)).extracting(StoredNotice::title).containsExactly("专利审查指南修改");
+            assertThat(new NoticeQueries(database.dataSource()).noticesOf(bulletinId)).extracting(StoredNotice::title).containsExactly("专利审查指南修改");
         }
     }
 
     private static BulletinStore store(Database database) {
-        return new BulletinStore(database.dataSource(), new Owners(List.of()), new DigestComposer());
+        return new BulletinStore(database.dataSource(), (connection, bulletin) -> 0);
     }
 
     private static List<String> strings(Database database, String sql) throws Exception {
