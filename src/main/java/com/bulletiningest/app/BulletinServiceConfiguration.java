@@ -1,5 +1,6 @@
 package com.bulletiningest.app;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,6 +9,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import com.bulletiningest.extract.PdfExtractor;
+import com.bulletiningest.intake.folder.ClaimRepository;
+import com.bulletiningest.intake.folder.FolderIntake;
+import com.bulletiningest.intake.folder.InboxEntryFilter;
+import com.bulletiningest.intake.folder.UnsettledFiles;
 import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.notify.OutboxSender;
@@ -20,6 +25,8 @@ import com.bulletiningest.split.BulletinSplitter;
 import com.bulletiningest.split.Categories;
 import com.bulletiningest.store.BulletinStore;
 import com.bulletiningest.store.Database;
+import com.bulletiningest.store.FileClaims;
+import com.bulletiningest.store.IntakeAttempts;
 import com.bulletiningest.store.NoticeQueries;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -46,14 +53,17 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         ReloadingConfig<Owners> ownersFile = new ReloadingConfig<>(settings.path("bulletin.owners-file",
                 "config/owners.yaml"), Owners::parse);
         Supplier<Owners> owners = ownersFile;
-        if (settings.isEmpty("bulletin.smtp.host") || settings.isEmpty("bulletin.imap.host")) {
-            EmbeddedMailServer mail = startEmbeddedMail(context, settings, ownersFile.get());
-            // an owner added while running gets a mailbox like the others before its first digest is queued
-            owners = () -> {
-                Owners current = ownersFile.get();
-                mail.addMailboxes(current.addresses());
-                return current;
-            };
+        boolean embeddedSmtp = settings.isEmpty("bulletin.smtp.host");
+        if (embeddedSmtp || settings.isEmpty("bulletin.imap.host")) {
+            EmbeddedMailServer mail = startEmbeddedMail(context, settings, dataDir, ownersFile.get());
+            if (embeddedSmtp) {
+                // an owner added while running gets a mailbox like the others before its first digest is queued
+                owners = () -> {
+                    Owners current = ownersFile.get();
+                    mail.addMailboxes(current.addresses());
+                    return current;
+                };
+            }
         }
 
         Database database = new Database(settings.text("bulletin.db.url"), settings.text("bulletin.db.user"),
@@ -79,6 +89,19 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         context.getRegistry().bind("outbox", outbox);
         context.getRegistry().bind("outboxSender", new OutboxSender(outbox, smtp, dataDir.resolve("sent")));
         LOG.info("Copies of sent digests are written as .eml under {}", dataDir.resolve("sent").toAbsolutePath());
+        bindFolderIntake(context, settings, database);
+    }
+
+    /** The beans of routes/inbox-folder.yaml: inboxEntryFilter, inboxClaims (the shared read lock), inboxFolder
+     * (its failures counted per content against bulletin.max-attempts). */
+    private static void bindFolderIntake(CamelContext context, Settings settings, Database database) {
+        UnsettledFiles unsettled = new UnsettledFiles(Duration.ofMillis(settings.number("bulletin.inbox.settle-time", 60_000)));
+        context.getRegistry().bind("inboxEntryFilter", new InboxEntryFilter(unsettled));
+        context.getRegistry().bind("inboxClaims", new ClaimRepository(new FileClaims(database.dataSource(),
+                Duration.ofMillis(settings.number("bulletin.inbox.claim-expiry", 600_000)),
+                ManagementFactory.getRuntimeMXBean().getName())));
+        context.getRegistry().bind("inboxFolder", new FolderIntake(unsettled, new IntakeAttempts(database.dataSource()),
+                settings.number("bulletin.max-attempts", 3)));
     }
 
     /** Tag rules re-read when the tags file changes; HanLP keywords (timed) unless switched off. */
@@ -96,32 +119,54 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
     }
 
     /**
-     * Starts GreenMail for whichever of SMTP and IMAP has no host configured, with a mailbox per owner and one for
-     * the intake address, and points the {@code bulletin.smtp.*} / {@code bulletin.imap.*} properties at it.
+     * Starts GreenMail for whichever of SMTP and IMAP has no host configured (only that one: an external server may
+     * use the other's port): SMTP with a mailbox per owner, IMAP with the intake mailbox. Points the
+     * {@code bulletin.smtp.*} / {@code bulletin.imap.*} properties at it. The mailboxes' password is
+     * {@code bulletin.embedded-mail.password}, or else one generated into {@code <data-dir>/mail-password}.
      */
-    private static EmbeddedMailServer startEmbeddedMail(CamelContext context, Settings settings, Owners owners)
-            throws Exception {
-        String password = settings.text("bulletin.embedded-mail.password", "secret");
-        Set<String> mailboxes = new LinkedHashSet<>(owners.addresses());
-        mailboxes.add(settings.text("bulletin.imap.user", "bulletins@localhost"));
-        EmbeddedMailServer mail = new EmbeddedMailServer(settings.text("bulletin.embedded-mail.bind-address", "127.0.0.1"),
-                settings.number("bulletin.smtp.port", 3025), settings.number("bulletin.imap.port", 3143),
-                password, mailboxes);
+    private static EmbeddedMailServer startEmbeddedMail(CamelContext context, Settings settings, Path dataDir,
+                                                        Owners owners) throws Exception {
+        boolean smtp = settings.isEmpty("bulletin.smtp.host");
+        boolean imap = settings.isEmpty("bulletin.imap.host");
+        String intake = settings.text("bulletin.imap.user", "bulletins@localhost");
+        String password = settings.text("bulletin.embedded-mail.password");
+        String passwordSource = "bulletin.embedded-mail.password";
+        if (password.isEmpty()) {
+            Path file = dataDir.resolve("mail-password");
+            password = PasswordFile.readOrCreate(file);
+            passwordSource = "the file " + file.toAbsolutePath();
+        }
+        Set<String> mailboxes = new LinkedHashSet<>();
+        if (smtp) {
+            mailboxes.addAll(owners.addresses());
+        }
+        if (imap) {
+            mailboxes.add(intake);
+        }
+        EmbeddedMailServer mail = new EmbeddedMailServer(
+                settings.text("bulletin.embedded-mail.bind-address", "127.0.0.1"), password, mailboxes,
+                dataDir.resolve("mail"));
+        if (smtp) {
+            mail.withSmtp(settings.number("bulletin.smtp.port", 3025));
+        }
+        if (imap) {
+            mail.withImap(settings.number("bulletin.imap.port", 3143));
+        }
         mail.start(); // now: its ports go into the properties the routes read
         context.addService(mail, true, false);
         context.getRegistry().bind("embeddedMailServer", mail);
-        if (settings.isEmpty("bulletin.smtp.host")) {
+        if (smtp) {
             settings.override("bulletin.smtp.host", mail.host());
             settings.override("bulletin.smtp.port", String.valueOf(mail.smtpPort()));
         }
-        if (settings.isEmpty("bulletin.imap.host")) {
+        if (imap) {
             settings.override("bulletin.imap.host", mail.host());
             settings.override("bulletin.imap.port", String.valueOf(mail.imapPort()));
-            settings.override("bulletin.imap.user", settings.text("bulletin.imap.user", "bulletins@localhost"));
+            settings.override("bulletin.imap.user", intake);
             settings.override("bulletin.imap.password", password);
+            LOG.info("Embedded mail server: log in over IMAP at {}:{} with a mailbox's address and the password in {}",
+                    mail.host(), mail.imapPort(), passwordSource);
         }
-        LOG.info("Read the digests over IMAP at {}:{} (login = owner address, password '{}')",
-                mail.host(), mail.imapPort(), password);
         return mail;
     }
 

@@ -10,16 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.intake.folder.ClaimRepository;
+import com.bulletiningest.intake.folder.FolderIntake;
+import com.bulletiningest.intake.folder.InboxEntryFilter;
+import com.bulletiningest.intake.folder.UnsettledFiles;
+import com.bulletiningest.store.Database;
 import com.bulletiningest.store.DatabaseUnavailableException;
+import com.bulletiningest.store.FileClaims;
+import com.bulletiningest.store.IntakeAttempts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -39,11 +49,25 @@ class InboxFolderRouteTest {
 
     @TempDir
     Path inbox;
+    @TempDir
+    static Path dataDir;
 
+    private static Database database;
     private CamelContext context;
     private final List<Map<String, Object>> ingested = new CopyOnWriteArrayList<>();
     private final List<Integer> ingestedBytes = new CopyOnWriteArrayList<>();
     private final AtomicReference<RuntimeException> storeFailure = new AtomicReference<>();
+    private final AtomicInteger failedTries = new AtomicInteger();
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        database = new Database("", "", "", dataDir, 0);
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        database.close();
+    }
 
     @BeforeEach
     void startRoute() throws Exception {
@@ -53,7 +77,13 @@ class InboxFolderRouteTest {
         properties.put("bulletin.inbox.poll-delay", "100");
         properties.put("bulletin.inbox.check-interval", "100");
         properties.put("bulletin.inbox.min-age", "200");
+        properties.put("bulletin.inbox.settle-time", "1000");
         context.getPropertiesComponent().setInitialProperties(properties);
+        UnsettledFiles unsettled = new UnsettledFiles(Duration.ofMillis(1000));
+        context.getRegistry().bind("inboxEntryFilter", new InboxEntryFilter(unsettled));
+        context.getRegistry().bind("inboxClaims",
+                new ClaimRepository(new FileClaims(database.dataSource(), Duration.ofMinutes(10), "route test")));
+        context.getRegistry().bind("inboxFolder", new FolderIntake(unsettled, new IntakeAttempts(database.dataSource()), 3));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -65,6 +95,7 @@ class InboxFolderRouteTest {
                                 "not a PDF: the file starts with '" + new String(body, 0, 5, StandardCharsets.ISO_8859_1) + "'");
                     }
                     if (storeFailure.get() != null) {
+                        failedTries.incrementAndGet();
                         throw storeFailure.get();
                     }
                     ingested.add(Map.copyOf(exchange.getMessage().getHeaders()));
@@ -128,15 +159,17 @@ class InboxFolderRouteTest {
     }
 
     @Test
-    @DisplayName("any other failure sets the file aside in .failed with the error as the reason")
-    void unexpectedFailureMovesToFailed() throws Exception {
+    @DisplayName("any other failure is tried 3 times (bulletin.max-attempts), then the file is set aside in .failed with the error as the reason")
+    void unexpectedFailureIsTriedThreeTimesThenMovesToFailed() throws Exception {
         storeFailure.set(new IllegalStateException("notice 3 has no title"));
         Files.write(inbox.resolve("odd.pdf"), PDF);
 
         Path reason = inbox.resolve(".failed/odd.pdf.reason.txt");
         Eventually.within(Duration.ofSeconds(10), "odd.pdf and its reason in .failed", () -> Files.exists(reason) && Files.exists(inbox.resolve(".failed/odd.pdf")));
-        assertThat(Files.readString(reason)).startsWith("could not process the file (java.lang.IllegalStateException: notice 3 has no title)");
+        assertThat(Files.readString(reason)).startsWith("could not process the file in 3 attempts (java.lang.IllegalStateException: notice 3 has no title)");
         assertThat(inbox.resolve("odd.pdf")).doesNotExist();
+        Thread.sleep(500); // several polls: nothing is tried any more
+        assertThat(failedTries).hasValue(3);
     }
 
     @Test

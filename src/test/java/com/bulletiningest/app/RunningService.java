@@ -21,6 +21,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.camel.CamelContext;
 
 /**
  * The whole service as it runs in production, for end-to-end tests: the real config/application.properties and
@@ -34,8 +35,6 @@ public final class RunningService {
     public static final Path CORPUS = Path.of("src/test/resources/corpus");
     /** The intake mailbox of the embedded mail server. */
     public static final String INTAKE = "bulletins@localhost";
-    /** The embedded mail server's password for every mailbox (bulletin.embedded-mail.password). */
-    private static final String PASSWORD = "secret";
 
     /** Three owners: one category, two categories, and one that shares a category with another. */
     public static final String OWNERS = """
@@ -81,6 +80,10 @@ public final class RunningService {
             service.stop();
             service = null;
         }
+    }
+
+    public CamelContext camelContext() {
+        return service.camelContext();
     }
 
     public <T> T bean(String name, Class<T> type) {
@@ -164,7 +167,8 @@ public final class RunningService {
     /** What {@code read} gives of each message in a mailbox folder (none when the folder does not exist), over IMAP. */
     private List<String> readMailbox(String address, String folderName, MessageReader read) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), address, PASSWORD);
+        store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), address,
+                bean("embeddedMailServer", EmbeddedMailServer.class).password());
         try {
             Folder folder = store.getFolder(folderName);
             List<String> values = new ArrayList<>();

@@ -181,13 +181,14 @@ public final class ServiceProcess implements AutoCloseable {
                 .toList();
     }
 
-    /** The service's embedded database, as its application role sees it. */
-    public DataSource database() {
+    /** The service's embedded database as its role {@code bulletins} sees it, with the password from its file. */
+    public DataSource database() throws IOException {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {"127.0.0.1"});
         dataSource.setPortNumbers(new int[] {databasePort});
-        dataSource.setDatabaseName("postgres");
-        dataSource.setUser("postgres");
+        dataSource.setDatabaseName("bulletins");
+        dataSource.setUser("bulletins");
+        dataSource.setPassword(Files.readString(dataDir().resolve("bulletins.password")).strip());
         return dataSource;
     }
 

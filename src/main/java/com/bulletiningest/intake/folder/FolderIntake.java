@@ -1,0 +1,137 @@
+package com.bulletiningest.intake.folder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.store.ContentHash;
+import com.bulletiningest.store.DatabaseUnavailableException;
+import com.bulletiningest.store.IntakeAttempts;
+import com.bulletiningest.store.IntakeAttempts.Kind;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+
+/**
+ * The steps of routes/inbox-folder.yaml that need more than a line of YAML: the file's name as it may be logged and
+ * stored, what to do with a file whose ingest failed, and setting a file aside with its reason.
+ */
+public final class FolderIntake {
+
+    /** The folder beside the inbox's files where those set aside go. */
+    public static final String FAILED = ".failed";
+    /** Exchange property: where the file moves when the exchange completes (.done, or .failed once set aside). */
+    static final String DESTINATION = "inboxDestination";
+    /** Exchange property: the {@link Verdict} on a failed file (its name). */
+    static final String VERDICT = "inboxVerdict";
+    /** Exchange property: why the file failed, one line for the log and the reason file. */
+    static final String REASON = "inboxReason";
+
+    /** What happens to a file whose ingest failed (other than because the database could not be reached). */
+    public enum Verdict {
+        /** it cannot be read, but it changed less than the settle time ago: stays in the inbox, read once it changes or settles */
+        UNSETTLED,
+        /** it cannot be read and has settled: set aside at once, it will never get better */
+        REFUSED,
+        /** any other failure, fewer than the maximum attempts so far: stays in the inbox for the next poll */
+        RETRY,
+        /** any other failure, the last attempt allowed: set aside */
+        GIVE_UP
+    }
+
+    private final UnsettledFiles unsettled;
+    private final IntakeAttempts attempts;
+    private final int maxAttempts;
+
+    public FolderIntake(UnsettledFiles unsettled, IntakeAttempts attempts, int maxAttempts) {
+        this.unsettled = unsettled;
+        this.attempts = attempts;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** {@code inbox/<name>} with control characters escaped: for the log and {@code bulletin.original_name}. */
+    public String displayName(@Header(Exchange.FILE_NAME) String fileName) {
+        return "inbox/" + EscapedName.of(fileName);
+    }
+
+    /**
+     * Judges a failed file, once per exchange (the route's {@code handled} predicate, evaluated before the error
+     * steps run): sets the exchange properties {@code inboxVerdict} and {@code inboxReason}.
+     *
+     * @return whether the file is set aside (the failure is handled) rather than left in the inbox (rolled back)
+     */
+    public boolean judge(Exchange exchange) throws IOException {
+        if (exchange.getProperty(VERDICT) == null) {
+            exchange.setProperty(VERDICT, verdict(exchange).name());
+        }
+        String verdict = exchange.getProperty(VERDICT, String.class);
+        return verdict.equals(Verdict.REFUSED.name()) || verdict.equals(Verdict.GIVE_UP.name());
+    }
+
+    private Verdict verdict(Exchange exchange) throws IOException {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Path file = file(exchange);
+        if (failure instanceof UnreadableBulletinException) {
+            exchange.setProperty(REASON, failure.getMessage());
+            BasicFileAttributes now = attributes(file);
+            long time = System.currentTimeMillis();
+            if (now != null && !unsettled.settled(now.lastModifiedTime().toMillis(), time)) {
+                unsettled.remember(file.toString(), now.size(), now.lastModifiedTime().toMillis(), time);
+                return Verdict.UNSETTLED;
+            }
+            return Verdict.REFUSED;
+        }
+        String key = attemptKey(exchange);
+        int attempt;
+        try {
+            attempt = attempts.failed(Kind.FILE, key, failure.toString());
+        } catch (DatabaseUnavailableException e) { // it went away meanwhile: this try does not count
+            exchange.setProperty(REASON, "attempt not counted (" + e.getMessage() + "): " + failure);
+            return Verdict.RETRY;
+        }
+        if (attempt < maxAttempts) {
+            exchange.setProperty(REASON, "attempt " + attempt + " of " + maxAttempts + " failed: " + failure);
+            return Verdict.RETRY;
+        }
+        attempts.forget(Kind.FILE, key); // moved back into the inbox by hand, it gets all its attempts again
+        exchange.setProperty(REASON, "could not process the file in " + attempt + " attempts (" + failure
+                + "); move it back into the inbox to retry");
+        return Verdict.GIVE_UP;
+    }
+
+    /** Forgets earlier failed attempts at a file that went through. */
+    public void succeeded(Exchange exchange) {
+        attempts.forget(Kind.FILE, attemptKey(exchange));
+    }
+
+    /** The content's SHA-256 once ingest computed it; before that (the file could not be read) its path's. */
+    private static String attemptKey(Exchange exchange) {
+        String sha256 = exchange.getMessage().getHeader("bulletinSha256", String.class);
+        return sha256 != null ? sha256 : ContentHash.sha256("path:" + file(exchange));
+    }
+
+    /**
+     * Writes the reason (property {@code inboxReason}) beside the file in .failed; the file follows when the exchange
+     * completes.
+     */
+    public void setAside(Exchange exchange) throws IOException {
+        Path file = file(exchange);
+        ReasonFile.write(file.resolveSibling(FAILED), file.getFileName().toString(), exchange.getProperty(REASON, String.class));
+        exchange.setProperty(DESTINATION, FAILED);
+    }
+
+    private static Path file(Exchange exchange) {
+        return Path.of(exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class));
+    }
+
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException gone) {
+            return null;
+        }
+    }
+}
