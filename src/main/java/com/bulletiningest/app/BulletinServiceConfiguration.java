@@ -81,8 +81,11 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         BulletinStore store = new BulletinStore(database.dataSource(), outbox);
         context.getRegistry().bind("bulletinStore", store);
         context.getRegistry().bind("noticeQueries", new NoticeQueries(database.dataSource()));
-        context.getRegistry().bind("ingestSteps",
-                new IngestSteps(new PdfExtractor(), new BulletinSplitter(categories(settings)), enricher(settings), store));
+        StepTimes times = new StepTimes();
+        context.getRegistry().bind("stepTimes", times);
+        context.addService(closing("step times", () -> LOG.info("Ingest step times since start: {}", times)), true, true);
+        context.getRegistry().bind("ingestSteps", new IngestSteps(new PdfExtractor(),
+                new BulletinSplitter(categories(settings)), enricher(settings, times), store, times));
         SmtpSettings smtp = new SmtpSettings(settings.text("bulletin.smtp.host"), settings.number("bulletin.smtp.port", 25),
                 settings.text("bulletin.smtp.user"), settings.text("bulletin.smtp.password"),
                 settings.flag("bulletin.smtp.tls"), settings.text("bulletin.mail.from", "bulletin-ingest@localhost"));
@@ -109,11 +112,13 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         context.getRegistry().bind("inboxMoveFailures", new MoveFailureLog());
     }
 
-    /** Tag rules re-read when the tags file changes; HanLP keywords unless switched off. */
-    private static Enricher enricher(Settings settings) throws ConfigException {
-        return Enricher.create(settings.path(Enricher.TAGS_FILE_PROPERTY, "config/tags.yaml"),
-                !"false".equalsIgnoreCase(settings.text(Enricher.KEYWORDS_ENABLED_PROPERTY)),
-                settings.number(Enricher.KEYWORDS_COUNT_PROPERTY, Enricher.DEFAULT_KEYWORD_COUNT));
+    /** Tag rules re-read when the tags file changes; HanLP keywords (timed) unless switched off. */
+    private static Enricher enricher(Settings settings, StepTimes times) throws ConfigException {
+        boolean keywords = !"false".equalsIgnoreCase(settings.text(Enricher.KEYWORDS_ENABLED_PROPERTY));
+        return Enricher.create(settings.path(Enricher.TAGS_FILE_PROPERTY, "config/tags.yaml"), keywords
+                ? new TimedKeywordExtractor(settings.number(Enricher.KEYWORDS_COUNT_PROPERTY,
+                        Enricher.DEFAULT_KEYWORD_COUNT), times)
+                : null);
     }
 
     private static Categories categories(Settings settings) {
