@@ -16,6 +16,7 @@ import com.bulletiningest.intake.folder.InboxEntryFilter;
 import com.bulletiningest.intake.folder.MoveFailureLog;
 import com.bulletiningest.intake.folder.UnsettledFiles;
 import com.bulletiningest.notify.DigestComposer;
+import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.notify.OutboxSender;
 import com.bulletiningest.config.ConfigException;
 import com.bulletiningest.config.ReloadingConfig;
@@ -28,6 +29,7 @@ import com.bulletiningest.store.BulletinStore;
 import com.bulletiningest.store.Database;
 import com.bulletiningest.store.FileClaims;
 import com.bulletiningest.store.IntakeAttempts;
+import com.bulletiningest.store.PasswordFile;
 import com.bulletiningest.store.NoticeQueries;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the beans the routes call, from the {@code bulletin.*} properties, and binds them by name:
- * {@code ingestSteps}, {@code bulletinStore}, {@code noticeQueries}, {@code outboxSender}, {@code database} and, when it runs,
+ * {@code ingestSteps}, {@code bulletinStore}, {@code noticeQueries}, {@code outbox}, {@code outboxSender}, {@code database} and, when it runs,
  * {@code embeddedMailServer}. When no database or mail server is configured it starts the embedded ones; Camel stops
  * them after the routes.
  */
@@ -54,14 +56,17 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         ReloadingConfig<Owners> ownersFile = new ReloadingConfig<>(settings.path("bulletin.owners-file",
                 "config/owners.yaml"), Owners::parse);
         Supplier<Owners> owners = ownersFile;
-        if (settings.isEmpty("bulletin.smtp.host") || settings.isEmpty("bulletin.imap.host")) {
-            EmbeddedMailServer mail = startEmbeddedMail(context, settings, ownersFile.get());
-            // an owner added while running gets a mailbox like the others before its first digest is queued
-            owners = () -> {
-                Owners current = ownersFile.get();
-                mail.addMailboxes(current.addresses());
-                return current;
-            };
+        boolean embeddedSmtp = settings.isEmpty("bulletin.smtp.host");
+        if (embeddedSmtp || settings.isEmpty("bulletin.imap.host")) {
+            EmbeddedMailServer mail = startEmbeddedMail(context, settings, dataDir, ownersFile.get());
+            if (embeddedSmtp) {
+                // an owner added while running gets a mailbox like the others before its first digest is queued
+                owners = () -> {
+                    Owners current = ownersFile.get();
+                    mail.addMailboxes(current.addresses());
+                    return current;
+                };
+            }
         }
 
         Database database = new Database(settings.text("bulletin.db.url"), settings.text("bulletin.db.user"),
@@ -71,15 +76,21 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         context.addService(closing("database", database), true, true);
         context.getRegistry().bind("database", database);
 
-        BulletinStore store = new BulletinStore(database.dataSource(), owners, new DigestComposer());
+        // the outbox queues each bulletin's digests in the store's transaction
+        Outbox outbox = new Outbox(database.dataSource(), owners, new DigestComposer());
+        BulletinStore store = new BulletinStore(database.dataSource(), outbox);
         context.getRegistry().bind("bulletinStore", store);
         context.getRegistry().bind("noticeQueries", new NoticeQueries(database.dataSource()));
-        context.getRegistry().bind("ingestSteps",
-                new IngestSteps(new PdfExtractor(), new BulletinSplitter(categories(settings)), enricher(settings), store));
+        StepTimes times = new StepTimes();
+        context.getRegistry().bind("stepTimes", times);
+        context.addService(closing("step times", () -> LOG.info("Ingest step times since start: {}", times)), true, true);
+        context.getRegistry().bind("ingestSteps", new IngestSteps(new PdfExtractor(),
+                new BulletinSplitter(categories(settings)), enricher(settings, times), store, times));
         SmtpSettings smtp = new SmtpSettings(settings.text("bulletin.smtp.host"), settings.number("bulletin.smtp.port", 25),
                 settings.text("bulletin.smtp.user"), settings.text("bulletin.smtp.password"),
                 settings.flag("bulletin.smtp.tls"), settings.text("bulletin.mail.from", "bulletin-ingest@localhost"));
-        context.getRegistry().bind("outboxSender", new OutboxSender(database.dataSource(), smtp, dataDir.resolve("sent")));
+        context.getRegistry().bind("outbox", outbox);
+        context.getRegistry().bind("outboxSender", new OutboxSender(outbox, smtp, dataDir.resolve("sent")));
         LOG.info("Copies of sent digests are written as .eml under {}", dataDir.resolve("sent").toAbsolutePath());
         bindFolderIntake(context, settings, database);
     }
@@ -101,11 +112,13 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         context.getRegistry().bind("inboxMoveFailures", new MoveFailureLog());
     }
 
-    /** Tag rules re-read when the tags file changes; HanLP keywords unless switched off. */
-    private static Enricher enricher(Settings settings) throws ConfigException {
-        return Enricher.create(settings.path(Enricher.TAGS_FILE_PROPERTY, "config/tags.yaml"),
-                !"false".equalsIgnoreCase(settings.text(Enricher.KEYWORDS_ENABLED_PROPERTY)),
-                settings.number(Enricher.KEYWORDS_COUNT_PROPERTY, Enricher.DEFAULT_KEYWORD_COUNT));
+    /** Tag rules re-read when the tags file changes; HanLP keywords (timed) unless switched off. */
+    private static Enricher enricher(Settings settings, StepTimes times) throws ConfigException {
+        boolean keywords = !"false".equalsIgnoreCase(settings.text(Enricher.KEYWORDS_ENABLED_PROPERTY));
+        return Enricher.create(settings.path(Enricher.TAGS_FILE_PROPERTY, "config/tags.yaml"), keywords
+                ? new TimedKeywordExtractor(settings.number(Enricher.KEYWORDS_COUNT_PROPERTY,
+                        Enricher.DEFAULT_KEYWORD_COUNT), times)
+                : null);
     }
 
     private static Categories categories(Settings settings) {
@@ -114,32 +127,54 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
     }
 
     /**
-     * Starts GreenMail for whichever of SMTP and IMAP has no host configured, with a mailbox per owner and one for
-     * the intake address, and points the {@code bulletin.smtp.*} / {@code bulletin.imap.*} properties at it.
+     * Starts GreenMail for whichever of SMTP and IMAP has no host configured (only that one: an external server may
+     * use the other's port): SMTP with a mailbox per owner, IMAP with the intake mailbox. Points the
+     * {@code bulletin.smtp.*} / {@code bulletin.imap.*} properties at it. The mailboxes' password is
+     * {@code bulletin.embedded-mail.password}, or else one generated into {@code <data-dir>/mail-password}.
      */
-    private static EmbeddedMailServer startEmbeddedMail(CamelContext context, Settings settings, Owners owners)
-            throws Exception {
-        String password = settings.text("bulletin.embedded-mail.password", "secret");
-        Set<String> mailboxes = new LinkedHashSet<>(owners.addresses());
-        mailboxes.add(settings.text("bulletin.imap.user", "bulletins@localhost"));
-        EmbeddedMailServer mail = new EmbeddedMailServer(settings.text("bulletin.embedded-mail.bind-address", "127.0.0.1"),
-                settings.number("bulletin.smtp.port", 3025), settings.number("bulletin.imap.port", 3143),
-                password, mailboxes);
+    private static EmbeddedMailServer startEmbeddedMail(CamelContext context, Settings settings, Path dataDir,
+                                                        Owners owners) throws Exception {
+        boolean smtp = settings.isEmpty("bulletin.smtp.host");
+        boolean imap = settings.isEmpty("bulletin.imap.host");
+        String intake = settings.text("bulletin.imap.user", "bulletins@localhost");
+        String password = settings.text("bulletin.embedded-mail.password");
+        String passwordSource = "bulletin.embedded-mail.password";
+        if (password.isEmpty()) {
+            Path file = dataDir.resolve("mail-password");
+            password = PasswordFile.readOrCreate(file);
+            passwordSource = "the file " + file.toAbsolutePath();
+        }
+        Set<String> mailboxes = new LinkedHashSet<>();
+        if (smtp) {
+            mailboxes.addAll(owners.addresses());
+        }
+        if (imap) {
+            mailboxes.add(intake);
+        }
+        EmbeddedMailServer mail = new EmbeddedMailServer(
+                settings.text("bulletin.embedded-mail.bind-address", "127.0.0.1"), password, mailboxes,
+                dataDir.resolve("mail"));
+        if (smtp) {
+            mail.withSmtp(settings.number("bulletin.smtp.port", 3025));
+        }
+        if (imap) {
+            mail.withImap(settings.number("bulletin.imap.port", 3143));
+        }
         mail.start(); // now: its ports go into the properties the routes read
         context.addService(mail, true, false);
         context.getRegistry().bind("embeddedMailServer", mail);
-        if (settings.isEmpty("bulletin.smtp.host")) {
+        if (smtp) {
             settings.override("bulletin.smtp.host", mail.host());
             settings.override("bulletin.smtp.port", String.valueOf(mail.smtpPort()));
         }
-        if (settings.isEmpty("bulletin.imap.host")) {
+        if (imap) {
             settings.override("bulletin.imap.host", mail.host());
             settings.override("bulletin.imap.port", String.valueOf(mail.imapPort()));
-            settings.override("bulletin.imap.user", settings.text("bulletin.imap.user", "bulletins@localhost"));
+            settings.override("bulletin.imap.user", intake);
             settings.override("bulletin.imap.password", password);
+            LOG.info("Embedded mail server: log in over IMAP at {}:{} with a mailbox's address and the password in {}",
+                    mail.host(), mail.imapPort(), passwordSource);
         }
-        LOG.info("Read the digests over IMAP at {}:{} (login = owner address, password '{}')",
-                mail.host(), mail.imapPort(), password);
         return mail;
     }
 

@@ -3,6 +3,7 @@ package com.bulletiningest.app;
 import java.time.Instant;
 import java.util.List;
 
+import com.bulletiningest.app.StepTimes.Step;
 import com.bulletiningest.enrich.EnrichedNotice;
 import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.extract.ExtractedPdf;
@@ -33,12 +34,15 @@ public final class IngestSteps {
     private final BulletinSplitter splitter;
     private final Enricher enricher;
     private final BulletinStore store;
+    private final StepTimes times;
 
-    public IngestSteps(PdfExtractor extractor, BulletinSplitter splitter, Enricher enricher, BulletinStore store) {
+    public IngestSteps(PdfExtractor extractor, BulletinSplitter splitter, Enricher enricher, BulletinStore store,
+            StepTimes times) {
         this.extractor = extractor;
         this.splitter = splitter;
         this.enricher = enricher;
         this.store = store;
+        this.times = times;
     }
 
     public String sha256(byte[] content) {
@@ -51,12 +55,12 @@ public final class IngestSteps {
     }
 
     public ReadBulletin read(byte[] pdf) throws UnreadableBulletinException {
-        ExtractedPdf extracted = extractor.extract(pdf);
-        return new ReadBulletin(splitter.split(extracted), extracted.text());
+        ExtractedPdf extracted = times.time(Step.EXTRACT, () -> extractor.extract(pdf));
+        return new ReadBulletin(times.time(Step.SPLIT, () -> splitter.split(extracted)), extracted.text());
     }
 
     public EnrichedBulletin enrich(ReadBulletin read) {
-        return new EnrichedBulletin(read, enricher.enrich(read.bulletin()));
+        return new EnrichedBulletin(read, times.time(Step.ENRICH, () -> enricher.enrich(read.bulletin())));
     }
 
     /**
@@ -73,7 +77,7 @@ public final class IngestSteps {
                 message.getHeader("bulletinMessageId", String.class),
                 Instant.now(),
                 read.text());
-        StoreResult result = store.save(received, read.bulletin(), enriched.notices());
+        StoreResult result = times.time(Step.STORE, () -> store.save(received, read.bulletin(), enriched.notices()));
         message.setHeader("bulletinOutcome", result.duplicate() ? "DUPLICATE" : "STORED");
         message.setHeader("bulletinId", result.bulletinId());
         return result;

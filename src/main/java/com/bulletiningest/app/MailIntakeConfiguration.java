@@ -3,10 +3,11 @@ package com.bulletiningest.app;
 import com.bulletiningest.intake.mail.DataSize;
 import com.bulletiningest.intake.mail.MailIntake;
 import com.bulletiningest.intake.mail.MailIntakeProcessor;
-import com.bulletiningest.intake.mail.MailMessageLog;
 import com.bulletiningest.intake.mail.PdfAttachmentFinder;
 import com.bulletiningest.intake.mail.SenderPolicy;
 import com.bulletiningest.store.Database;
+import com.bulletiningest.store.IntakeAttempts;
+import com.bulletiningest.store.MailMessages;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -34,8 +35,10 @@ public class MailIntakeConfiguration implements CamelConfiguration {
         PdfAttachmentFinder finder = new PdfAttachmentFinder(
                 DataSize.parse(settings.text("bulletin.mail.max-attachment-size", "20MB")));
         Database database = context.getRegistry().lookupByNameAndType("database", Database.class);
-        MailIntake intake = new MailIntake(senders, finder, new MailMessageLog(database.dataSource()),
-                DataSize.parse(settings.text("bulletin.mail.max-message-size", "100MB")));
+        MailIntake intake = new MailIntake(senders, finder, new MailMessages(database.dataSource()),
+                new IntakeAttempts(database.dataSource()), new MailIntake.Limits(
+                        DataSize.parse(settings.text("bulletin.mail.max-message-size", "100MB")),
+                        settings.number("bulletin.max-attempts", 3)));
         context.getRegistry().bind("mailIntake", new MailIntakeProcessor(intake, context));
     }
 }

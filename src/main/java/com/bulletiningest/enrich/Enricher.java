@@ -40,8 +40,12 @@ public class Enricher {
 
     /** An enricher whose rules come from {@code tagsFile}, reloaded on change; fails when the file is missing or broken. */
     public static Enricher create(Path tagsFile, boolean keywordsEnabled, int keywordCount) throws ConfigException {
-        return new Enricher(new FieldExtractor(), new ReloadingConfig<>(tagsFile, TagRules::parse),
-                keywordsEnabled ? new KeywordExtractor(keywordCount) : null);
+        return create(tagsFile, keywordsEnabled ? new KeywordExtractor(keywordCount) : null);
+    }
+
+    /** The same with this keyword extractor, or none (null). */
+    public static Enricher create(Path tagsFile, KeywordExtractor keywords) throws ConfigException {
+        return new Enricher(new FieldExtractor(), new ReloadingConfig<>(tagsFile, TagRules::parse), keywords);
     }
 
     /** Every notice of the bulletin, in print order. */

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.hankcs.hanlp.HanLP;
 
 /**
- * The top keywords of a text by HanLP's TextRank, from the dictionaries bundled in the portable jar (no download).
- * Single characters, numbers and words every notice uses are dropped: they make poor tags.
+ * The top keywords of a text by HanLP's TextRank, from the dictionaries bundled in the portable jar (no download):
+ * what {@code HanLP.extractKeyword} gives, at a fraction of its cost (see {@link TextRank}). Single characters,
+ * numbers and words every notice uses are dropped: they make poor tags.
  */
 public class KeywordExtractor {
 
@@ -32,7 +32,7 @@ public class KeywordExtractor {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return HanLP.extractKeyword(text, count * CANDIDATES_PER_KEYWORD).stream()
+        return TextRank.keywords(text, count * CANDIDATES_PER_KEYWORD).stream()
                 .map(String::strip)
                 .filter(k -> USEFUL.matcher(k).matches() && !GENERIC.contains(k))
                 .distinct()

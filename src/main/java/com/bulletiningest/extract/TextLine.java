@@ -1,20 +1,28 @@
 package com.bulletiningest.extract;
 
 /**
- * One visual line of a PDF page as read, in top-down page coordinates.
+ * One visual line of a PDF page as read, in top-down page coordinates, with what the PDF says about how it is set (which
+ * link annotations lie over it the splitter finds from {@link ExtractedPdf#links()}, with some tolerance for
+ * rectangles drawn off their line).
  *
- * @param page   page number, from 1
- * @param x      left edge of the first glyph (indentation shows here)
- * @param endX   right edge of the last glyph (how far the line fills the text width)
- * @param y      baseline, measured from the top of the page
- * @param height glyph height of the line's first glyph (about the font size)
- * @param text   the normalised text, leading and trailing blanks removed
+ * @param page       page number, from 1
+ * @param x          left edge of the first glyph (indentation shows here)
+ * @param endX       right edge of the last glyph (how far the line fills the text width)
+ * @param y          baseline, measured from the top of the page
+ * @param height     glyph height of the line's first glyph (about the font size)
+ * @param fontSize   the largest font size on the line, in points (headings are set larger)
+ * @param bold       whether the line starts in a bold font (by the font's name, weight or flags): titles often do
+ * @param lineHeight baseline distance to the line above on the same page, 0 for a page's first line (space before a
+ *                   paragraph or heading shows here)
+ * @param text       the normalised text, leading and trailing blanks removed
  */
-public record TextLine(int page, float x, float endX, float y, float height, String text) {
+public record TextLine(int page, float x, float endX, float y, float height, float fontSize, boolean bold,
+                       float lineHeight, String text) {
 
     /** Whether the box (top-down coordinates) covers this line's baseline area. */
     public boolean isCoveredBy(float left, float top, float right, float bottom) {
         float middle = y - height / 2;
         return middle >= top && middle <= bottom && endX > left && x < right;
     }
+
 }

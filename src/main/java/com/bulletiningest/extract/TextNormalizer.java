@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Maps radical look-alikes back to the ideographs they stand for. Fonts whose cmap points common ideographs at the
  * Kangxi radicals (U+2F00–U+2FDF) or the CJK radicals supplement (U+2E80–U+2EFF) make text extraction return
- * ⼀ for 一 or ⻅ for 见; the text looks right but does not match or search.
+ * ⼀ for 一 or ⻅ for 见; the text looks right but does not match or search. No-break and ideographic spaces (office
+ * software prints them between a title and its issuer) become plain blanks.
  */
 public final class TextNormalizer {
 
@@ -48,6 +49,8 @@ public final class TextNormalizer {
             char c = text.charAt(i);
             if (c >= '\u2F00' && c <= '\u2FDF') {
                 out.append(Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC));
+            } else if (c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u3000') {
+                out.append(' '); // no-break and ideographic spaces are blanks to every pattern and comparison
             } else if (c >= '\u2E80' && c <= '\u2EFF') {
                 out.append(RADICALS_SUPPLEMENT.getOrDefault(c, c));
             } else {

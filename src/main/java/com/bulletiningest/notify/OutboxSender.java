@@ -4,16 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
-import javax.sql.DataSource;
-
+import com.bulletiningest.notify.Outbox.Pending;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -25,33 +19,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the digests the store queued in the outbox table, as multipart/alternative (plain text and HTML, UTF-8).
+ * Sends the digests queued in the {@link Outbox}, as multipart/alternative (plain text and HTML, UTF-8).
  * <p>
- * A digest's row is locked ({@code for update skip locked}) while the SMTP server takes it and marked sent in that same
+ * A digest's row is locked ({@link Outbox#claim}) while the SMTP server takes it and marked sent in that same
  * transaction right after the server accepted it, so two senders never send the same digest. The one window left: the
  * server accepted the mail but the commit fails (database gone, process killed in between); the digest is then sent
  * again on the next run, with the same Message-ID ({@code <digest-<bulletin>-<address hash>@bulletin-ingest>}), so a
  * receiving system can drop the copy. A digest the server does not take stays queued and is retried with exponential
- * back-off (5 s, 10 s, 20 s … at most 10 min), its attempts and last error recorded; a down server never throws. A copy
- * of each sent digest is written as {@code digest-<id>.eml} under the sent folder.
+ * back-off (5 s, 10 s, 20 s … at most 10 min), its attempts and last error recorded; a digest the server refuses for
+ * good (a 5xx reply, e.g. an unknown recipient) is marked failed with the server's reply and not tried again until
+ * {@link Outbox#requeue} (one ERROR line). A down mail server never throws,
+ * an unreachable database throws the store's {@code DatabaseUnavailableException}. A copy of each sent digest is
+ * written as {@code digest-<id>.eml} under the sent folder.
  */
 public final class OutboxSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 50;
-    private static final int FIRST_BACKOFF_SECONDS = 5;
-    private static final int MAX_BACKOFF_SECONDS = 600;
 
-    private record Pending(long id, String recipient, String subject, String text, String html, String messageId) {
-    }
-
-    private final DataSource dataSource;
+    private final Outbox outbox;
     private final SmtpSettings smtp;
     private final Path sentDir;
     private final Session session;
 
-    public OutboxSender(DataSource dataSource, SmtpSettings smtp, Path sentDir) {
-        this.dataSource = dataSource;
+    public OutboxSender(Outbox outbox, SmtpSettings smtp, Path sentDir) {
+        this.outbox = outbox;
         this.smtp = smtp;
         this.sentDir = sentDir;
         Properties properties = new Properties();
@@ -66,9 +58,9 @@ public final class OutboxSender {
     }
 
     /** Sends the digests that are due; returns how many the SMTP server accepted. */
-    public int sendPending() throws SQLException {
+    public int sendPending() {
         int sent = 0;
-        for (Pending digest : due()) {
+        for (Pending digest : outbox.due(BATCH)) {
             if (send(digest)) {
                 sent++;
             }
@@ -76,48 +68,37 @@ public final class OutboxSender {
         return sent;
     }
 
-    private List<Pending> due() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("select id, recipient, subject, body, html, message_id "
-                     + "from outbox where sent_at is null and next_attempt_at <= now() order by id limit " + BATCH);
-             ResultSet rows = query.executeQuery()) {
-            List<Pending> due = new ArrayList<>();
-            while (rows.next()) {
-                due.add(new Pending(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                        rows.getString(5), rows.getString(6)));
-            }
-            return due;
+    private boolean send(Pending digest) {
+        Optional<Outbox.Claim> claim = outbox.claim(digest.id());
+        if (claim.isEmpty()) {
+            return false; // sent or postponed meanwhile, or another sender has it
         }
+        MimeMessage message;
+        try (Outbox.Claim held = claim.get()) {
+            message = message(digest);
+            Transport.send(message, smtp.user().isEmpty() ? null : smtp.user(), smtp.password());
+            held.markSent();
+        } catch (MessagingException e) {
+            notSent(digest, e);
+            return false;
+        }
+        keepCopy(digest, message);
+        return true;
     }
 
-    private boolean send(Pending digest) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "select 1 from outbox where id = ? and sent_at is null and next_attempt_at <= now() for update skip locked")) {
-                lock.setLong(1, digest.id());
-                if (!lock.executeQuery().next()) {
-                    connection.rollback();
-                    return false; // sent or postponed meanwhile, or another sender has it
-                }
-            }
-            MimeMessage message;
-            try {
-                message = message(digest);
-                Transport.send(message, smtp.user().isEmpty() ? null : smtp.user(), smtp.password());
-            } catch (MessagingException e) {
-                connection.rollback();
-                postpone(digest, e);
-                return false;
-            }
-            try (PreparedStatement done = connection.prepareStatement("update outbox set sent_at = now() where id = ?")) {
-                done.setLong(1, digest.id());
-                done.executeUpdate();
-            }
-            connection.commit();
-            keepCopy(digest, message);
-            return true;
+    /** A 5xx reply fails the digest for good; anything else (4xx, no connection) is tried again after a back-off. */
+    private void notSent(Pending digest, MessagingException failure) {
+        Optional<SmtpReply> reply = SmtpReply.of(failure);
+        if (reply.isPresent() && reply.get().permanent()) {
+            outbox.fail(digest.id(), reply.get().text());
+            LOG.error("Digest #{} to {} refused by the mail server, not retried (re-queue it once fixed): {}",
+                    digest.id(), digest.recipient(), reply.get().text());
+            return;
         }
+        String error = reply.map(SmtpReply::text).orElse(String.valueOf(failure.getMessage()));
+        int attempts = outbox.postpone(digest.id(), error);
+        LOG.warn("Digest #{} to {} not sent (attempt {}), will retry: {}", digest.id(), digest.recipient(), attempts,
+                error);
     }
 
     private MimeMessage message(Pending digest) throws MessagingException {
@@ -146,23 +127,6 @@ public final class OutboxSender {
         MimeBodyPart part = new MimeBodyPart();
         part.setText(content, "UTF-8", subtype);
         return part;
-    }
-
-    private void postpone(Pending digest, MessagingException failure) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("update outbox set attempts = attempts + 1, "
-                     + "next_attempt_at = now() + least(? * power(2, attempts), ?) * interval '1 second', last_error = ? "
-                     + "where id = ? returning attempts")) {
-            update.setInt(1, FIRST_BACKOFF_SECONDS);
-            update.setInt(2, MAX_BACKOFF_SECONDS);
-            update.setString(3, String.valueOf(failure.getMessage()));
-            update.setLong(4, digest.id());
-            try (ResultSet attempts = update.executeQuery()) {
-                attempts.next();
-                LOG.warn("Digest #{} to {} not sent (attempt {}), will retry: {}", digest.id(), digest.recipient(),
-                        attempts.getInt(1), failure.getMessage());
-            }
-        }
     }
 
     private void keepCopy(Pending digest, MimeMessage message) {

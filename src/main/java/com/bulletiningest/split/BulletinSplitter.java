@@ -25,7 +25,8 @@ import com.bulletiningest.extract.UnreadableBulletinException.Reason;
  * that stays the same within a section, and by layout (a title starts at the margin and does not continue a wrapped
  * line). Numbered lines that fail these tests are inner lists of the notice body.
  * <p>
- * Running headers, footers and page numbers are dropped first; URL lines are links, never text. A heading with no
+ * Running headers, footers and page numbers are dropped first, then a cover and contents pages in front; URL lines are
+ * links, never text. A heading with no
  * notice under it (a table of contents) makes no section. {@code issued} is the latest sign-off date, or the latest
  * period end when no section is signed off. A sign-off is a department and a date closing the section, the date not
  * before the period's end: an issuer's signature closing the last notice is dated within the period.
@@ -46,7 +47,7 @@ public class BulletinSplitter {
     public Bulletin split(ExtractedPdf pdf) throws UnreadableBulletinException {
         List<TextLine> lines = new ArrayList<>();
         List<PrintedLink> printed = new ArrayList<>();
-        separatePrintedLinks(PageArtefacts.remove(pdf.lines()), lines, printed);
+        separatePrintedLinks(FrontMatter.skip(PageArtefacts.remove(pdf.lines())), lines, printed);
         Layout layout = Layout.of(lines);
         Map<TextLine, List<LinkAnnotation>> annotations = annotationsByLine(lines, pdf.links());
 

@@ -7,8 +7,9 @@ import java.util.Map;
 import com.bulletiningest.extract.TextLine;
 
 /**
- * The text block of a bulletin as measured from its lines: the left margin where unindented lines start and the right
- * edge that wrapped lines reach. Titles start at the margin; a line reaching the right edge was wrapped.
+ * The text block of a bulletin as measured from its lines: the left margin where unindented lines start, the right
+ * edge that wrapped lines reach, the usual line pitch and whether bold is the exception. Titles start at the margin; a
+ * line reaching the right edge was wrapped; more space above a line or bold type sets a line apart.
  */
 final class Layout {
 
@@ -17,12 +18,21 @@ final class Layout {
     /** Wrapping by characters leaves lines of mixed CJK/Latin text short of the edge by up to this share of the width. */
     private static final float FULL_SHARE = 0.85f;
 
+    /** Bold marks something only where most lines are not bold. */
+    private static final float BOLD_SHARE = 0.5f;
+    /** A line this much further below the one above than the usual line pitch starts a new block. */
+    private static final float BLOCK_GAP = 1.2f;
+
     private final float left;
     private final float right;
+    private final boolean boldStandsOut;
+    private final float pitch;
 
-    private Layout(float left, float right) {
+    private Layout(float left, float right, boolean boldStandsOut, float pitch) {
         this.left = left;
         this.right = right;
+        this.boldStandsOut = boldStandsOut;
+        this.pitch = pitch;
     }
 
     static Layout of(List<TextLine> lines) {
@@ -38,7 +48,17 @@ final class Layout {
         }
         java.util.Arrays.sort(ends);
         float right = ends.length == 0 ? left : ends[(int) Math.floor((ends.length - 1) * 0.95)];
-        return new Layout(left, Math.max(right, left + 1));
+        long bold = lines.stream().filter(TextLine::bold).count();
+        float[] pitches = new float[lines.size()];
+        int n = 0;
+        for (TextLine line : lines) {
+            if (line.lineHeight() > 0) {
+                pitches[n++] = line.lineHeight();
+            }
+        }
+        java.util.Arrays.sort(pitches, 0, n);
+        float pitch = n == 0 ? 0 : pitches[n / 2];
+        return new Layout(left, Math.max(right, left + 1), bold < BOLD_SHARE * lines.size(), pitch);
     }
 
     boolean atMargin(TextLine line) {
@@ -47,6 +67,16 @@ final class Layout {
 
     boolean isFull(TextLine line) {
         return line.endX() >= left + FULL_SHARE * (right - left);
+    }
+
+    /** Whether the line is set bold in a text where bold is the exception (titles, headings). */
+    boolean standsOutBold(TextLine line) {
+        return boldStandsOut && line.bold();
+    }
+
+    /** Whether more space than the usual line pitch lies above the line (space before a paragraph or title). */
+    boolean hasSpaceAbove(TextLine line) {
+        return pitch > 0 && line.lineHeight() > BLOCK_GAP * pitch;
     }
 
     /** A line filling less than this share of the width is short: labels, headings, the end of a paragraph. */

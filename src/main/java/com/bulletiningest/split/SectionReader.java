@@ -23,9 +23,10 @@ final class SectionReader {
     private static final float LABEL_SHARE = 0.4f;
     private static final int MAX_TITLE_LINES = 4;
     private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\d《》“”\"（）()【】\\[\\]、，,。：:；;？?！!/]");
-    /** Document types a title names last, possibly followed by a qualifier such as （试行） or （2021 年第 7 号）. */
-    private static final String DOCUMENT_TYPES = "通知|通告|公告|公示|意见|意见稿|办法|决定|规定|细则|方案|指南|措施|要点|报告|批复|函|答复|解答|名单|目录";
+    private static final String DOCUMENT_TYPES = TitleParts.DOCUMENT_TYPES;
     private static final Pattern DOCUMENT_TYPE_END = Pattern.compile(".*(" + DOCUMENT_TYPES + ")([（(][^（）()]*[）)])?$");
+    /** What follows the number of a line that continues an enumeration such as 附件 3、4）, not a title. */
+    private static final Pattern REFERENCE_REST = Pattern.compile("^(?:[0-9０-９]+\\s*[）)、，,]|[）)，,。、；;])");
     /** How a complete title line may end: a document type or a closing bracket or quote. */
     private static final Pattern TITLE_END = Pattern.compile(".*(" + DOCUMENT_TYPES + "|[）)》”])$");
 
@@ -63,7 +64,7 @@ final class SectionReader {
                 continue;
             }
             Numbered numbered = Numbered.parse(line.text());
-            if (numbered != null && opensNotice(i, numbered)) {
+            if (numbered != null && opensNotice(i, numbered) && !outweighedByLaterCandidate(i, numbered)) {
                 int last = titleEnd(i, numbered);
                 notice = new NoticeDraft(numbered, lines.subList(i, last + 1), layout);
                 section.add(notice);
@@ -99,6 +100,44 @@ final class SectionReader {
         }
         // a skipped number is only believed when the line carries a title link
         return numbered.no() > lastNo + 1 && !innerListGoesOn && annotations.containsKey(line);
+    }
+
+    /**
+     * Whether a later line, before the next number or group label, could open the same notice and carries more evidence of a
+     * title: then this one is a wrapped or listed line of the body ({@code 附件 3、4）} cut by the line end).
+     */
+    private boolean outweighedByLaterCandidate(int i, Numbered numbered) {
+        int evidence = titleEvidence(i, numbered);
+        for (int j = i + 1; j < lines.size() && !isGroupLabel(j); j++) {
+            Numbered later = Numbered.parse(lines.get(j).text());
+            if (later == null || !layout.atMargin(lines.get(j)) || later.style() != numbered.style()) {
+                continue;
+            }
+            if (later.no() == numbered.no() + 1) {
+                return false;
+            }
+            if (later.no() == numbered.no() && titleEvidence(j, later) > evidence) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How much a numbered line looks like a title, each signal counting alone so that none decides: it starts a
+     * paragraph (does not continue a full line), is linked, stands out bold, has space above, ends like a title; and
+     * against it, a number that reads as part of a reference ({@code 3、4）}) or a sentence ending.
+     */
+    private int titleEvidence(int i, Numbered numbered) {
+        TextLine line = lines.get(i);
+        int evidence = continuesPrevious(i) ? -2 : 2;
+        evidence += annotations.containsKey(line) ? 2 : 0;
+        evidence += layout.standsOutBold(line) ? 2 : 0;
+        evidence += layout.hasSpaceAbove(line) ? 1 : 0;
+        evidence += looksLikeTitle(i, numbered) ? 1 : 0;
+        evidence -= REFERENCE_REST.matcher(numbered.rest()).find() ? 2 : 0;
+        evidence -= Texts.endsClause(line.text()) ? 1 : 0;
+        return evidence;
     }
 
     private void trackInnerList(Numbered numbered) {

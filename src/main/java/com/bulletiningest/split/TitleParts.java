@@ -26,7 +26,14 @@ record TitleParts(String title, String issuer, LocalDate date, String source, St
     private static final Pattern GAP = Pattern.compile("\\s+");
     private static final Pattern BLANKS = Pattern.compile("[ \\t\u3000]+");
     /** An issuer is a name: no particles, quotes or clause punctuation that a title has. */
-    private static final Pattern NOT_AN_ISSUER = Pattern.compile("[的于《》“”：:，,。？?！!]|^\\d");
+    private static final int MIN_ISSUER_CHARS = 2;
+    private static final Pattern NOT_AN_ISSUER = Pattern.compile("[的于《》“”：:，,。？?！!]|^[\\d）)]");
+    /** Document types a title names last, possibly followed by a qualifier such as （试行） or （2021 年第 7 号）. */
+    static final String DOCUMENT_TYPES = "通知|通告|公告|公示|意见|意见稿|办法|决定|规定|细则|方案|指南|措施|要点|报告|批复|函|答复|解答|名单|目录";
+    /** Where a title may end with an issuer glued to it: after a document type or a closing bracket. */
+    private static final Pattern TITLE_END_INSIDE = Pattern.compile("(?:" + DOCUMENT_TYPES + "|[）)》”])");
+    /** An organisation's name: Han characters (several names apart by blanks or 、) ending in an office's kind. */
+    private static final Pattern ORGANISATION = Pattern.compile("[\\p{IsHan}、 ]{1,40}(?:局|委|会|院|部|厅|办|处|署|所|中心|政府|公司|集团|银行|大学)");
 
     /** The heading's printed lines joined as the title reads: wrapped lines go on without a blank. */
     static String unwrap(String heading) {
@@ -70,8 +77,10 @@ record TitleParts(String title, String issuer, LocalDate date, String source, St
         if (dated.matches()) {
             LocalDate date = Texts.date(dated.group(2), dated.group(3), dated.group(4));
             String head = dated.group(1);
-            // the longest issuer after a real blank; a line break only stands in for one when there is none
+            // the longest issuer after a real blank; else a name glued to the title's end; a line break only stands
+            // in for a blank when neither is found (it may as well cut the issuer itself)
             TitleParts parts = issuerAfterGap(head, BLANKS, date);
+            parts = parts != null ? parts : issuerWithoutGap(head, date);
             parts = parts != null ? parts : issuerAfterGap(head, GAP, date);
             if (parts != null) {
                 return parts;
@@ -83,13 +92,40 @@ record TitleParts(String title, String issuer, LocalDate date, String source, St
     private static TitleParts issuerAfterGap(String head, Pattern gaps, LocalDate date) {
         Matcher gap = gaps.matcher(head);
         while (date != null && gap.find()) {
-            String issuer = head.substring(gap.end()).strip();
-            String title = head.substring(0, gap.start()).strip();
-            if (!title.isEmpty() && !issuer.isEmpty() && !NOT_AN_ISSUER.matcher(issuer).find()) {
-                return new TitleParts(title, issuer, date, null, null);
+            TitleParts parts = titleAndIssuer(head.substring(0, gap.start()), head.substring(gap.end()), date);
+            if (parts != null) {
+                return parts;
             }
         }
         return null;
+    }
+
+    /**
+     * An issuer printed right after the title with no blank: after the first point where the title ends like one (a
+     * document type, a closing bracket) and the rest is an organisation's name.
+     */
+    private static TitleParts issuerWithoutGap(String head, LocalDate date) {
+        Matcher end = TITLE_END_INSIDE.matcher(head);
+        while (date != null && end.find()) {
+            String issuer = head.substring(end.end());
+            if (ORGANISATION.matcher(unwrap(issuer).strip()).matches()) {
+                TitleParts parts = titleAndIssuer(head.substring(0, end.end()), issuer, date);
+                if (parts != null) {
+                    return parts;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Title and issuer if the cut is plausible: the title closes its brackets, the issuer is a name. */
+    private static TitleParts titleAndIssuer(String title, String issuer, LocalDate date) {
+        String t = title.strip();
+        String i = issuer.strip();
+        if (t.isEmpty() || i.length() < MIN_ISSUER_CHARS || !Texts.balanced(unwrap(t)) || NOT_AN_ISSUER.matcher(i).find()) {
+            return null;
+        }
+        return new TitleParts(t, i, date, null, null);
     }
 
     /** A media name is a Latin name or a short Han name that does not qualify the document (试行, 第四十一批, …). */

@@ -10,22 +10,18 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import com.bulletiningest.enrich.EnrichedNotice;
-import com.bulletiningest.enrich.EnrichmentJson;
-import com.bulletiningest.enrich.Enrichment;
 import com.bulletiningest.enrich.DatedSentence;
+import com.bulletiningest.enrich.EnrichedNotice;
+import com.bulletiningest.enrich.Enrichment;
+import com.bulletiningest.enrich.EnrichmentJson;
 import com.bulletiningest.enrich.NoticeFields;
-import com.bulletiningest.notify.Digest;
-import com.bulletiningest.notify.DigestComposer;
-import com.bulletiningest.notify.Owner;
-import com.bulletiningest.notify.Owners;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.Group;
 import com.bulletiningest.split.Notice;
@@ -33,28 +29,18 @@ import com.bulletiningest.split.Section;
 
 /**
  * Bulletins in PostgreSQL, one per content hash. {@link #save} writes a bulletin, its sections, groups and notices
- * (marking notices already seen in an earlier bulletin as repeats) and, in the outbox, one digest of the new notices
- * per owner, all in one transaction: a bulletin is stored with its digests queued, or not at all. When enrich ran,
- * each notice's extracted fields, tags and deadlines are written in the same transaction.
+ * with what enrich found in them (marking notices already seen in an earlier bulletin as repeats) and tells its
+ * {@link StoredListener} about the new notices, all in one transaction: the outbox queues its digests in it, so a
+ * bulletin is stored with its digests queued, or not at all.
  */
 public final class BulletinStore {
 
     private final DataSource dataSource;
-    private final Supplier<Owners> owners;
-    private final DigestComposer composer;
+    private final StoredListener listener;
 
-    /**
-     * @param owners the current owners, asked for on every save (a {@code config.ReloadingConfig} re-reads the
-     *               owners file when it changes)
-     */
-    public BulletinStore(DataSource dataSource, Supplier<Owners> owners, DigestComposer composer) {
+    public BulletinStore(DataSource dataSource, StoredListener listener) {
         this.dataSource = dataSource;
-        this.owners = owners;
-        this.composer = composer;
-    }
-
-    public BulletinStore(DataSource dataSource, Owners owners, DigestComposer composer) {
-        this(dataSource, () -> owners, composer);
+        this.listener = listener;
     }
 
     public Optional<Long> findByHash(String sha256) {
@@ -65,19 +51,14 @@ public final class BulletinStore {
         }
     }
 
-    /** Stores the bulletin, or reports the one already stored with the same content (also when saved concurrently). */
-    public StoreResult save(ReceivedBulletin received, Bulletin bulletin) {
-        return save(received, bulletin, List.of());
-    }
-
     /**
-     * Stores the bulletin with what enrich found in its notices.
+     * Stores the bulletin with what enrich found in its notices, or reports the one already stored with the same
+     * content (also when saved concurrently).
      *
-     * @param enriched the bulletin's notices in print order as {@code Enricher#enrich} returns them, or empty when
-     *                 the bulletin was not enriched
+     * @param enriched the bulletin's notices in print order as {@code Enricher#enrich} returns them
      */
     public StoreResult save(ReceivedBulletin received, Bulletin bulletin, List<EnrichedNotice> enriched) {
-        if (!enriched.isEmpty() && enriched.size() != bulletin.notices().size()) {
+        if (enriched.size() != bulletin.notices().size()) {
             throw new IllegalArgumentException("enriched " + enriched.size() + " notices of a bulletin with "
                     + bulletin.notices().size());
         }
@@ -103,39 +84,27 @@ public final class BulletinStore {
             return StoreResult.duplicateOf(idOf(connection, received.sha256()).orElseThrow());
         }
         long bulletinId = inserted.get();
-        List<EnrichedNotice> notices = enriched.isEmpty()
-                ? EnrichedNotice.inPrintOrder(bulletin, (section, group, notice) -> Enrichment.NONE) : enriched;
-        List<EnrichedNotice> fresh = new ArrayList<>();
+        List<Placed> placed = new ArrayList<>();
         int sectionPosition = 0;
-        int noticeIndex = 0;
         for (Section section : bulletin.sections()) {
             long sectionId = insertSection(connection, bulletinId, ++sectionPosition, section);
             int groupPosition = 0;
             for (Group group : section.groups()) {
                 long groupId = insertGroup(connection, sectionId, ++groupPosition, group.label());
                 for (Notice notice : group.notices()) {
-                    InsertedNotice stored = insertNotice(connection, bulletinId, groupId, notice);
-                    EnrichedNotice current = notices.get(noticeIndex++);
-                    if (!enriched.isEmpty()) {
-                        insertEnrichment(connection, stored.id(), current.enrichment(), bulletin.issued());
-                    }
-                    if (!stored.repeat()) {
-                        fresh.add(current);
-                    }
+                    String fingerprint = NoticeFingerprint.of(notice);
+                    long noticeId = insertNotice(connection, groupId, notice, fingerprint);
+                    EnrichedNotice current = enriched.get(placed.size());
+                    insertEnrichment(connection, noticeId, current.enrichment(), bulletin.issued());
+                    placed.add(new Placed(noticeId, fingerprint, current));
                 }
             }
         }
-        int digests = 0;
-        for (Owner owner : owners.get().all()) {
-            Optional<Digest> digest = composer.compose(owner, bulletinId, bulletin.issued(), fresh);
-            if (digest.isPresent()) {
-                insertDigest(connection, bulletinId, digest.get());
-                digests++;
-            }
-        }
-        return new StoreResult(bulletinId, false, bulletin.sections().size(), notices.size(),
-                notices.size() - fresh.size(), enriched.stream().mapToInt(e -> e.enrichment().tags().size()).sum(),
-                (int) enriched.stream().filter(e -> !e.enrichment().fields().deadlines().isEmpty()).count(), digests);
+        List<EnrichedNotice> fresh = markRepeats(connection, placed);
+        int queued = listener.onStored(connection, new StoredBulletin(bulletinId, bulletin.issued(), fresh));
+        return new StoreResult(bulletinId, false, bulletin.sections().size(), enriched.size(),
+                enriched.size() - fresh.size(), enriched.stream().mapToInt(e -> e.enrichment().tags().size()).sum(),
+                (int) enriched.stream().filter(e -> !e.enrichment().fields().deadlines().isEmpty()).count(), queued);
     }
 
     private static Optional<Long> idOf(Connection connection, String sha256) throws SQLException {
@@ -195,19 +164,41 @@ public final class BulletinStore {
         }
     }
 
+    /** A notice as inserted, with its fingerprint. */
+    private record Placed(long id, String fingerprint, EnrichedNotice notice) {
+    }
+
     /**
-     * Inserts the notice, noting whether it repeats a notice of an earlier bulletin (same {@link NoticeFingerprint}).
-     * A notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
+     * Sets {@code repeat_of} on the notices whose fingerprint was first seen in another bulletin; returns the others,
+     * the new ones. A notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
      */
-    private static InsertedNotice insertNotice(Connection connection, long bulletinId, long groupId, Notice notice)
+    private static List<EnrichedNotice> markRepeats(Connection connection, List<Placed> placed) throws SQLException {
+        Map<String, Long> firstHere = new HashMap<>();
+        placed.forEach(notice -> firstHere.putIfAbsent(notice.fingerprint(), notice.id()));
+        Map<String, Long> earlier = FirstOccurrences.claim(connection, firstHere);
+        List<EnrichedNotice> fresh = new ArrayList<>();
+        try (PreparedStatement repeat = connection.prepareStatement("update notice set repeat_of = ? where id = ?")) {
+            for (Placed notice : placed) {
+                Long first = earlier.get(notice.fingerprint());
+                if (first == null) {
+                    fresh.add(notice.notice());
+                } else {
+                    repeat.setLong(1, first);
+                    repeat.setLong(2, notice.id());
+                    repeat.addBatch();
+                }
+            }
+            repeat.executeBatch();
+        }
+        return fresh;
+    }
+
+    /** Inserts the notice as new; {@link FirstOccurrences} then tells whether it repeats an earlier bulletin's. */
+    private static long insertNotice(Connection connection, long groupId, Notice notice, String fingerprint)
             throws SQLException {
-        String fingerprint = NoticeFingerprint.of(notice);
         try (PreparedStatement insert = connection.prepareStatement("insert into notice (group_id, no, title, "
-                + "fingerprint, issuer, date, source, published, page, last_page, links, body_links, body, repeat_of) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "(select min(n.id) from notice n join notice_group g on g.id = n.group_id "
-                + "join section s on s.id = g.section_id where n.fingerprint = ? and s.bulletin_id <> ?)) "
-                + "returning id, repeat_of")) {
+                + "fingerprint, issuer, date, source, published, page, last_page, links, body_links, body) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
             insert.setLong(1, groupId);
             insert.setInt(2, notice.no());
             insert.setString(3, notice.title());
@@ -221,18 +212,8 @@ public final class BulletinStore {
             insert.setArray(11, textArray(connection, notice.links()));
             insert.setArray(12, textArray(connection, notice.bodyLinks()));
             insert.setString(13, notice.body() == null ? "" : notice.body());
-            insert.setString(14, fingerprint);
-            insert.setLong(15, bulletinId);
-            try (ResultSet rows = insert.executeQuery()) {
-                rows.next();
-                long id = rows.getLong(1);
-                rows.getLong(2);
-                return new InsertedNotice(id, !rows.wasNull());
-            }
+            return returnedId(insert);
         }
-    }
-
-    private record InsertedNotice(long id, boolean repeat) {
     }
 
     /** The notice's fields (the filtered-on ones as columns, all as jsonb), its tags and its deadlines. */
@@ -275,28 +256,6 @@ public final class BulletinStore {
             insert.setString(3, kind);
             insert.addBatch();
         }
-    }
-
-    private static void insertDigest(Connection connection, long bulletinId, Digest digest) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into outbox (bulletin_id, recipient, "
-                + "subject, body, html, message_id) values (?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, bulletinId);
-            insert.setString(2, digest.recipient());
-            insert.setString(3, digest.subject());
-            insert.setString(4, digest.text());
-            insert.setString(5, digest.html());
-            insert.setString(6, messageId(bulletinId, digest.recipient()));
-            insert.executeUpdate();
-        }
-    }
-
-    /**
-     * The digest's Message-ID, the same whenever it is sent: a resend after a lost acknowledgement can be recognised
-     * by the receiver. The address is hashed so that any address makes a valid Message-ID.
-     */
-    static String messageId(long bulletinId, String recipient) {
-        return "<digest-" + bulletinId + "-" + ContentHash.sha256(recipient.toLowerCase(Locale.ROOT)).substring(0, 16)
-                + "@bulletin-ingest>";
     }
 
     private static long returnedId(PreparedStatement insert) throws SQLException {

@@ -1,7 +1,6 @@
 package com.bulletiningest.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -9,24 +8,24 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL database, migrated to the current schema: the configured one, or an embedded PostgreSQL keeping its
- * files under {@code <data-dir>/postgres} when no URL is given.
+ * files under {@code <data-dir>/postgres} when no URL is given ({@link EmbeddedPostgresServer}). A configured database
+ * that is down at start does not stop the service: the pool connects once it is up and the schema is migrated then.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private final EmbeddedPostgres embedded;
-    private final HikariDataSource dataSource;
-
     /** How long a caller waits for a connection when the database is unreachable, unless configured. */
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+
+    private final EmbeddedPostgresServer embedded;
+    private final HikariDataSource pool;
+    private final SchemaGate schema;
 
     /** @param embeddedPort port of the embedded PostgreSQL, 0 for any free one */
     public Database(String url, String user, String password, Path dataDir, int embeddedPort) throws IOException {
@@ -44,33 +43,44 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(4);
         config.setConnectionTimeout(connectionTimeout.toMillis());
         if (url == null || url.isBlank()) {
-            Path files = dataDir.resolve("postgres").toAbsolutePath();
-            Files.createDirectories(files);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(files).setCleanDataDirectory(false);
-            if (embeddedPort > 0) {
-                builder.setPort(embeddedPort);
-            }
-            embedded = builder.start();
-            config.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
-            LOG.info("Embedded PostgreSQL under {}: {} (user postgres, no password: psql -h localhost -p {} -U postgres postgres)",
-                    files.toAbsolutePath(), config.getJdbcUrl(), embedded.getPort());
+            embedded = EmbeddedPostgresServer.start(dataDir, embeddedPort);
+            config.setJdbcUrl(embedded.jdbcUrl());
+            config.setUsername(embedded.user());
+            config.setPassword(embedded.password());
         } else {
             embedded = null;
             config.setJdbcUrl(url);
             config.setUsername(user);
             config.setPassword(password);
+            // no connection needed to start: the pool keeps trying in the background
+            config.setInitializationFailTimeout(-1);
         }
-        dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        pool = new HikariDataSource(config);
+        String where = JdbcUrls.masked(config.getJdbcUrl());
+        schema = new SchemaGate(pool, where);
+        try {
+            schema.migrate();
+        } catch (DatabaseUnavailableException e) {
+            if (embedded != null) {
+                close();
+                throw new IOException(e.getMessage(), e);
+            }
+            LOG.warn("{}; the service runs anyway: files and mails wait in their inboxes, the schema is migrated "
+                    + "and ingesting begins once the database can be reached", e.getMessage());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
+    /** Connections to the migrated schema (a connection waits for the migration of a database that was down). */
     public DataSource dataSource() {
-        return dataSource;
+        return schema;
     }
 
     @Override
     public void close() throws IOException {
-        dataSource.close();
+        pool.close();
         if (embedded != null) {
             embedded.close();
         }

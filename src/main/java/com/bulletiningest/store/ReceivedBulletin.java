@@ -3,7 +3,8 @@ package com.bulletiningest.store;
 import java.time.Instant;
 
 /**
- * How a bulletin arrived.
+ * How a bulletin arrived. Names, Message-ID and text come from outside and are kept as PostgreSQL can hold them
+ * ({@link PostgresText}): a NUL in a PDF's text or an attachment name must not make every write fail.
  *
  * @param sha256       hex SHA-256 of the PDF's bytes: the bulletin's identity
  * @param sourceKind   {@code folder} or {@code mail}
@@ -13,4 +14,10 @@ import java.time.Instant;
  */
 public record ReceivedBulletin(String sha256, String sourceKind, String originalName, String messageId,
                                Instant receivedAt, String text) {
+
+    public ReceivedBulletin {
+        originalName = PostgresText.clean(originalName);
+        messageId = PostgresText.clean(messageId);
+        text = PostgresText.clean(text);
+    }
 }

@@ -7,7 +7,7 @@ package com.bulletiningest.store;
  * @param notices all notices stored, {@code repeats} of them reprinted from an earlier bulletin
  * @param tags         rule tags given to the notices, all notices together
  * @param withDeadline notices with at least one deadline
- * @param digests outbox rows queued: one per owner with new notices in the bulletin
+ * @param digests what the {@link StoredListener} queued: one digest per owner with new notices in the bulletin
  */
 public record StoreResult(long bulletinId, boolean duplicate, int sections, int notices, int repeats, int tags,
                           int withDeadline, int digests) {

@@ -1,19 +1,15 @@
 package com.bulletiningest.app;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Flags;
+import jakarta.mail.SendFailedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,48 +17,90 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DisplayName("embedded mail server")
 class EmbeddedMailServerTest {
 
-    private final EmbeddedMailServer server =
-            new EmbeddedMailServer("127.0.0.1", 0, 0, "secret", List.of("pharma@example.com", "ip@example.com"));
+    private static final String PASSWORD = "Mailbox-Pw-4711";
+
+    @TempDir
+    Path mailDir;
+
+    private EmbeddedMailServer server;
+
+    private EmbeddedMailServer start(List<String> mailboxes) {
+        server = new EmbeddedMailServer("127.0.0.1", PASSWORD, mailboxes, mailDir).withSmtp(0).withImap(0);
+        server.start();
+        return server;
+    }
+
+    private MailClient client() {
+        return new MailClient("127.0.0.1", server.smtpPort(), server.imapPort());
+    }
 
     @AfterEach
     void stop() {
-        server.stop();
+        if (server != null) {
+            server.stop();
+        }
     }
 
     @Test
-    @DisplayName("a mail sent over SMTP to a mailbox is read over IMAP with the address and the shared password")
+    @DisplayName("a mail sent over SMTP to a mailbox is read over IMAP with the address and the shared password only")
     void deliversToTheMailboxOfEachAddress() throws Exception {
-        server.start();
-        Session session = Session.getInstance(new Properties());
-        MimeMessage mail = new MimeMessage(session);
-        mail.setFrom("bulletin-ingest@localhost");
-        mail.setRecipients(Message.RecipientType.TO, "ip@example.com");
-        mail.setSubject("周报 2021-03-12", "UTF-8");
-        mail.setText("知识产权信息篇", "UTF-8");
-        Transport transport = session.getTransport("smtp");
-        transport.connect(server.host(), server.smtpPort(), null, null);
-        transport.sendMessage(mail, new InternetAddress[] {new InternetAddress("ip@example.com")});
-        transport.close();
+        start(List.of("pharma@example.com", "ip@example.com"));
+        client().send("ip@example.com", "周报 2021-03-12");
 
-        assertThat(subjects("ip@example.com", "secret")).containsExactly("周报 2021-03-12");
-        assertThat(subjects("pharma@example.com", "secret")).isEmpty();
-        assertThatThrownBy(() -> subjects("ip@example.com", "wrong")).hasMessageContaining("failed");
+        assertThat(client().subjects("ip@example.com", PASSWORD, "INBOX")).containsExactly("周报 2021-03-12");
+        assertThat(client().subjects("pharma@example.com", PASSWORD, "INBOX")).isEmpty();
+        assertThatThrownBy(() -> client().subjects("ip@example.com", "secret", "INBOX"))
+                .isInstanceOf(AuthenticationFailedException.class);
     }
 
-    private List<String> subjects(String login, String password) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect(server.host(), server.imapPort(), login, password);
-        try {
-            Folder inbox = store.getFolder("INBOX");
-            inbox.open(Folder.READ_ONLY);
-            List<String> subjects = new ArrayList<>();
-            for (Message message : inbox.getMessages()) {
-                subjects.add(message.getSubject());
-            }
-            inbox.close(false);
-            return subjects;
-        } finally {
-            store.close();
-        }
+    @Test
+    @DisplayName("SMTP refuses a recipient without a mailbox (550 at RCPT) and opens no mailbox for it")
+    void refusesUnknownRecipients() throws Exception {
+        start(List.of("pharma@example.com"));
+
+        assertThatThrownBy(() -> client().send("stranger@example.org", "relay me"))
+                .isInstanceOf(SendFailedException.class)
+                .satisfies(e -> assertThat(((SendFailedException) e).getInvalidAddresses()).hasSize(1))
+                .hasStackTraceContaining("550");
+        assertThatThrownBy(() -> client().send("pharma@localhost", "near miss"))
+                .isInstanceOf(SendFailedException.class);
+        // plain GreenMail would have created it with the address as password
+        assertThatThrownBy(() -> client().subjects("stranger@example.org", "stranger@example.org", "INBOX"))
+                .isInstanceOf(AuthenticationFailedException.class);
+        assertThat(client().subjects("pharma@example.com", PASSWORD, "INBOX")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("mailboxes survive a restart: messages, their flags and folders, a moved message only where it went")
+    void keepsTheMailboxesAcrossARestart() throws Exception {
+        start(List.of("bulletins@localhost", "pharma@example.com"));
+        client().send("bulletins@localhost", "bulletin one");
+        client().send("bulletins@localhost", "bulletin two");
+        client().send("pharma@example.com", "digest 1");
+        client().moveToFolder("bulletins@localhost", PASSWORD, "bulletin one", "Processed");
+        client().flag("pharma@example.com", PASSWORD, "digest 1", Flags.Flag.SEEN);
+        server.stop();
+
+        start(List.of("bulletins@localhost", "pharma@example.com"));
+
+        assertThat(client().subjects("bulletins@localhost", PASSWORD, "INBOX")).containsExactly("bulletin two");
+        assertThat(client().subjects("bulletins@localhost", PASSWORD, "Processed")).containsExactly("bulletin one");
+        assertThat(client().subjectsWith("pharma@example.com", PASSWORD, Flags.Flag.SEEN)).containsExactly("digest 1");
+        assertThat(client().subjectsWith("bulletins@localhost", PASSWORD, Flags.Flag.SEEN)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a mailbox opened while running (an owner added) gets mail at once, and its old mail back from disk")
+    void opensMailboxesWhileRunning() throws Exception {
+        start(List.of("lead@example.com", "tech@example.com"));
+        client().send("tech@example.com", "old digest");
+        server.stop();
+
+        start(List.of("lead@example.com"));
+        assertThatThrownBy(() -> client().send("tech@example.com", "too early")).isInstanceOf(SendFailedException.class);
+        server.addMailboxes(List.of("tech@example.com"));
+        client().send("tech@example.com", "new digest");
+
+        assertThat(client().subjects("tech@example.com", PASSWORD, "INBOX")).containsExactly("old digest", "new digest");
     }
 }

@@ -1,7 +1,9 @@
 package com.bulletiningest.app;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +23,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.camel.CamelContext;
 
 /**
  * The whole service as it runs in production, for end-to-end tests: the real config/application.properties and
@@ -34,8 +37,6 @@ public final class RunningService {
     public static final Path CORPUS = Path.of("src/test/resources/corpus");
     /** The intake mailbox of the embedded mail server. */
     public static final String INTAKE = "bulletins@localhost";
-    /** The embedded mail server's password for every mailbox (bulletin.embedded-mail.password). */
-    private static final String PASSWORD = "secret";
 
     /** Three owners: one category, two categories, and one that shares a category with another. */
     public static final String OWNERS = """
@@ -84,6 +85,10 @@ public final class RunningService {
         }
     }
 
+    public CamelContext camelContext() {
+        return service.camelContext();
+    }
+
     public <T> T bean(String name, Class<T> type) {
         return service.camelContext().getRegistry().lookupByNameAndType(name, type);
     }
@@ -96,6 +101,13 @@ public final class RunningService {
     public void drop(String corpusFile, String name) throws IOException {
         Path partial = inbox().resolve("." + name + ".part");
         Files.copy(CORPUS.resolve(corpusFile), partial);
+        Files.move(partial, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes {@code content} into the inbox under a name, as {@link #drop(String, String)} does. */
+    public void drop(byte[] content, String name) throws IOException {
+        Path partial = inbox().resolve("." + name + ".part");
+        Files.write(partial, content);
         Files.move(partial, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -126,6 +138,24 @@ public final class RunningService {
         }
     }
 
+    /**
+     * Puts a message into the intake INBOX over IMAP exactly as written (lines end in CRLF on the wire), for what no
+     * mail program would send: malformed headers, a multipart without boundary.
+     */
+    public void appendToIntake(String rawMime) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        Store store = session.getStore("imap");
+        store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), INTAKE,
+                bean("embeddedMailServer", EmbeddedMailServer.class).password());
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.appendMessages(new Message[] {new MimeMessage(session,
+                    new ByteArrayInputStream(rawMime.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)))});
+        } finally {
+            store.close();
+        }
+    }
+
     public void awaitMail(String owner, int digests) throws Exception {
         Eventually.within(PATIENCE, digests + " digest(s) for " + owner, () -> subjects(owner).size() >= digests);
     }
@@ -149,6 +179,11 @@ public final class RunningService {
         return readMailbox(INTAKE, folder, Message::getSubject);
     }
 
+    /** How many messages a folder of the intake mailbox holds, whatever their headers (none when it does not exist). */
+    public int intakeCount(String folder) throws Exception {
+        return readMailbox(INTAKE, folder, message -> "").size();
+    }
+
     /** Whether the message in the intake INBOX with this subject is still unread. */
     public boolean intakeUnread(String subject) throws Exception {
         return readMailbox(INTAKE, "INBOX", message -> message.getSubject() + "|" + message.isSet(Flags.Flag.SEEN))
@@ -158,7 +193,8 @@ public final class RunningService {
     /** What {@code read} gives of each message in a mailbox folder (none when the folder does not exist), over IMAP. */
     private List<String> readMailbox(String address, String folderName, MessageReader read) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), address, PASSWORD);
+        store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), address,
+                bean("embeddedMailServer", EmbeddedMailServer.class).password());
         try {
             Folder folder = store.getFolder(folderName);
             List<String> values = new ArrayList<>();

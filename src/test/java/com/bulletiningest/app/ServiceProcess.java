@@ -29,7 +29,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    public static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** Generous: on a loaded machine a start after a crash (JVM, recovery, HanLP) has taken over a minute. */
+    public static final Duration PATIENCE = Duration.ofMinutes(5);
 
     public final Map<String, String> properties = new LinkedHashMap<>();
     private final Path home;
@@ -181,13 +182,14 @@ public final class ServiceProcess implements AutoCloseable {
                 .toList();
     }
 
-    /** The service's embedded database, as its application role sees it. */
-    public DataSource database() {
+    /** The service's embedded database as its role {@code bulletins} sees it, with the password from its file. */
+    public DataSource database() throws IOException {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {"127.0.0.1"});
         dataSource.setPortNumbers(new int[] {databasePort});
-        dataSource.setDatabaseName("postgres");
-        dataSource.setUser("postgres");
+        dataSource.setDatabaseName("bulletins");
+        dataSource.setUser("bulletins");
+        dataSource.setPassword(Files.readString(dataDir().resolve("bulletins.password")).strip());
         return dataSource;
     }
 

@@ -23,7 +23,7 @@ class SettingsTest {
         Settings settings = settings();
 
         assertThat(settings.text("bulletin.inbox")).isEqualTo("inbox");
-        assertThat(settings.number("bulletin.inbox.min-age", 0)).isEqualTo(3000);
+        assertThat(settings.number("bulletin.inbox.min-age", 0)).isEqualTo(500);
         assertThat(settings.isEmpty("bulletin.db.url")).isTrue();
         assertThat(settings.text("bulletin.smtp.host", "fallback")).isEqualTo("fallback");
         assertThat(settings.path("bulletin.data-dir", "x")).isEqualTo(Path.of("data"));

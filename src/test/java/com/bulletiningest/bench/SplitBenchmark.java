@@ -13,7 +13,8 @@ import com.bulletiningest.split.Categories;
  * Prints how long extraction (PDF to positioned lines and links) and splitting (lines to sections and notices) take
  * per corpus bulletin, measured separately over repeated runs after a warm-up. Not a test: it prints figures.
  * <p>
- * Run: {@code ./mvnw -q -Pbenchmark test-compile exec:java} (arguments: {@code -Dexec.args="<runs> <warm-up runs>"}).
+ * Run: {@code ./mvnw -q -Pbenchmark test-compile exec:exec -Dbenchmark.main=com.bulletiningest.bench.SplitBenchmark}
+ * (arguments: {@code -Dbenchmark.args="<runs> <warm-up runs>"}).
  */
 public final class SplitBenchmark {
 

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.bulletiningest.fixtures.Rows;
+import com.bulletiningest.fixtures.Unenriched;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.Group;
 import com.bulletiningest.split.Notice;
@@ -52,6 +53,7 @@ class OutboxSenderTest {
 
     private Database database;
     private GreenMail mail;
+    private Outbox outbox;
     private OutboxSender sender;
     private long bulletinId;
 
@@ -62,14 +64,16 @@ class OutboxSenderTest {
         mail.start();
         mail.setUser("pharma@localhost", "pharma@localhost", PASSWORD);
         mail.setUser("lead@localhost", "lead@localhost", PASSWORD);
-        sender = sender();
         Owners owners = new Owners(List.of(new Owner("pharma@localhost", "医药组", Set.of("pharma")),
                 new Owner("lead@localhost", Set.of("pharma", "tech"))));
-        bulletinId = new BulletinStore(database.dataSource(), owners, new DigestComposer()).save(
+        outbox = new Outbox(database.dataSource(), () -> owners, new DigestComposer());
+        sender = sender();
+        Bulletin week = new Bulletin(MONDAY.plusDays(4), 2, List.of(
+                section("pharma", "医药信息篇", "国家级", "国家药监局关于发布《化学药品注册分类》的通告"),
+                section("tech", "科技项目篇", "天津市", "关于组织申报 2021 年度科技计划项目的通知")));
+        bulletinId = new BulletinStore(database.dataSource(), outbox).save(
                 new ReceivedBulletin("a".repeat(64), "folder", "inbox/week.pdf", null, Instant.now(), "text"),
-                new Bulletin(MONDAY.plusDays(4), 2, List.of(
-                        section("pharma", "医药信息篇", "国家级", "国家药监局关于发布《化学药品注册分类》的通告"),
-                        section("tech", "科技项目篇", "天津市", "关于组织申报 2021 年度科技计划项目的通知")))).bulletinId();
+                week, Unenriched.notices(week)).bulletinId();
     }
 
     @AfterEach
@@ -158,7 +162,7 @@ class OutboxSenderTest {
     }
 
     private OutboxSender sender() {
-        return new OutboxSender(database.dataSource(), new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), "", "",
+        return new OutboxSender(outbox, new SmtpSettings("127.0.0.1", mail.getSmtp().getPort(), "", "",
                 false, "bulletin-ingest@localhost"), dataDir.resolve("sent"));
     }
 

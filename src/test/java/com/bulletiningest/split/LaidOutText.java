@@ -9,7 +9,7 @@ import com.bulletiningest.extract.TextLine;
 
 /**
  * Lines laid out the way a bulletin PDF extracts, for splitter rules the corpus does not show: CJK characters one em
- * wide, Latin half, leading spaces as indentation, paragraphs wrapped at a fixed number of ems.
+ * wide, Latin half, leading spaces as indentation, paragraphs wrapped at a fixed number of ems, titles bold or not.
  */
 final class LaidOutText {
 
@@ -26,10 +26,21 @@ final class LaidOutText {
 
     /** One line as printed; leading spaces indent it. */
     LaidOutText line(String printed) {
+        return line(printed, false);
+    }
+
+    /** A title line, set bold or not. */
+    LaidOutText title(String printed, boolean bold) {
+        return line(printed, bold);
+    }
+
+    private LaidOutText line(String printed, boolean bold) {
         int indent = printed.length() - printed.stripLeading().length();
         String text = printed.strip();
         float x = LEFT + indent * EM / 2.5f;
-        lines.add(new TextLine(page, x, x + ems(text) * EM, y, 4.5f, text));
+        TextLine above = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+        float lineHeight = above != null && above.page() == page ? y - above.y() : 0;
+        lines.add(new TextLine(page, x, x + ems(text) * EM, y, 4.5f, EM, bold, lineHeight, text));
         y += LEADING;
         return this;
     }
@@ -43,10 +54,15 @@ final class LaidOutText {
 
     /** A paragraph wrapped at the text width, its last line short. */
     LaidOutText paragraph(String text) {
+        return paragraph(text, WRAP_EMS);
+    }
+
+    /** A paragraph wrapped at {@code wrapEms} (a line ends once it is that wide), its last line short. */
+    LaidOutText paragraph(String text, int wrapEms) {
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             current.append(text.charAt(i));
-            if (ems(current.toString()) >= WRAP_EMS) {
+            if (ems(current.toString()) >= wrapEms) {
                 line(current.toString());
                 current.setLength(0);
             }
@@ -66,6 +82,13 @@ final class LaidOutText {
     LaidOutText link(String uri, float raised) {
         TextLine last = lines.get(lines.size() - 1);
         links.add(new LinkAnnotation(last.page(), uri, last.x(), last.y() - 7.6f - raised, last.endX(), last.y() + 1.8f - raised));
+        return this;
+    }
+
+    /** A URI link annotation over the line that starts with {@code start}. */
+    LaidOutText linkOverLineStartingWith(String start, String uri) {
+        TextLine line = lines.stream().filter(l -> l.text().startsWith(start)).findFirst().orElseThrow();
+        links.add(new LinkAnnotation(line.page(), uri, line.x(), line.y() - 7.6f, line.endX(), line.y() + 1.8f));
         return this;
     }
 

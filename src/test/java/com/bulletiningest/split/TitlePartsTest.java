@@ -24,6 +24,18 @@ class TitlePartsTest {
     }
 
     @Test
+    void issuerGluedToTheTitleOrAfterALineBreakInsideTheBracket() {
+        assertThat(TitleParts.parse("市科技局关于做好评价工作的通知天津市工业和信息化局（2021-3-3）"))
+                .extracting(TitleParts::title, TitleParts::issuer).containsExactly("市科技局关于做好评价工作的通知", "天津市工业和信息化局");
+        assertThat(TitleParts.parse("天津市国家高新技术企业认定主要政策解答（2021）天津市科技局（2021-3-8）"))
+                .extracting(TitleParts::title, TitleParts::issuer).containsExactly("天津市国家高新技术企业认定主要政策解答（2021）", "天津市科技局");
+        assertThat(TitleParts.parse("天津市国家高新技术企业认定主要政策解答（2021" + TitleParts.LINE_BREAK + "）  天津市科技局（2021-3-3）"))
+                .extracting(TitleParts::title, TitleParts::issuer).containsExactly("天津市国家高新技术企业认定主要政策解答（2021）", "天津市科技局");
+        assertThat(TitleParts.parse("关于印发天津市第一批申报指南的通知天津市工业和信息化局、天津市财政" + TitleParts.LINE_BREAK + "局（2020-3-2）"))
+                .extracting(TitleParts::title, TitleParts::issuer).containsExactly("关于印发天津市第一批申报指南的通知", "天津市工业和信息化局、天津市财政局");
+    }
+
+    @Test
     void documentQualifiersStayInTheTitle() {
         assertThat(TitleParts.parse("关于发布《中药变更受理审查指南（试行）》的通告（2021 年第 24 号）"))
                 .extracting(TitleParts::title, TitleParts::source).containsExactly("关于发布《中药变更受理审查指南（试行）》的通告（2021 年第 24 号）", null);

@@ -6,19 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.bulletiningest.fixtures.Rows;
-import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.EnrichedNotice;
 import com.bulletiningest.enrich.Enricher;
-import com.bulletiningest.notify.DigestComposer;
-import com.bulletiningest.notify.Owner;
-import com.bulletiningest.notify.Owners;
+import com.bulletiningest.fixtures.Rows;
+import com.bulletiningest.fixtures.Unenriched;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.BulletinReader;
 import com.bulletiningest.split.Categories;
@@ -28,8 +24,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static com.bulletiningest.store.TestBulletins.bulletin;
-import static com.bulletiningest.store.TestBulletins.section;
+import static com.bulletiningest.fixtures.TestBulletins.bulletin;
+import static com.bulletiningest.fixtures.TestBulletins.section;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The store on a real (embedded) PostgreSQL, with the corpus bulletins as split by the real reader. */
@@ -42,6 +38,7 @@ class BulletinStoreTest {
     static Path dataDir;
 
     private static Database database;
+    private static AnnouncedBulletins announced;
     private static BulletinStore store;
     private static NoticeQueries queries;
     private static Bulletin seed000;
@@ -51,10 +48,8 @@ class BulletinStoreTest {
     @BeforeAll
     static void open() throws Exception {
         database = new Database("", "", "", dataDir, 0);
-        Owners owners = new Owners(List.of(new Owner("pharma@example.com", Set.of("pharma")),
-                new Owner("all@example.com", Set.of("pharma", "ip", "tech")),
-                new Owner("nobody@example.com", Set.of("astronomy"))));
-        store = new BulletinStore(database.dataSource(), owners, new DigestComposer());
+        announced = new AnnouncedBulletins();
+        store = new BulletinStore(database.dataSource(), announced);
         queries = new NoticeQueries(database.dataSource());
         BulletinReader reader = new BulletinReader(Categories.defaults());
         seed000 = reader.read(Files.readAllBytes(Path.of("src/test/resources/corpus/seed-000.pdf")));
@@ -68,13 +63,13 @@ class BulletinStoreTest {
     }
 
     @Test
-    @DisplayName("saves a bulletin with its sections, groups, notices and one digest per owner with notices in it")
-    void savesBulletinAndQueuesDigests() throws Exception {
-        StoreResult result = store.save(received("a".repeat(64), "inbox/seed-000.pdf"), seed000);
+    @DisplayName("saves a bulletin with its sections, groups and notices, and announces its new notices")
+    void savesBulletinAndAnnouncesIt() {
+        StoreResult result = save("a".repeat(64), "inbox/seed-000.pdf", seed000);
 
         assertThat(result.duplicate()).isFalse();
-        assertThat(result).extracting(StoreResult::sections, StoreResult::notices, StoreResult::digests)
-                .containsExactly(3, 15, 2);
+        assertThat(result).extracting(StoreResult::sections, StoreResult::notices, StoreResult::repeats)
+                .containsExactly(3, 15, 0);
         assertThat(store.findByHash("a".repeat(64))).contains(result.bulletinId());
         assertThat(queries.noticesOf(result.bulletinId())).extracting(n -> n.category() + "/" + n.group() + " " + n.no())
                 .containsExactly("pharma/国家级 1", "pharma/国家级 2", "pharma/国家级 3", "pharma/国家级 4",
@@ -83,27 +78,26 @@ class BulletinStoreTest {
                         "tech/天津市 6", "tech/天津市 7", "tech/天津市 8");
         assertThat(queries.noticesOf(result.bulletinId()).get(0).links())
                 .containsExactly("http://www.cde.org.cn/news.do?method=viewInfoCommon&id=22e22f0726b4910c");
-        assertThat(strings("select recipient || ' ' || message_id from outbox where bulletin_id = " + result.bulletinId()
-                + " order by recipient"))
-                .containsExactly("all@example.com " + BulletinStore.messageId(result.bulletinId(), "all@example.com"),
-                        "pharma@example.com " + BulletinStore.messageId(result.bulletinId(), "pharma@example.com"));
+        StoredBulletin told = announced.of(result.bulletinId());
+        assertThat(told.issued()).isEqualTo(seed000.issued());
+        assertThat(told.newNotices()).extracting(EnrichedNotice::notice).containsExactlyElementsOf(seed000.notices());
     }
 
     @Test
-    @DisplayName("the same content saved again is a duplicate: no new rows, no new digests")
-    void sameHashAgainIsADuplicate() throws Exception {
-        StoreResult first = store.save(received("e".repeat(64), "inbox/one.pdf"), seed001);
+    @DisplayName("the same content saved again is a duplicate: no new rows, nothing announced")
+    void sameHashAgainIsADuplicate() {
+        StoreResult first = save("e".repeat(64), "inbox/one.pdf", seed001);
         long bulletins = queries.bulletinCount();
         long notices = queries.noticeCount();
-        long digests = Long.parseLong(strings("select count(*) from outbox").get(0));
+        int announcements = announced.all().size();
 
-        StoreResult again = store.save(received("e".repeat(64), "inbox/copy of one.pdf"), seed001);
+        StoreResult again = save("e".repeat(64), "inbox/copy of one.pdf", seed001);
 
         assertThat(again.duplicate()).isTrue();
         assertThat(again.bulletinId()).isEqualTo(first.bulletinId());
         assertThat(queries.bulletinCount()).isEqualTo(bulletins);
         assertThat(queries.noticeCount()).isEqualTo(notices);
-        assertThat(strings("select count(*) from outbox")).containsExactly(String.valueOf(digests));
+        assertThat(announced.all()).hasSize(announcements);
     }
 
     @Test
@@ -112,7 +106,7 @@ class BulletinStoreTest {
         String sha = "b".repeat(64);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Callable<StoreResult> save = () -> store.save(received(sha, "inbox/seed-001.pdf"), seed001);
+            Callable<StoreResult> save = () -> save(sha, "inbox/seed-001.pdf", seed001);
             List<Future<StoreResult>> results = pool.invokeAll(List.of(save, save));
             List<StoreResult> done = new ArrayList<>();
             for (Future<StoreResult> result : results) {
@@ -127,42 +121,52 @@ class BulletinStoreTest {
     }
 
     @Test
-    @DisplayName("a bulletin reprinted under another hash: all notices stored as repeats, no digest queued")
-    void wholeReprintQueuesNoDigest() throws Exception {
-        StoreResult first = store.save(received("c".repeat(64), "inbox/first.pdf"), seed001);
-        StoreResult again = store.save(received("d".repeat(64), "inbox/reissued.pdf"), seed001);
+    @DisplayName("a bulletin reprinted under another hash: all notices stored as repeats, none announced as new")
+    void wholeReprintHasNoNewNotice() {
+        StoreResult first = save("c".repeat(64), "inbox/first.pdf", seed001);
+        StoreResult again = save("d".repeat(64), "inbox/reissued.pdf", seed001);
 
         assertThat(again.notices()).isEqualTo(10);
         assertThat(again.repeats()).isEqualTo(10);
         assertThat(again.newNotices()).isZero();
-        assertThat(again.digests()).isZero();
         assertThat(queries.noticesOf(again.bulletinId())).allSatisfy(n -> assertThat(n.isRepeat()).isTrue());
-        assertThat(strings("select count(*) from outbox where bulletin_id = " + again.bulletinId())).containsExactly("0");
+        assertThat(announced.of(again.bulletinId()).newNotices()).isEmpty();
         assertThat(first.bulletinId()).isNotEqualTo(again.bulletinId());
     }
 
     @Test
-    @DisplayName("a notice reprinted in a later bulletin points at its first occurrence and is left out of the digest")
-    void repeatIsStoredButNotMailedAgain() throws Exception {
+    @DisplayName("a notice reprinted in a later bulletin points at its first occurrence and is not announced as new")
+    void repeatPointsAtItsFirstOccurrence() {
         String reprinted = "关于发布《仿制药参比制剂目录（第三十八批）》的通告";
-        StoreResult week1 = store.save(received("1".repeat(64), "inbox/week1.pdf"), bulletin(MONDAY.plusDays(4),
+        StoreResult week1 = save("1".repeat(64), "inbox/week1.pdf", bulletin(MONDAY.plusDays(4),
                 section("pharma", "医药信息篇", MONDAY, "国家级", reprinted, "关于药品注册收费的公告")));
         // wrapped and punctuated differently in the reprint: still the same notice
-        StoreResult week2 = store.save(received("2".repeat(64), "inbox/week2.pdf"), bulletin(MONDAY.plusDays(11),
+        StoreResult week2 = save("2".repeat(64), "inbox/week2.pdf", bulletin(MONDAY.plusDays(11),
                 section("pharma", "医药信息篇", MONDAY.plusDays(7), "国家级",
                         "关于发布 《仿制药参比制剂目录(第三十八批)》 的通告", "关于开展医疗器械唯一标识试点的通知")));
 
-        assertThat(week2).extracting(StoreResult::notices, StoreResult::repeats, StoreResult::digests)
-                .containsExactly(2, 1, 2);
+        assertThat(week2).extracting(StoreResult::notices, StoreResult::repeats).containsExactly(2, 1);
         List<StoredNotice> stored = queries.noticesOf(week2.bulletinId());
         assertThat(stored.get(0).repeatOf()).isEqualTo(queries.noticesOf(week1.bulletinId()).get(0).id());
         assertThat(stored.get(1).repeatOf()).isNull();
-        assertThat(strings("select body || html from outbox where bulletin_id = " + week2.bulletinId()))
-                .hasSize(2)
-                .allSatisfy(digest -> assertThat(digest).contains("关于开展医疗器械唯一标识试点的通知")
-                        .doesNotContain("仿制药参比制剂目录"));
-        assertThat(strings("select subject from outbox where bulletin_id = " + week2.bulletinId()))
-                .containsOnly("【政策周报】医药信息篇 2021-03-15~2021-03-19：1 条新通知");
+        assertThat(announced.of(week2.bulletinId()).newNotices()).extracting(n -> n.notice().title())
+                .containsExactly("关于开展医疗器械唯一标识试点的通知");
+    }
+
+    @Test
+    @DisplayName("a notice printed twice in one bulletin is new in both places; a later reprint points at the first")
+    void noticePrintedTwiceInOneBulletinIsNewTwice() {
+        String twice = "关于开展知识产权质押融资入园惠企行动的通知";
+        StoreResult week1 = save("3".repeat(64), "inbox/twice.pdf", bulletin(MONDAY.plusDays(4),
+                section("ip", "知识产权信息篇", MONDAY, "国家级", twice),
+                section("tech", "科技项目篇", MONDAY, "资讯", twice)));
+        StoreResult week2 = save("4".repeat(64), "inbox/again.pdf", bulletin(MONDAY.plusDays(11),
+                section("tech", "科技项目篇", MONDAY.plusDays(7), "资讯", twice)));
+
+        assertThat(week1.repeats()).isZero();
+        assertThat(announced.of(week1.bulletinId()).newNotices()).hasSize(2);
+        assertThat(queries.noticesOf(week2.bulletinId())).singleElement().extracting(StoredNotice::repeatOf)
+                .isEqualTo(queries.noticesOf(week1.bulletinId()).get(0).id());
     }
 
     @Test
@@ -217,34 +221,9 @@ class BulletinStoreTest {
                         .mapToInt(e -> e.enrichment().fields().deadlines().size()).sum()));
     }
 
-    @Test
-    @DisplayName("owners re-read between bulletins: an owner added to the file gets the next bulletin's digest; "
-            + "a broken edit keeps the previous owners and names the line")
-    void ownersReloadBetweenBulletins() throws Exception {
-        Path file = dataDir.resolve("owners-reload.yaml");
-        Files.writeString(file, "owners:\n  - address: first@example.com\n    categories: [pharma]\n");
-        ReloadingConfig<Owners> owners = new ReloadingConfig<>(file, Owners::parse);
-        BulletinStore reloading = new BulletinStore(database.dataSource(), owners, new DigestComposer());
-        long before = reloading.save(received("9".repeat(64), "inbox/before.pdf"), bulletin(MONDAY.plusDays(4),
-                section("pharma", "医药信息篇", MONDAY, "国家级", "关于重载前的通知"))).bulletinId();
-
-        Files.writeString(file, "owners:\n  - address: first@example.com\n    categories: [pharma]\n"
-                + "  - address: added@example.com\n    categories: [pharma]\n");
-        long after = reloading.save(received("6".repeat(64), "inbox/after.pdf"), bulletin(MONDAY.plusDays(11),
-                section("pharma", "医药信息篇", MONDAY.plusDays(7), "国家级", "关于重载后的通知"))).bulletinId();
-
-        Files.writeString(file, "owners:\n  - address: first@example.com\n    categories: [pharma]\n"
-                + "  - address: broken@example.com\n    colours: [red]\n");
-        long broken = reloading.save(received("5".repeat(64), "inbox/broken.pdf"), bulletin(MONDAY.plusDays(18),
-                section("pharma", "医药信息篇", MONDAY.plusDays(14), "国家级", "关于坏文件后的通知"))).bulletinId();
-
-        assertThat(strings("select recipient from outbox where bulletin_id = " + before)).containsExactly("first@example.com");
-        assertThat(strings("select recipient from outbox where bulletin_id = " + after + " order by recipient"))
-                .containsExactly("added@example.com", "first@example.com");
-        assertThat(strings("select recipient from outbox where bulletin_id = " + broken + " order by recipient"))
-                .containsExactly("added@example.com", "first@example.com");
-        assertThat(owners.lastError()).get().extracting(Throwable::getMessage).asString()
-                .contains("line 5").contains("colours");
+    /** Saves a bulletin that skipped enrich. */
+    private static StoreResult save(String sha, String name, Bulletin bulletin) {
+        return store.save(received(sha, name), bulletin, Unenriched.notices(bulletin));
     }
 
     private static ReceivedBulletin received(String sha, String name) {

@@ -1,27 +1,38 @@
 package com.bulletiningest.intake.mail;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.store.DatabaseUnavailableException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.mail.MailConstants;
 import org.apache.camel.component.mail.MailMessage;
+import org.apache.camel.support.DefaultMessage;
 
 /**
  * The step of the {@code inbox-mail} route: hands the polled message to {@link MailIntake}, sends each PDF to
  * {@code direct:ingest}, and sets the {@code moveTo} header that camel-mail obeys once the exchange completed.
  * <p>
  * Headers set: {@code moveTo} (Processed, Rejected or Failed), {@code bulletinMailStatus}, {@code bulletinMailNote}.
+ * <p>
+ * Once the database turned out unreachable in a poll, the rest of that poll's messages are left for the next poll
+ * without being tried (each would wait for a connection in vain): the first failing exchange carries the property
+ * {@value #WAITING} with how many messages of the poll wait, so the route logs one line per poll; the others fail
+ * with the same exception and without it.
  */
 public class MailIntakeProcessor implements Processor {
 
     static final String INGEST = "direct:ingest";
+    static final String WAITING = "bulletinMailWaiting";
 
     private final MailIntake intake;
     private final ProducerTemplate template;
+    /** The database failure seen in the current poll, or null; camel-mail runs a poll's exchanges one after another. */
+    private DatabaseUnavailableException outage;
 
     public MailIntakeProcessor(MailIntake intake, CamelContext context) {
         this.intake = intake;
@@ -30,8 +41,25 @@ public class MailIntakeProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        int index = exchange.getProperty(ExchangePropertyKey.BATCH_INDEX, 0, Integer.class);
+        if (index == 0) {
+            outage = null; // a new poll
+        }
+        if (outage != null) {
+            throw outage;
+        }
         MimeMessage polled = (MimeMessage) exchange.getIn(MailMessage.class).getOriginalMessage();
-        MailOutcome outcome = intake.handle(polled, this::ingest);
+        // From here on a plain message: camel-mail's would map every header of the mail the first time one is read or
+        // set, through the IMAP server's envelope, which fails for a header the server cannot parse (GreenMail).
+        exchange.setIn(new DefaultMessage(exchange));
+        MailOutcome outcome;
+        try {
+            outcome = intake.handle(polled, this::ingest);
+        } catch (DatabaseUnavailableException e) {
+            outage = e;
+            exchange.setProperty(WAITING, exchange.getProperty(ExchangePropertyKey.BATCH_SIZE, 1, Integer.class) - index);
+            throw e;
+        }
         exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, outcome.status().folder());
         exchange.getIn().setHeader("bulletinMailStatus", outcome.status().name());
         exchange.getIn().setHeader("bulletinMailNote", outcome.note());

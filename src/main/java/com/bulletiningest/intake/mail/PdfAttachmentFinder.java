@@ -1,6 +1,7 @@
 package com.bulletiningest.intake.mail;
 
 import com.bulletiningest.store.ContentHash;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -47,13 +48,14 @@ public class PdfAttachmentFinder {
     public MailPdfs find(Part message) {
         Walk walk = new Walk();
         walk.visit(message, 0);
-        return new MailPdfs(walk.pdfs, walk.skipped);
+        return new MailPdfs(walk.pdfs, walk.skipped, walk.unreadable);
     }
 
     /** The state of one walk over one message's MIME tree. */
     private final class Walk {
         private final List<FoundPdf> pdfs = new ArrayList<>();
         private final List<SkippedPart> skipped = new ArrayList<>();
+        private final List<SkippedPart> unreadable = new ArrayList<>();
         private final Map<String, String> namesByHash = new HashMap<>();
         private int leaves;
 
@@ -77,7 +79,7 @@ public class PdfAttachmentFinder {
                 }
             } catch (MessagingException | IOException | RuntimeException e) {
                 // a malformed part must not hide the PDFs in its siblings
-                skipped.add(new SkippedPart(describe(name), "unreadable: " + e.getMessage()));
+                unreadable.add(new SkippedPart(name != null ? name : unnamed(part, depth), String.valueOf(e.getMessage())));
             }
         }
 
@@ -112,6 +114,13 @@ public class PdfAttachmentFinder {
 
         private String describe(String name) {
             return name != null ? name : "unnamed part";
+        }
+
+        private String unnamed(Part part, int depth) {
+            if (part instanceof Message) {
+                return depth == 0 ? "the message" : "a forwarded message";
+            }
+            return "unnamed part";
         }
     }
 

@@ -1,11 +1,8 @@
 package com.bulletiningest.intake.mail;
 
-import jakarta.mail.Address;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -65,20 +62,21 @@ public final class SenderPolicy {
         return addresses.contains(normalised) || at >= 0 && domains.contains(normalised.substring(at + 1));
     }
 
-    /** @return why the message is refused, or empty when its sender may deliver bulletins */
-    public Optional<String> refusal(Message message) throws MessagingException {
+    /**
+     * @param from the message's From addresses
+     * @return why the message is refused, or empty when its sender may deliver bulletins
+     */
+    public Optional<String> refusal(List<String> from) {
         if (allowsEveryone()) {
             return Optional.empty();
         }
-        Address[] from = message.getFrom();
-        if (from == null || from.length == 0) {
+        if (from.isEmpty()) {
             return Optional.of("the message has no From address");
         }
         // every author must be allowed: one permitted co-author must not carry in a stranger's mail
-        for (Address address : from) {
-            String email = address instanceof InternetAddress internet ? internet.getAddress() : address.toString();
-            if (!allows(email)) {
-                return Optional.of("sender " + email + " is not in bulletin.mail.allowed-senders");
+        for (String address : from) {
+            if (!allows(address)) {
+                return Optional.of("sender " + address + " is not in bulletin.mail.allowed-senders");
             }
         }
         return Optional.empty();

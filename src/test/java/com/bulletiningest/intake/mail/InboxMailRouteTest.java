@@ -2,6 +2,8 @@ package com.bulletiningest.intake.mail;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.store.DatabaseUnavailableException;
+import com.bulletiningest.store.IntakeAttempts;
+import com.bulletiningest.store.MailMessages;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -85,7 +87,8 @@ class InboxMailRouteTest {
         properties.put("bulletin.imap.poll-delay", "200");
         camel.getPropertiesComponent().setInitialProperties(properties);
         camel.getRegistry().bind("mailIntake", new MailIntakeProcessor(new MailIntake(SenderPolicy.parse("alice@example.com"),
-                new PdfAttachmentFinder(1 << 20), new MailMessageLog(postgres.getPostgresDatabase()), 1 << 20), camel));
+                new PdfAttachmentFinder(1 << 20), new MailMessages(postgres.getPostgresDatabase()),
+                new IntakeAttempts(postgres.getPostgresDatabase()), new MailIntake.Limits(1 << 20, 3)), camel));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -1,8 +1,13 @@
 package com.bulletiningest.intake.mail;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.fixtures.Rows;
+import com.bulletiningest.store.DatabaseUnavailableException;
+import com.bulletiningest.store.IntakeAttempts;
+import com.bulletiningest.store.MailMessages;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.camel.RuntimeCamelException;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +41,8 @@ class MailIntakeTest {
 
     private final List<String> ingested = new ArrayList<>();
     private final MailIntake intake = new MailIntake(SenderPolicy.parse("alice@example.com"),
-            new PdfAttachmentFinder(DataSize.parse("1MB")), new MailMessageLog(dataSource), DataSize.parse("2MB"));
+            new PdfAttachmentFinder(DataSize.parse("1MB")), new MailMessages(dataSource), new IntakeAttempts(dataSource),
+            new MailIntake.Limits(DataSize.parse("2MB"), 3));
 
     @BeforeAll
     static void startDatabase() throws Exception {
@@ -53,6 +59,7 @@ class MailIntakeTest {
     @BeforeEach
     void emptyLog() throws Exception {
         execute("delete from mail_messages");
+        execute("delete from intake_attempt");
     }
 
     @Test
@@ -137,16 +144,120 @@ class MailIntakeTest {
     }
 
     @Test
-    @DisplayName("when the database fails the intake throws and records nothing, so the message is tried again")
-    void databaseFailureThrows() throws Exception {
+    @DisplayName("while the database cannot be reached the intake throws, counts and records nothing, however often, "
+            + "so the message is tried again until it goes through")
+    void unreachableDatabaseIsNotCounted() throws Exception {
         MimeMessage mail = message("alice@example.com", "简报", pdfAttachment(fakePdf("bulletin"), "a.pdf"));
+        PdfIngest databaseDown = (pdf, id) -> {
+            // as a bean call in direct:ingest hands it back: wrapped
+            throw new RuntimeCamelException(new DatabaseUnavailableException("cannot look up bulletin by hash",
+                    new SQLException("Connection to localhost:5432 refused", "08001")));
+        };
 
-        assertThatThrownBy(() -> intake.handle(mail, (pdf, id) -> {
-            throw new IllegalStateException("database is down");
-        })).hasMessage("database is down");
+        for (int poll = 0; poll < 5; poll++) {
+            assertThatThrownBy(() -> intake.handle(mail, databaseDown))
+                    .isInstanceOf(DatabaseUnavailableException.class).hasMessageContaining("refused");
+        }
         assertThat(rows()).isEmpty();
+        assertThat(count("select count(*) from intake_attempt")).isZero();
         assertThat(intake.handle(mail, this::ingest).status()).isEqualTo(MailOutcome.Status.PROCESSED);
         assertThat(ingested).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("any other failure is counted: the message is left for the next poll until its third failure, "
+            + "then Failed with the error recorded and the count forgotten")
+    void otherFailuresAreCountedThenFailed() throws Exception {
+        MimeMessage mail = message("alice@example.com", "简报", pdfAttachment(fakePdf("bulletin"), "a.pdf"));
+        PdfIngest broken = (pdf, id) -> {
+            throw new IllegalStateException("store rejected the row\nDetail: line two");
+        };
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThatThrownBy(() -> intake.handle(mail, broken))
+                    .isInstanceOf(MailAttemptFailedException.class)
+                    .hasMessageContaining("attempt " + attempt + " of 3 failed: "
+                            + "IllegalStateException: store rejected the row Detail: line two");
+        }
+        assertThat(rows()).isEmpty();
+        MailOutcome third = intake.handle(mail, broken);
+
+        assertThat(third).isEqualTo(new MailOutcome(MailOutcome.Status.FAILED,
+                "gave up after 3 attempts: IllegalStateException: store rejected the row Detail: line two"));
+        assertThat(rows()).containsExactly("FAILED 0 " + third.note());
+        assertThat(count("select count(*) from intake_attempt")).isZero();
+    }
+
+    @Test
+    @DisplayName("a success after a failed attempt forgets the count")
+    void successForgetsFailures() throws Exception {
+        MimeMessage mail = message("alice@example.com", "简报", pdfAttachment(fakePdf("bulletin"), "a.pdf"));
+        assertThatThrownBy(() -> intake.handle(mail, (pdf, id) -> {
+            throw new IllegalStateException("once");
+        })).isInstanceOf(MailAttemptFailedException.class);
+
+        assertThat(intake.handle(mail, this::ingest).status()).isEqualTo(MailOutcome.Status.PROCESSED);
+        assertThat(count("select count(*) from intake_attempt")).isZero();
+    }
+
+    @Test
+    @DisplayName("a From header that cannot be parsed is Rejected as sender unknown, also when everyone may send")
+    void unparsableFromIsRejected() throws Exception {
+        MailIntake openIntake = new MailIntake(SenderPolicy.parse(""), new PdfAttachmentFinder(DataSize.parse("1MB")),
+                new MailMessages(dataSource), new IntakeAttempts(dataSource), new MailIntake.Limits(1 << 20, 3));
+        MimeMessage mail = TestMails.raw("""
+                From: <<alice@example.com>>>, @@@;;
+                Subject: bulletin
+                Content-Type: application/pdf
+
+                %PDF-1.4 bulletin
+                """);
+
+        MailOutcome outcome = openIntake.handle(mail, this::ingest);
+
+        assertThat(outcome.status()).isEqualTo(MailOutcome.Status.REJECTED);
+        assertThat(outcome.note()).startsWith("sender unknown: the From header cannot be parsed (");
+        assertThat(ingested).isEmpty();
+        assertThat(rows()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a multipart without a usable boundary is Failed with the reason, not Processed as without PDF")
+    void unreadableStructureIsFailed() throws Exception {
+        MimeMessage mail = TestMails.raw("""
+                From: alice@example.com
+                Subject: bulletin
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed
+
+                ==XYZ
+                Content-Type: application/pdf
+
+                %PDF-1.4 bulletin
+                ==XYZ--
+                """);
+
+        MailOutcome outcome = intake.handle(mail, this::ingest);
+
+        assertThat(outcome).isEqualTo(new MailOutcome(MailOutcome.Status.FAILED,
+                "the message's structure cannot be read, no PDF found; unreadable the message: Missing start boundary"));
+        assertThat(rows()).containsExactly("FAILED 0 " + outcome.note());
+    }
+
+    @Test
+    @DisplayName("a subject and Message-ID holding NUL are recorded without it")
+    void nulInHeadersIsRecordedWithoutIt() throws Exception {
+        MimeMessage mail = TestMails.raw("""
+                From: alice@example.com
+                Subject: =?UTF-8?B?5ZGo5oqlAA==?=
+                Message-ID: <nul\0@example.com>
+                Content-Type: application/pdf
+
+                %PDF-1.4 bulletin
+                """);
+
+        assertThat(intake.handle(mail, this::ingest).status()).isEqualTo(MailOutcome.Status.PROCESSED);
+        assertThat(strings("select subject || ' ' || message_id from mail_messages")).containsExactly("周报 <nul@example.com>");
     }
 
     private String ingest(FoundPdf pdf, String messageId) throws UnreadableBulletinException {
@@ -158,14 +269,15 @@ class MailIntakeTest {
     }
 
     private static List<String> rows() throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select status || ' ' || pdf_count || ' ' || reason from mail_messages")) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+        return strings("select status || ' ' || pdf_count || ' ' || reason from mail_messages");
+    }
+
+    private static long count(String sql) throws Exception {
+        return Long.parseLong(strings(sql).get(0));
+    }
+
+    private static List<String> strings(String sql) throws Exception {
+        return Rows.firstColumn(dataSource, sql);
     }
 
     private static void execute(String sql) throws Exception {

@@ -1,12 +1,9 @@
 package com.bulletiningest.intake.mail;
 
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.util.Properties;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,12 +33,11 @@ class SenderPolicyTest {
 
     @Test
     @DisplayName("a message is refused unless every From address is allowed, with the reason")
-    void refusalOfMessages() throws Exception {
-        assertThat(policy.refusal(from("Alice <alice@example.com>"))).isEmpty();
-        assertThat(policy.refusal(from("alice@example.com, eve@evil.test")))
+    void refusalOfMessages() {
+        assertThat(policy.refusal(List.of("alice@example.com"))).isEmpty();
+        assertThat(policy.refusal(List.of("alice@example.com", "eve@evil.test")))
                 .contains("sender eve@evil.test is not in bulletin.mail.allowed-senders");
-        assertThat(policy.refusal(new MimeMessage(Session.getInstance(new Properties()))))
-                .contains("the message has no From address");
+        assertThat(policy.refusal(List.of())).contains("the message has no From address");
     }
 
     @Test
@@ -49,11 +45,5 @@ class SenderPolicyTest {
     void invalidEntry() {
         assertThatThrownBy(() -> SenderPolicy.parse("alice@example.com, example.org"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'example.org'");
-    }
-
-    private static MimeMessage from(String addresses) throws Exception {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.addFrom(InternetAddress.parse(addresses));
-        return message;
     }
 }

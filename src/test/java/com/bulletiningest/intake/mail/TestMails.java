@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -26,6 +27,14 @@ final class TestMails {
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private TestMails() {
+    }
+
+    /**
+     * A message exactly as written, headers and all (lines end in CRLF on the wire), for what a mail program would
+     * refuse to produce: malformed headers, a multipart without boundary.
+     */
+    static MimeMessage raw(String text) throws MessagingException {
+        return new MimeMessage(SESSION, new ByteArrayInputStream(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Bytes that pass as a PDF by their header; {@code tag} makes each one distinct. */

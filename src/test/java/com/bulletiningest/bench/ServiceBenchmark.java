@@ -1,0 +1,293 @@
+package com.bulletiningest.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import com.bulletiningest.app.RunningService;
+import com.bulletiningest.app.StepTimes;
+import com.bulletiningest.app.StepTimes.Step;
+import com.bulletiningest.app.StepTimes.Total;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * The end-to-end benchmark: the whole service on embedded PostgreSQL and mail with the default configuration of
+ * config/application.properties (keywords on), fed with distinct bulletins. Prints, in one run:
+ * <ol>
+ * <li>the floor: bare PDFBox {@code PDFTextStripper} over the same PDFs, warm, in this JVM;</li>
+ * <li>folder intake: N PDFs moved into the inbox at once, from the move to the last commit, and the ratio to the
+ * floor;</li>
+ * <li>mail intake: N mails of one PDF each sent over SMTP to the intake mailbox, to the last commit;</li>
+ * <li>pick-up latency: single freshly written files (written beside the inbox, then moved in) dropped one at a time
+ * into the idle service, drop to commit, p50/p95/max;</li>
+ * <li>the service's own step times (StepTimes) per bulletin and the peak heap of each phase;</li>
+ * </ol>
+ * and the service's first start (initdb) and a later start on the same data folder. Not a test: it prints figures.
+ * <p>
+ * Run: {@code ./mvnw -q -Pbenchmark test-compile exec:exec} ({@code -Dbenchmark.args="<N> <drops>"},
+ * {@code -Dbenchmark.jvm="-Xmx256m ..."}).
+ */
+public final class ServiceBenchmark {
+
+    private static final int BULLETINS = 108;
+    private static final int DROPS = 15;
+    /** The mail intake's default poll is 30 s; the benchmark polls every second to measure the ingest, not the wait. */
+    private static final String IMAP_POLL_DELAY = "1000";
+
+    private final Path home;
+    private final RunningService service;
+
+    private ServiceBenchmark(Path home) throws Exception {
+        this.home = home;
+        this.service = new RunningService(home, RunningService.OWNERS);
+        // the defaults of config/application.properties, not the tests' tight polling
+        for (String tight : List.of("bulletin.inbox.poll-delay", "bulletin.inbox.check-interval",
+                "bulletin.inbox.min-age", "bulletin.notify.period")) {
+            service.properties.remove(tight);
+        }
+        service.properties.put("bulletin.imap.poll-delay", IMAP_POLL_DELAY);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int bulletins = args.length > 0 ? Integer.parseInt(args[0]) : BULLETINS;
+        int drops = args.length > 1 ? Integer.parseInt(args[1]) : DROPS;
+        Path home = Files.createTempDirectory("bulletin-benchmark");
+        try {
+            new ServiceBenchmark(home).run(bulletins, drops);
+        } finally {
+            deleteTree(home);
+        }
+        System.exit(0);
+    }
+
+    private void run(int n, int drops) throws Exception {
+        System.out.printf("machine: %d cores, %s, max heap %d MB; load before: %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                        + Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, load());
+        long t = System.nanoTime();
+        BenchmarkPdfs source = new BenchmarkPdfs(Path.of("target/benchmark-pdfs"));
+        List<byte[]> folderSet = source.pdfs(0, n);
+        List<byte[]> mailSet = source.pdfs(n, n);
+        List<byte[]> dropSet = source.pdfs(2 * n, drops);
+        System.out.printf("%d + %d + %d distinct bulletin PDFs written or read from target/benchmark-pdfs in %.1f s (%d KB per PDF on average)%n", n, n,
+                drops, (System.nanoTime() - t) / 1e9, folderSet.stream().mapToLong(p -> p.length).sum() / n / 1024);
+
+        double floor = floorMillisPerBulletin(folderSet);
+        System.out.printf("%n1. floor: bare PDFTextStripper, warm: %.1f ms per bulletin (load %s)%n", floor, load());
+
+        Path side = Files.createDirectories(home.resolve("side"));
+        List<Path> written = new ArrayList<>();
+        for (int i = 0; i < folderSet.size(); i++) {
+            written.add(Files.write(side.resolve(String.format("folder-%03d.pdf", i)), folderSet.get(i)));
+        }
+        double firstStart = timedStart();
+        StepTimes times = service.bean("stepTimes", StepTimes.class);
+
+        resetPeakHeap();
+        times.reset();
+        long moved = System.nanoTime();
+        for (Path file : written) {
+            Files.move(file, service.inbox().resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        }
+        long[] commits = awaitBulletins(n, "folder");
+        double folder = (commits[1] - moved) / 1e6 / n;
+        System.out.printf("%n2. folder intake, %d bulletins moved in at once: %.1f s from the move to the last commit, "
+                        + "%.1f ms per bulletin (first commit after %.0f ms), ratio to the floor %.2f (load %s)%n", n,
+                (commits[1] - moved) / 1e9, folder, (commits[0] - moved) / 1e6, floor / folder, load());
+        printSteps(times, "folder");
+        printPeakHeap("folder");
+
+        resetPeakHeap();
+        times.reset();
+        long sent = System.nanoTime();
+        for (int i = 0; i < mailSet.size(); i++) {
+            service.mailIn(mail(mailSet.get(i), String.format("mail-%03d.pdf", i)));
+        }
+        long sentAll = System.nanoTime();
+        commits = awaitBulletins(n, "mail");
+        System.out.printf("%n3. mail intake, %d mails of one bulletin each (sent in %.1f s; IMAP poll every %s ms): "
+                        + "%.1f s from the first send to the last commit, %.1f ms per bulletin from the first commit "
+                        + "to the last (load %s)%n", n, (sentAll - sent) / 1e9, IMAP_POLL_DELAY,
+                (commits[1] - sent) / 1e9, (commits[1] - commits[0]) / 1e6 / Math.max(1, n - 1), load());
+        printSteps(times, "mail");
+        printPeakHeap("mail");
+
+        awaitOutboxEmpty();
+        resetPeakHeap();
+        long[] latencies = dropOneAtATime(dropSet, side);
+        Arrays.sort(latencies);
+        System.out.printf("%n4. drop-to-commit latency of %d single fresh files, idle service: p50 %d ms, p95 %d ms, "
+                        + "max %d ms (load %s)%n", latencies.length, percentile(latencies, 50),
+                percentile(latencies, 95), latencies[latencies.length - 1], load());
+        printPeakHeap("drops");
+
+        service.stop();
+        double laterStart = timedStart();
+        service.stop();
+        System.out.printf("%ncold start on embedded defaults: first start (initdb) %.1f s, later start %.1f s%n",
+                firstStart, laterStart);
+    }
+
+    private double timedStart() {
+        long start = System.nanoTime();
+        service.start();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Warm-up pass, then a timed pass, of the text extraction alone. */
+    private static double floorMillisPerBulletin(List<byte[]> pdfs) throws Exception {
+        int chars = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            long start = System.nanoTime();
+            for (byte[] pdf : pdfs) {
+                try (PDDocument document = Loader.loadPDF(pdf)) {
+                    chars += new PDFTextStripper().getText(document).length();
+                }
+            }
+            if (pass == 1 && chars > 0) {
+                return (System.nanoTime() - start) / 1e6 / pdfs.size();
+            }
+        }
+        throw new IllegalStateException("no text in the benchmark PDFs");
+    }
+
+    /** Waits until {@code n} bulletins of this source kind are stored; the times of the first and the last commit. */
+    private long[] awaitBulletins(int n, String kind) throws Exception {
+        long first = 0;
+        // generous: on a machine shared with other builds a bulletin has taken 10 s
+        long deadline = System.nanoTime() + (120 + 30L * n) * 1_000_000_000L;
+        String sql = "select count(*) from bulletin where source_kind = '" + kind + "'";
+        while (true) {
+            long count = service.count(sql);
+            long now = System.nanoTime();
+            if (count > 0 && first == 0) {
+                first = now;
+            }
+            if (count >= n) {
+                return new long[] {first, now};
+            }
+            if (now > deadline) {
+                throw new IllegalStateException("only " + count + " of " + n + " " + kind + " bulletins stored");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * Each file written beside the inbox and moved in at once, then waited for; a random pause (up to two default
+     * polls) between drops so that they meet the poll at different moments.
+     */
+    private long[] dropOneAtATime(List<byte[]> pdfs, Path side) throws Exception {
+        Random random = new Random(15);
+        long[] latencies = new long[pdfs.size()];
+        for (int i = 0; i < pdfs.size(); i++) {
+            Thread.sleep(500 + random.nextInt(4000));
+            String name = String.format("drop-%03d.pdf", i);
+            Path written = Files.write(side.resolve(name), pdfs.get(i));
+            long moved = System.nanoTime();
+            Files.move(written, service.inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            String sql = "select count(*) from bulletin where original_name = 'inbox/" + name + "'";
+            while (service.count(sql) == 0) {
+                if (System.nanoTime() - moved > 60_000_000_000L) {
+                    throw new IllegalStateException(name + " not stored within 60 s");
+                }
+                Thread.sleep(5);
+            }
+            latencies[i] = (System.nanoTime() - moved) / 1_000_000;
+        }
+        return latencies;
+    }
+
+    /** So that sending digests does not overlap the latency measurement. */
+    private void awaitOutboxEmpty() throws Exception {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (service.count("select count(*) from outbox where sent_at is null") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static MimeMessage mail(byte[] pdf, String name) throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new java.util.Properties()));
+        message.setFrom(new InternetAddress("sender@example.com"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(RunningService.INTAKE));
+        message.setSubject("bulletin " + name);
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText("bulletin attached", "UTF-8");
+        MimeBodyPart attachment = new MimeBodyPart();
+        attachment.setDataHandler(new jakarta.activation.DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
+        attachment.setFileName(name);
+        message.setContent(new MimeMultipart(text, attachment));
+        message.saveChanges();
+        return message;
+    }
+
+    private static void printSteps(StepTimes times, String phase) {
+        Map<Step, Total> totals = times.totals();
+        long bulletins = totals.containsKey(Step.STORE) ? totals.get(Step.STORE).runs() : 0;
+        if (bulletins == 0) {
+            return;
+        }
+        double keywords = millis(totals, Step.KEYWORDS);
+        double[] split = {millis(totals, Step.EXTRACT), millis(totals, Step.SPLIT),
+                millis(totals, Step.ENRICH) - keywords, keywords, millis(totals, Step.STORE)};
+        String[] names = {"extract", "split", "enrich rules", "keywords", "store incl. digests"};
+        double sum = Arrays.stream(split).sum();
+        System.out.printf("   steps (%s, service's StepTimes, ms per bulletin over %d): %s%n", phase, bulletins,
+                java.util.stream.IntStream.range(0, names.length)
+                        .mapToObj(i -> String.format("%s %.1f (%.0f%%)", names[i], split[i] / bulletins,
+                                100 * split[i] / sum))
+                        .collect(Collectors.joining(", ")));
+    }
+
+    private static double millis(Map<Step, Total> totals, Step step) {
+        return totals.containsKey(step) ? totals.get(step).millis() : 0;
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The sum of the heap pools' peaks: an upper bound of the heap in use at any one moment. */
+    private static void printPeakHeap(String phase) {
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
+        System.out.printf("   peak heap (%s): %d MB%n", phase, peak >> 20);
+    }
+
+    private static String load() {
+        return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static long percentile(long[] sorted, int p) {
+        return sorted[Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var paths = Files.walk(root)) {
+            paths.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        }
+    }
+}
