@@ -75,7 +75,7 @@ public final class FolderIntake {
         Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         Path file = file(exchange);
         if (failure instanceof UnreadableBulletinException) {
-            exchange.setProperty(REASON, failure.getMessage());
+            setReason(exchange, failure.getMessage());
             BasicFileAttributes now = attributes(file);
             long time = System.currentTimeMillis();
             if (now != null && !unsettled.settled(now.lastModifiedTime().toMillis(), time)) {
@@ -89,17 +89,22 @@ public final class FolderIntake {
         try {
             attempt = attempts.failed(Kind.FILE, key, failure.toString());
         } catch (DatabaseUnavailableException e) { // it went away meanwhile: this try does not count
-            exchange.setProperty(REASON, "attempt not counted (" + e.getMessage() + "): " + failure);
+            setReason(exchange, "attempt not counted (" + e.getMessage() + "): " + failure);
             return Verdict.RETRY;
         }
         if (attempt < maxAttempts) {
-            exchange.setProperty(REASON, "attempt " + attempt + " of " + maxAttempts + " failed: " + failure);
+            setReason(exchange, "attempt " + attempt + " of " + maxAttempts + " failed: " + failure);
             return Verdict.RETRY;
         }
         attempts.forget(Kind.FILE, key); // moved back into the inbox by hand, it gets all its attempts again
-        exchange.setProperty(REASON, "could not process the file in " + attempt + " attempts (" + failure
+        setReason(exchange, "could not process the file in " + attempt + " attempts (" + failure
                 + "); move it back into the inbox to retry");
         return Verdict.GIVE_UP;
+    }
+
+    /** An error message may quote the file's path: escaped like a name, it stays one line in the log. */
+    private static void setReason(Exchange exchange, String reason) {
+        exchange.setProperty(REASON, EscapedName.of(reason));
     }
 
     /** Forgets earlier failed attempts at a file that went through. */
