@@ -42,6 +42,9 @@ final class SectionReader {
     private Character innerStyle;
     private int innerLast;
     private NoticeDraft notice;
+    /** Whether every title of the section so far stood out bold, was linked. */
+    private boolean siblingsBold = true;
+    private boolean siblingsLinked = true;
 
     SectionReader(List<TextLine> lines, Layout layout, Categories categories,
                   Map<TextLine, List<LinkAnnotation>> annotations, SectionDraft section) {
@@ -67,6 +70,8 @@ final class SectionReader {
             if (numbered != null && opensNotice(i, numbered) && !outweighedByLaterCandidate(i, numbered)) {
                 int last = titleEnd(i, numbered);
                 notice = new NoticeDraft(numbered, lines.subList(i, last + 1), layout);
+                siblingsBold &= layout.standsOutBold(line);
+                siblingsLinked &= annotations.containsKey(line);
                 section.add(notice);
                 style = numbered.style();
                 lastNo = numbered.no();
@@ -88,7 +93,7 @@ final class SectionReader {
     private boolean opensNotice(int i, Numbered numbered) {
         TextLine line = lines.get(i);
         if (!layout.atMargin(line) || style != null && numbered.style() != style
-                || continuesPrevious(i) && !looksLikeTitle(i, numbered)) {
+                || continuesPrevious(i) && (!looksLikeTitle(i, numbered) || unlikeSiblings(line))) {
             return false;
         }
         if (afterLabel) {
@@ -96,7 +101,7 @@ final class SectionReader {
         }
         boolean innerListGoesOn = innerStyle != null && innerStyle == numbered.style() && innerLast + 1 == numbered.no();
         if (numbered.no() == lastNo + 1) {
-            return !innerListGoesOn || looksLikeTitle(i, numbered);
+            return !innerListGoesOn || looksLikeTitle(i, numbered) && !unlikeSiblings(line);
         }
         // a skipped number is only believed when the line carries a title link
         return numbered.no() > lastNo + 1 && !innerListGoesOn && annotations.containsKey(line);
@@ -138,6 +143,12 @@ final class SectionReader {
         evidence -= REFERENCE_REST.matcher(numbered.rest()).find() ? 2 : 0;
         evidence -= Texts.endsClause(line.text()) ? 1 : 0;
         return evidence;
+    }
+
+    /** A doubtful candidate that lacks the bold or link that every title of the section before it had. */
+    private boolean unlikeSiblings(TextLine line) {
+        return style != null
+                && (siblingsBold && !layout.standsOutBold(line) || siblingsLinked && !annotations.containsKey(line));
     }
 
     private void trackInnerList(Numbered numbered) {

@@ -77,10 +77,9 @@ record TitleParts(String title, String issuer, LocalDate date, String source, St
         if (dated.matches()) {
             LocalDate date = Texts.date(dated.group(2), dated.group(3), dated.group(4));
             String head = dated.group(1);
-            // the longest issuer after a real blank; else a name glued to the title's end; a line break only stands
-            // in for a blank when neither is found (it may as well cut the issuer itself)
-            TitleParts parts = issuerAfterGap(head, BLANKS, date);
-            parts = parts != null ? parts : issuerWithoutGap(head, date);
+            // the longest issuer after a real blank or glued to the title's end (a blank may stand inside the issuer);
+            // a line break only stands in for a blank when neither is found (it may as well cut the issuer itself)
+            TitleParts parts = longerIssuer(issuerAfterGap(head, BLANKS, date), issuerWithoutGap(head, date));
             parts = parts != null ? parts : issuerAfterGap(head, GAP, date);
             if (parts != null) {
                 return parts;
@@ -116,6 +115,13 @@ record TitleParts(String title, String issuer, LocalDate date, String source, St
             }
         }
         return null;
+    }
+
+    private static TitleParts longerIssuer(TitleParts a, TitleParts b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Texts.squeeze(b.issuer).length() > Texts.squeeze(a.issuer).length() ? b : a;
     }
 
     /** Title and issuer if the cut is plausible: the title closes its brackets, the issuer is a name. */
