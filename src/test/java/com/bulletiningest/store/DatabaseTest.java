@@ -103,6 +103,16 @@ class DatabaseTest {
     }
 
     @Test
+    @DisplayName("a second service on a data directory in use is refused with the reason; the first keeps running")
+    void dataDirectoryInUse() throws Exception {
+        try (Database first = new Database("", "", "", dataDir, 0)) {
+            assertThatThrownBy(() -> new Database("", "", "", dataDir, 0)).isInstanceOf(java.io.IOException.class)
+                    .hasMessageContaining("in use by another running bulletin-ingest");
+            assertThat(strings(first, "select count(*) from bulletin")).containsExactly("0");
+        }
+    }
+
+    @Test
     @DisplayName("a data directory of the older version (trust, tables in the database postgres) is upgraded at start: "
             + "passwords required from then on, its bulletins kept, new ones stored by the service's role")
     void upgradesATrustingDataDirectory() throws Exception {
