@@ -9,6 +9,7 @@ import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.extract.ExtractedPdf;
 import com.bulletiningest.extract.PdfExtractor;
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.intake.Headers;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.BulletinSplitter;
 import com.bulletiningest.store.BulletinStore;
@@ -50,7 +51,7 @@ public final class IngestSteps {
     }
 
     /** The id of the bulletin already stored with this content, or null. */
-    public Long storedId(@Header("bulletinSha256") String sha256) {
+    public Long storedId(@Header(Headers.SHA256) String sha256) {
         return store.findByHash(sha256).orElse(null);
     }
 
@@ -71,15 +72,15 @@ public final class IngestSteps {
         ReadBulletin read = enriched.read();
         Message message = exchange.getMessage();
         ReceivedBulletin received = new ReceivedBulletin(
-                message.getHeader("bulletinSha256", String.class),
-                message.getHeader("bulletinSourceKind", String.class),
-                message.getHeader("bulletinOriginalName", String.class),
-                message.getHeader("bulletinMessageId", String.class),
+                message.getHeader(Headers.SHA256, String.class),
+                message.getHeader(Headers.SOURCE_KIND, String.class),
+                message.getHeader(Headers.ORIGINAL_NAME, String.class),
+                message.getHeader(Headers.MESSAGE_ID, String.class),
                 Instant.now(),
                 read.text());
         StoreResult result = times.time(Step.STORE, () -> store.save(received, read.bulletin(), enriched.notices()));
-        message.setHeader("bulletinOutcome", result.duplicate() ? "DUPLICATE" : "STORED");
-        message.setHeader("bulletinId", result.bulletinId());
+        message.setHeader(Headers.OUTCOME, result.duplicate() ? "DUPLICATE" : "STORED");
+        message.setHeader(Headers.BULLETIN_ID, result.bulletinId());
         return result;
     }
 }

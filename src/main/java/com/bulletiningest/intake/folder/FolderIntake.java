@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.intake.Headers;
 import com.bulletiningest.store.ContentHash;
 import com.bulletiningest.store.DatabaseUnavailableException;
 import com.bulletiningest.store.IntakeAttempts;
@@ -23,12 +24,6 @@ public final class FolderIntake {
 
     /** The folder beside the inbox's files where those set aside go. */
     public static final String FAILED = ".failed";
-    /** Exchange property: where the file moves when the exchange completes (.done, or .failed once set aside). */
-    static final String DESTINATION = "inboxDestination";
-    /** Exchange property: the {@link Verdict} on a failed file (its name). */
-    static final String VERDICT = "inboxVerdict";
-    /** Exchange property: why the file failed, one line for the log and the reason file. */
-    static final String REASON = "inboxReason";
 
     /** What happens to a file whose ingest failed (other than because the database could not be reached). */
     public enum Verdict {
@@ -64,10 +59,10 @@ public final class FolderIntake {
      * @return whether the file is set aside (the failure is handled) rather than left in the inbox (rolled back)
      */
     public boolean judge(Exchange exchange) throws IOException {
-        if (exchange.getProperty(VERDICT) == null) {
-            exchange.setProperty(VERDICT, verdict(exchange).name());
+        if (exchange.getProperty(Headers.INBOX_VERDICT) == null) {
+            exchange.setProperty(Headers.INBOX_VERDICT, verdict(exchange).name());
         }
-        String verdict = exchange.getProperty(VERDICT, String.class);
+        String verdict = exchange.getProperty(Headers.INBOX_VERDICT, String.class);
         return verdict.equals(Verdict.REFUSED.name()) || verdict.equals(Verdict.GIVE_UP.name());
     }
 
@@ -104,7 +99,7 @@ public final class FolderIntake {
 
     /** An error message may quote the file's path: escaped like a name, it stays one line in the log. */
     private static void setReason(Exchange exchange, String reason) {
-        exchange.setProperty(REASON, EscapedName.of(reason));
+        exchange.setProperty(Headers.INBOX_REASON, EscapedName.of(reason));
     }
 
     /** Forgets earlier failed attempts at a file that went through. */
@@ -114,7 +109,7 @@ public final class FolderIntake {
 
     /** The content's SHA-256 once ingest computed it; before that (the file could not be read) its path's. */
     private static String attemptKey(Exchange exchange) {
-        String sha256 = exchange.getMessage().getHeader("bulletinSha256", String.class);
+        String sha256 = exchange.getMessage().getHeader(Headers.SHA256, String.class);
         return sha256 != null ? sha256 : ContentHash.sha256("path:" + file(exchange));
     }
 
@@ -124,8 +119,9 @@ public final class FolderIntake {
      */
     public void setAside(Exchange exchange) throws IOException {
         Path file = file(exchange);
-        ReasonFile.write(file.resolveSibling(FAILED), file.getFileName().toString(), exchange.getProperty(REASON, String.class));
-        exchange.setProperty(DESTINATION, FAILED);
+        ReasonFile.write(file.resolveSibling(FAILED), file.getFileName().toString(),
+                exchange.getProperty(Headers.INBOX_REASON, String.class));
+        exchange.setProperty(Headers.INBOX_DESTINATION, FAILED);
     }
 
     private static Path file(Exchange exchange) {

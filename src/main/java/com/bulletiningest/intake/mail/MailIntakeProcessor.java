@@ -1,6 +1,7 @@
 package com.bulletiningest.intake.mail;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.intake.Headers;
 import com.bulletiningest.store.DatabaseUnavailableException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.CamelContext;
@@ -21,13 +22,12 @@ import org.apache.camel.support.DefaultMessage;
  * <p>
  * Once the database turned out unreachable in a poll, the rest of that poll's messages are left for the next poll
  * without being tried (each would wait for a connection in vain): the first failing exchange carries the property
- * {@value #WAITING} with how many messages of the poll wait, so the route logs one line per poll; the others fail
- * with the same exception and without it.
+ * {@link Headers#MAIL_WAITING} with how many messages of the poll wait, so the route logs one line per poll; the
+ * others fail with the same exception and without it.
  */
 public class MailIntakeProcessor implements Processor {
 
     static final String INGEST = "direct:ingest";
-    static final String WAITING = "bulletinMailWaiting";
 
     private final MailIntake intake;
     private final ProducerTemplate template;
@@ -57,20 +57,21 @@ public class MailIntakeProcessor implements Processor {
             outcome = intake.handle(polled, this::ingest);
         } catch (DatabaseUnavailableException e) {
             outage = e;
-            exchange.setProperty(WAITING, exchange.getProperty(ExchangePropertyKey.BATCH_SIZE, 1, Integer.class) - index);
+            int batch = exchange.getProperty(ExchangePropertyKey.BATCH_SIZE, 1, Integer.class);
+            exchange.setProperty(Headers.MAIL_WAITING, batch - index);
             throw e;
         }
         exchange.getIn().setHeader(MailConstants.MAIL_MOVE_TO, outcome.status().folder());
-        exchange.getIn().setHeader("bulletinMailStatus", outcome.status().name());
-        exchange.getIn().setHeader("bulletinMailNote", outcome.note());
+        exchange.getIn().setHeader(Headers.MAIL_STATUS, outcome.status().name());
+        exchange.getIn().setHeader(Headers.MAIL_NOTE, outcome.note());
     }
 
     private String ingest(FoundPdf pdf, String messageId) throws UnreadableBulletinException {
         Exchange result = template.send(INGEST, ingest -> {
             ingest.getIn().setBody(pdf.content());
-            ingest.getIn().setHeader("bulletinSourceKind", "mail");
-            ingest.getIn().setHeader("bulletinOriginalName", pdf.originalName());
-            ingest.getIn().setHeader("bulletinMessageId", messageId);
+            ingest.getIn().setHeader(Headers.SOURCE_KIND, "mail");
+            ingest.getIn().setHeader(Headers.ORIGINAL_NAME, pdf.originalName());
+            ingest.getIn().setHeader(Headers.MESSAGE_ID, messageId);
         });
         UnreadableBulletinException unreadable = result.getException(UnreadableBulletinException.class);
         if (unreadable != null) {
@@ -79,6 +80,6 @@ public class MailIntakeProcessor implements Processor {
         if (result.getException() != null) {
             throw RuntimeCamelException.wrapRuntimeException(result.getException());
         }
-        return result.getIn().getHeader("bulletinOutcome", String.class);
+        return result.getIn().getHeader(Headers.OUTCOME, String.class);
     }
 }
