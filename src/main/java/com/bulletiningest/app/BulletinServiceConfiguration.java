@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import com.bulletiningest.extract.PdfExtractor;
 import com.bulletiningest.intake.folder.ClaimRepository;
 import com.bulletiningest.intake.folder.FolderIntake;
 import com.bulletiningest.intake.folder.InboxEntryFilter;
@@ -23,8 +22,6 @@ import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.notify.Owners;
 import com.bulletiningest.notify.SmtpSettings;
-import com.bulletiningest.split.BulletinSplitter;
-import com.bulletiningest.split.Categories;
 import com.bulletiningest.store.BulletinStore;
 import com.bulletiningest.store.Database;
 import com.bulletiningest.store.FileClaims;
@@ -84,8 +81,7 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         StepTimes times = new StepTimes();
         context.getRegistry().bind("stepTimes", times);
         context.addService(closing("step times", () -> LOG.info("Ingest step times since start: {}", times)), true, true);
-        context.getRegistry().bind("ingestSteps", new IngestSteps(new PdfExtractor(),
-                new BulletinSplitter(categories(settings)), enricher(settings, times), store, times));
+        context.getRegistry().bind("ingestSteps", new IngestSteps(pipeline(settings, times), store, times));
         SmtpSettings smtp = new SmtpSettings(settings.text("bulletin.smtp.host"), settings.number("bulletin.smtp.port", 25),
                 settings.text("bulletin.smtp.user"), settings.text("bulletin.smtp.password"),
                 settings.flag("bulletin.smtp.tls"), settings.text("bulletin.mail.from", "bulletin-ingest@localhost"));
@@ -112,18 +108,14 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         context.getRegistry().bind("inboxMoveFailures", new MoveFailureLog());
     }
 
-    /** Tag rules re-read when the tags file changes; HanLP keywords (timed) unless switched off. */
-    private static Enricher enricher(Settings settings, StepTimes times) throws ConfigException {
+    /** Tag rules re-read when the tags file changes (which must exist); HanLP keywords (timed) unless switched off. */
+    private static Pipeline pipeline(Settings settings, StepTimes times) throws ConfigException {
         boolean keywords = !"false".equalsIgnoreCase(settings.text(Enricher.KEYWORDS_ENABLED_PROPERTY));
-        return Enricher.create(settings.path(Enricher.TAGS_FILE_PROPERTY, "config/tags.yaml"), keywords
-                ? new TimedKeywordExtractor(settings.number(Enricher.KEYWORDS_COUNT_PROPERTY,
-                        Enricher.DEFAULT_KEYWORD_COUNT), times)
-                : null);
-    }
-
-    private static Categories categories(Settings settings) {
-        Path file = settings.path("bulletin.categories-file", "config/categories.yaml");
-        return Files.exists(file) ? Categories.load(file) : Categories.defaults();
+        return Pipeline.of(Pipeline.categories(settings.path("bulletin.categories-file", "config/categories.yaml")),
+                settings.path(Enricher.TAGS_FILE_PROPERTY, "config/tags.yaml"), keywords
+                        ? new TimedKeywordExtractor(settings.number(Enricher.KEYWORDS_COUNT_PROPERTY,
+                                Enricher.DEFAULT_KEYWORD_COUNT), times)
+                        : null);
     }
 
     /**

@@ -5,13 +5,10 @@ import java.util.List;
 
 import com.bulletiningest.app.StepTimes.Step;
 import com.bulletiningest.enrich.EnrichedNotice;
-import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.extract.ExtractedPdf;
-import com.bulletiningest.extract.PdfExtractor;
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.intake.Headers;
 import com.bulletiningest.split.Bulletin;
-import com.bulletiningest.split.BulletinSplitter;
 import com.bulletiningest.store.BulletinStore;
 import com.bulletiningest.store.ContentHash;
 import com.bulletiningest.store.ReceivedBulletin;
@@ -31,17 +28,12 @@ public final class IngestSteps {
     public record EnrichedBulletin(ReadBulletin read, List<EnrichedNotice> notices) {
     }
 
-    private final PdfExtractor extractor;
-    private final BulletinSplitter splitter;
-    private final Enricher enricher;
+    private final Pipeline pipeline;
     private final BulletinStore store;
     private final StepTimes times;
 
-    public IngestSteps(PdfExtractor extractor, BulletinSplitter splitter, Enricher enricher, BulletinStore store,
-            StepTimes times) {
-        this.extractor = extractor;
-        this.splitter = splitter;
-        this.enricher = enricher;
+    IngestSteps(Pipeline pipeline, BulletinStore store, StepTimes times) {
+        this.pipeline = pipeline;
         this.store = store;
         this.times = times;
     }
@@ -56,12 +48,12 @@ public final class IngestSteps {
     }
 
     public ReadBulletin read(byte[] pdf) throws UnreadableBulletinException {
-        ExtractedPdf extracted = times.time(Step.EXTRACT, () -> extractor.extract(pdf));
-        return new ReadBulletin(times.time(Step.SPLIT, () -> splitter.split(extracted)), extracted.text());
+        ExtractedPdf extracted = times.time(Step.EXTRACT, () -> pipeline.extractor().extract(pdf));
+        return new ReadBulletin(times.time(Step.SPLIT, () -> pipeline.splitter().split(extracted)), extracted.text());
     }
 
     public EnrichedBulletin enrich(ReadBulletin read) {
-        return new EnrichedBulletin(read, times.time(Step.ENRICH, () -> enricher.enrich(read.bulletin())));
+        return new EnrichedBulletin(read, times.time(Step.ENRICH, () -> pipeline.enricher().enrich(read.bulletin())));
     }
 
     /**

@@ -16,14 +16,11 @@ import com.bulletiningest.enrich.EnrichedNotice;
 import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.enrich.Enrichment;
 import com.bulletiningest.enrich.EnrichmentJson;
-import com.bulletiningest.enrich.FieldExtractor;
 import com.bulletiningest.enrich.KeywordExtractor;
 import com.bulletiningest.enrich.NoticeFields;
-import com.bulletiningest.enrich.TagRules;
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.BulletinJson;
-import com.bulletiningest.split.BulletinReader;
 import com.bulletiningest.split.Categories;
 import com.bulletiningest.split.Group;
 import com.bulletiningest.split.Notice;
@@ -89,12 +86,11 @@ public final class PreviewCommand {
         if (pdf == null) {
             return usage("no PDF file given");
         }
-        Categories categories;
-        Enricher enricher;
+        Pipeline pipeline;
         byte[] bytes;
         try {
-            categories = categories(categoriesFile);
-            enricher = enricher(tagsFile, keywords);
+            pipeline = Pipeline.of(categories(categoriesFile), tagsFile(tagsFile),
+                    keywords ? new KeywordExtractor(Enricher.DEFAULT_KEYWORD_COUNT) : null);
             bytes = Files.readAllBytes(pdf);
         } catch (IllegalArgumentException | ConfigException e) {
             err.println(e.getMessage());
@@ -104,8 +100,8 @@ public final class PreviewCommand {
             return NO_FILE;
         }
         try {
-            Bulletin bulletin = new BulletinReader(categories).read(bytes);
-            List<Enrichment> enrichments = enricher.enrich(bulletin).stream().map(EnrichedNotice::enrichment).toList();
+            Bulletin bulletin = pipeline.read(bytes);
+            List<Enrichment> enrichments = pipeline.enricher().enrich(bulletin).stream().map(EnrichedNotice::enrichment).toList();
             String name = pdf.getFileName().toString();
             out.println(json ? json(name, bulletin, enrichments) : outline(name, bulletin, enrichments));
             return OK;
@@ -122,15 +118,15 @@ public final class PreviewCommand {
             }
             return Categories.load(file);
         }
-        return Files.isRegularFile(DEFAULT_CATEGORIES) ? Categories.load(DEFAULT_CATEGORIES) : Categories.defaults();
+        return Pipeline.categories(DEFAULT_CATEGORIES);
     }
 
-    private static Enricher enricher(Path tagsFile, boolean keywords) throws ConfigException {
-        if (tagsFile == null && !Files.isRegularFile(DEFAULT_TAGS)) {
-            TagRules none = new TagRules(List.of());
-            return new Enricher(new FieldExtractor(), () -> none, keywords ? new KeywordExtractor(Enricher.DEFAULT_KEYWORD_COUNT) : null);
+    /** The tags file given, else the default one when present, else null (no tag rules). */
+    private static Path tagsFile(Path given) {
+        if (given != null) {
+            return given;
         }
-        return Enricher.create(tagsFile == null ? DEFAULT_TAGS : tagsFile, keywords, Enricher.DEFAULT_KEYWORD_COUNT);
+        return Files.isRegularFile(DEFAULT_TAGS) ? DEFAULT_TAGS : null;
     }
 
     /** The bulletin JSON with an {@code enrichment} object on every notice. */
