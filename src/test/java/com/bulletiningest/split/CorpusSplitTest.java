@@ -2,6 +2,8 @@ package com.bulletiningest.split;
 
 import java.util.List;
 
+import com.bulletiningest.fixtures.CorpusBulletin;
+import com.bulletiningest.fixtures.ExpectedSplit;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;
@@ -18,8 +20,8 @@ class CorpusSplitTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"seed-000", "seed-001"})
     void splitMatchesExpectedJson(String name) {
-        JsonNode expected = Corpus.expected(name);
-        JsonNode actual = BulletinJson.tree(name + ".pdf", Corpus.split(name));
+        JsonNode expected = ExpectedSplit.parse(CorpusBulletin.resource(name + ".expected.json")).json();
+        JsonNode actual = BulletinJson.tree(name + ".pdf", CorpusBulletin.split(name));
         SoftAssertions soft = new SoftAssertions();
         for (String field : List.of("source", "issued", "pages")) {
             soft.assertThat(actual.get(field)).as(field).isEqualTo(expected.get(field));

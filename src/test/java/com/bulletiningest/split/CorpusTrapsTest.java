@@ -2,6 +2,7 @@ package com.bulletiningest.split;
 
 import java.time.LocalDate;
 
+import com.bulletiningest.fixtures.CorpusBulletin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -17,8 +18,8 @@ class CorpusTrapsTest {
 
     @BeforeAll
     static void split() {
-        seed0 = Corpus.split("seed-000");
-        seed1 = Corpus.split("seed-001");
+        seed0 = CorpusBulletin.split("seed-000");
+        seed1 = CorpusBulletin.split("seed-001");
     }
 
     private static Group group(Bulletin bulletin, String category, String label) {
