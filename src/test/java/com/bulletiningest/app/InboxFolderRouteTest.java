@@ -14,12 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.fixtures.EmbeddedDatabase;
 import com.bulletiningest.intake.folder.ClaimRepository;
 import com.bulletiningest.intake.folder.FolderIntake;
 import com.bulletiningest.intake.folder.InboxEntryFilter;
 import com.bulletiningest.intake.folder.MoveFailureLog;
 import com.bulletiningest.intake.folder.UnsettledFiles;
-import com.bulletiningest.store.Database;
 import com.bulletiningest.store.DatabaseUnavailableException;
 import com.bulletiningest.store.FileClaims;
 import com.bulletiningest.store.IntakeAttempts;
@@ -28,12 +28,11 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,25 +49,14 @@ class InboxFolderRouteTest {
 
     @TempDir
     Path inbox;
-    @TempDir
-    static Path dataDir;
 
-    private static Database database;
+    @RegisterExtension
+    static final EmbeddedDatabase DATABASE = new EmbeddedDatabase();
     private CamelContext context;
     private final List<Map<String, Object>> ingested = new CopyOnWriteArrayList<>();
     private final List<Integer> ingestedBytes = new CopyOnWriteArrayList<>();
     private final AtomicReference<RuntimeException> storeFailure = new AtomicReference<>();
     private final AtomicInteger failedTries = new AtomicInteger();
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        database = new Database("", "", "", dataDir, 0);
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
 
     @BeforeEach
     void startRoute() throws Exception {
@@ -83,8 +71,8 @@ class InboxFolderRouteTest {
         UnsettledFiles unsettled = new UnsettledFiles(Duration.ofMillis(1000));
         context.getRegistry().bind("inboxEntryFilter", new InboxEntryFilter(unsettled));
         context.getRegistry().bind("inboxClaims",
-                new ClaimRepository(new FileClaims(database.dataSource(), Duration.ofMinutes(10), "route test")));
-        context.getRegistry().bind("inboxFolder", new FolderIntake(unsettled, new IntakeAttempts(database.dataSource()), 3));
+                new ClaimRepository(new FileClaims(DATABASE.dataSource(), Duration.ofMinutes(10), "route test")));
+        context.getRegistry().bind("inboxFolder", new FolderIntake(unsettled, new IntakeAttempts(DATABASE.dataSource()), 3));
         context.getRegistry().bind("inboxMoveFailures", new MoveFailureLog());
         context.addRoutes(new RouteBuilder() {
             @Override

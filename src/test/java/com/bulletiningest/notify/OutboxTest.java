@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.fixtures.AtOnce;
+import com.bulletiningest.fixtures.EmbeddedDatabase;
 import com.bulletiningest.fixtures.PdfCopies;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.fixtures.Unenriched;
@@ -19,13 +20,12 @@ import com.bulletiningest.split.BulletinReader;
 import com.bulletiningest.split.Categories;
 import com.bulletiningest.store.BulletinStore;
 import com.bulletiningest.store.ContentHash;
-import com.bulletiningest.store.Database;
 import com.bulletiningest.store.ReceivedBulletin;
 import com.bulletiningest.store.StoreResult;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static com.bulletiningest.fixtures.TestBulletins.bulletin;
@@ -44,20 +44,15 @@ class OutboxTest {
     @TempDir
     static Path dataDir;
 
-    private static Database database;
+    @RegisterExtension
+    static final EmbeddedDatabase DATABASE = new EmbeddedDatabase();
     private static Outbox outbox;
     private static BulletinStore store;
 
     @BeforeAll
     static void open() throws Exception {
-        database = new Database("", "", "", dataDir, 0);
-        outbox = new Outbox(database.dataSource(), () -> OWNERS, new DigestComposer());
-        store = new BulletinStore(database.dataSource(), outbox);
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        database.close();
+        outbox = new Outbox(DATABASE.dataSource(), () -> OWNERS, new DigestComposer());
+        store = new BulletinStore(DATABASE.dataSource(), outbox);
     }
 
     @Test
@@ -147,7 +142,7 @@ class OutboxTest {
     }
 
     private static BulletinStore store(Supplier<Owners> owners) {
-        return new BulletinStore(database.dataSource(), new Outbox(database.dataSource(), owners, new DigestComposer()));
+        return new BulletinStore(DATABASE.dataSource(), new Outbox(DATABASE.dataSource(), owners, new DigestComposer()));
     }
 
     private static StoreResult save(BulletinStore store, String sha, Bulletin bulletin) {
@@ -156,6 +151,6 @@ class OutboxTest {
     }
 
     private static List<String> strings(String sql) throws Exception {
-        return Rows.firstColumn(database.dataSource(), sql);
+        return Rows.firstColumn(DATABASE.dataSource(), sql);
     }
 }

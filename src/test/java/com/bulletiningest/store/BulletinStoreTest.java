@@ -13,16 +13,16 @@ import java.util.concurrent.Future;
 
 import com.bulletiningest.enrich.EnrichedNotice;
 import com.bulletiningest.enrich.Enricher;
+import com.bulletiningest.fixtures.EmbeddedDatabase;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.fixtures.Unenriched;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.BulletinReader;
 import com.bulletiningest.split.Categories;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.fixtures.TestBulletins.bulletin;
 import static com.bulletiningest.fixtures.TestBulletins.section;
@@ -34,10 +34,9 @@ class BulletinStoreTest {
 
     private static final LocalDate MONDAY = LocalDate.of(2021, 3, 8);
 
-    @TempDir
-    static Path dataDir;
 
-    private static Database database;
+    @RegisterExtension
+    static final EmbeddedDatabase DATABASE = new EmbeddedDatabase();
     private static AnnouncedBulletins announced;
     private static BulletinStore store;
     private static NoticeQueries queries;
@@ -47,19 +46,13 @@ class BulletinStoreTest {
 
     @BeforeAll
     static void open() throws Exception {
-        database = new Database("", "", "", dataDir, 0);
         announced = new AnnouncedBulletins();
-        store = new BulletinStore(database.dataSource(), announced);
-        queries = new NoticeQueries(database.dataSource());
+        store = new BulletinStore(DATABASE.dataSource(), announced);
+        queries = new NoticeQueries(DATABASE.dataSource());
         BulletinReader reader = new BulletinReader(Categories.defaults());
         seed000 = reader.read(Files.readAllBytes(Path.of("src/test/resources/corpus/seed-000.pdf")));
         seed001 = reader.read(Files.readAllBytes(Path.of("src/test/resources/corpus/seed-001.pdf")));
         enricher = Enricher.create(Path.of("config/tags.yaml"), false, 0);
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        database.close();
     }
 
     @Test
@@ -231,6 +224,6 @@ class BulletinStoreTest {
     }
 
     private static List<String> strings(String sql) throws Exception {
-        return Rows.firstColumn(database.dataSource(), sql);
+        return Rows.firstColumn(DATABASE.dataSource(), sql);
     }
 }

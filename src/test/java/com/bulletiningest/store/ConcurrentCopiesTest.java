@@ -9,18 +9,18 @@ import java.util.List;
 
 import com.bulletiningest.enrich.EnrichedNotice;
 import com.bulletiningest.fixtures.AtOnce;
+import com.bulletiningest.fixtures.EmbeddedDatabase;
 import com.bulletiningest.fixtures.PdfCopies;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.fixtures.Unenriched;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.BulletinReader;
 import com.bulletiningest.split.Categories;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,10 +33,9 @@ class ConcurrentCopiesTest {
 
     private static final int COPIES = 10;
 
-    @TempDir
-    static Path dataDir;
 
-    private static Database database;
+    @RegisterExtension
+    static final EmbeddedDatabase DATABASE = new EmbeddedDatabase();
     private static byte[] pdf;
     private static Bulletin seed000;
     private static List<EnrichedNotice> notices;
@@ -46,26 +45,20 @@ class ConcurrentCopiesTest {
 
     @BeforeAll
     static void open() throws Exception {
-        database = new Database("", "", "", dataDir, 0);
         pdf = Files.readAllBytes(Path.of("src/test/resources/corpus/seed-000.pdf"));
         seed000 = new BulletinReader(Categories.defaults()).read(pdf);
         notices = Unenriched.notices(seed000);
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        database.close();
-    }
-
     /** Each round starts from an empty database, so its copies are the first to carry these notices. */
     @BeforeEach
     void emptyDatabase() throws Exception {
-        try (Connection connection = database.dataSource().getConnection();
+        try (Connection connection = DATABASE.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("truncate bulletin restart identity cascade");
         }
         announced = new AnnouncedBulletins();
-        store = new BulletinStore(database.dataSource(), announced);
+        store = new BulletinStore(DATABASE.dataSource(), announced);
     }
 
     @RepeatedTest(value = 5, name = "round {currentRepetition} of {totalRepetitions}")
@@ -106,6 +99,6 @@ class ConcurrentCopiesTest {
     }
 
     private static List<String> strings(String sql) throws Exception {
-        return Rows.firstColumn(database.dataSource(), sql);
+        return Rows.firstColumn(DATABASE.dataSource(), sql);
     }
 }

@@ -1,6 +1,5 @@
 package com.bulletiningest.store;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +8,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.bulletiningest.fixtures.EmbeddedDatabase;
 import com.bulletiningest.fixtures.Rows;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,25 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("file claims")
 class FileClaimsTest {
 
-    @TempDir
-    static Path dataDir;
-    static Database database;
-
-    @BeforeAll
-    static void start() throws Exception {
-        database = new Database("", "", "", dataDir, 0);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        database.close();
-    }
+    @RegisterExtension
+    static final EmbeddedDatabase DATABASE = new EmbeddedDatabase();
 
     @Test
     @DisplayName("a claimed file cannot be claimed again, by anyone, until it is released")
     void oneClaimAtATime() {
-        FileClaims first = new FileClaims(database.dataSource(), Duration.ofMinutes(10), "first");
-        FileClaims second = new FileClaims(database.dataSource(), Duration.ofMinutes(10), "second");
+        FileClaims first = new FileClaims(DATABASE.dataSource(), Duration.ofMinutes(10), "first");
+        FileClaims second = new FileClaims(DATABASE.dataSource(), Duration.ofMinutes(10), "second");
 
         assertThat(first.claim("/inbox/a.pdf")).isTrue();
         assertThat(second.claim("/inbox/a.pdf")).isFalse();
@@ -56,14 +43,14 @@ class FileClaimsTest {
     @Test
     @DisplayName("a claim older than the expiry (its instance died) is taken over")
     void expiredClaimIsTakenOver() throws Exception {
-        FileClaims died = new FileClaims(database.dataSource(), Duration.ofMinutes(10), "died");
-        FileClaims impatient = new FileClaims(database.dataSource(), Duration.ofMillis(200), "impatient");
+        FileClaims died = new FileClaims(DATABASE.dataSource(), Duration.ofMinutes(10), "died");
+        FileClaims impatient = new FileClaims(DATABASE.dataSource(), Duration.ofMillis(200), "impatient");
         assertThat(died.claim("/inbox/b.pdf")).isTrue();
         assertThat(impatient.claim("/inbox/b.pdf")).isFalse();
 
         Thread.sleep(400);
         assertThat(impatient.claim("/inbox/b.pdf")).isTrue();
-        assertThat(Rows.firstColumn(database.dataSource(), "select claimed_by from file_claim where file_key = '/inbox/b.pdf'"))
+        assertThat(Rows.firstColumn(DATABASE.dataSource(), "select claimed_by from file_claim where file_key = '/inbox/b.pdf'"))
                 .containsExactly("impatient");
         impatient.release("/inbox/b.pdf");
     }
@@ -71,12 +58,12 @@ class FileClaimsTest {
     @Test
     @DisplayName("a path longer than any index allows is claimed by its hash and kept readable")
     void longPathsAreClaimed() throws Exception {
-        FileClaims claims = new FileClaims(database.dataSource(), Duration.ofMinutes(10), "long");
+        FileClaims claims = new FileClaims(DATABASE.dataSource(), Duration.ofMinutes(10), "long");
         String path = "/inbox/" + "政".repeat(3000) + ".pdf";
 
         assertThat(claims.claim(path)).isTrue();
         assertThat(claims.claim(path)).isFalse();
-        assertThat(Rows.firstColumn(database.dataSource(), "select length(file_key) from file_claim where claimed_by = 'long'"))
+        assertThat(Rows.firstColumn(DATABASE.dataSource(), "select length(file_key) from file_claim where claimed_by = 'long'"))
                 .containsExactly(String.valueOf(path.length()));
         claims.release(path);
     }
@@ -88,7 +75,7 @@ class FileClaimsTest {
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            FileClaims instance = new FileClaims(database.dataSource(), Duration.ofMinutes(10), "instance " + i);
+            FileClaims instance = new FileClaims(DATABASE.dataSource(), Duration.ofMinutes(10), "instance " + i);
             results.add(pool.submit(() -> {
                 go.await();
                 return instance.claim("/inbox/c.pdf");

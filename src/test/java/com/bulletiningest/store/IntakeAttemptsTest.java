@@ -1,6 +1,5 @@
 package com.bulletiningest.store;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -8,13 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.bulletiningest.fixtures.EmbeddedDatabase;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.store.IntakeAttempts.Kind;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,20 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("intake attempts")
 class IntakeAttemptsTest {
 
-    @TempDir
-    static Path dataDir;
-    static Database database;
+    @RegisterExtension
+    static final EmbeddedDatabase DATABASE = new EmbeddedDatabase();
     static IntakeAttempts attempts;
 
     @BeforeAll
     static void start() throws Exception {
-        database = new Database("", "", "", dataDir, 0);
-        attempts = new IntakeAttempts(database.dataSource());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        database.close();
+        attempts = new IntakeAttempts(DATABASE.dataSource());
     }
 
     @Test
@@ -45,7 +37,7 @@ class IntakeAttemptsTest {
         assertThat(attempts.failed(Kind.FILE, "a1", "first")).isEqualTo(1);
         assertThat(attempts.failed(Kind.FILE, "a1", "second")).isEqualTo(2);
         assertThat(attempts.count(Kind.FILE, "a1")).isEqualTo(2);
-        assertThat(Rows.firstColumn(database.dataSource(),
+        assertThat(Rows.firstColumn(DATABASE.dataSource(),
                 "select last_error from intake_attempt where input_key = 'a1'")).containsExactly("second");
     }
 
@@ -69,7 +61,7 @@ class IntakeAttemptsTest {
     @DisplayName("an error text with NUL characters is stored without them")
     void cleansTheError() throws Exception {
         attempts.failed(Kind.MAIL, "m4", "subject 周报\0 unreadable");
-        assertThat(Rows.firstColumn(database.dataSource(),
+        assertThat(Rows.firstColumn(DATABASE.dataSource(),
                 "select last_error from intake_attempt where input_key = 'm4'")).containsExactly("subject 周报 unreadable");
     }
 

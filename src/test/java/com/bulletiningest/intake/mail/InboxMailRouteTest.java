@@ -1,13 +1,22 @@
 package com.bulletiningest.intake.mail;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.fixtures.EmbeddedDatabase;
 import com.bulletiningest.store.DatabaseUnavailableException;
 import com.bulletiningest.store.IntakeAttempts;
 import com.bulletiningest.store.MailMessages;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Store;
@@ -18,22 +27,11 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
-import java.util.List;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.intake.mail.TestMails.attachment;
 import static com.bulletiningest.intake.mail.TestMails.fakePdf;
@@ -53,22 +51,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InboxMailRouteTest {
 
     private GreenMail greenMail;
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedDatabase DATABASE = new EmbeddedDatabase();
     private CamelContext camel;
     private final AtomicBoolean storeDown = new AtomicBoolean();
     private final List<String> ingested = new CopyOnWriteArrayList<>();
     private final Set<String> contents = ConcurrentHashMap.newKeySet();
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -87,8 +75,8 @@ class InboxMailRouteTest {
         properties.put("bulletin.imap.poll-delay", "200");
         camel.getPropertiesComponent().setInitialProperties(properties);
         camel.getRegistry().bind("mailIntake", new MailIntakeProcessor(new MailIntake(SenderPolicy.parse("alice@example.com"),
-                new PdfAttachmentFinder(1 << 20), new MailMessages(postgres.getPostgresDatabase()),
-                new IntakeAttempts(postgres.getPostgresDatabase()), new MailIntake.Limits(1 << 20, 3)), camel));
+                new PdfAttachmentFinder(1 << 20), new MailMessages(DATABASE.dataSource()),
+                new IntakeAttempts(DATABASE.dataSource()), new MailIntake.Limits(1 << 20, 3)), camel));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

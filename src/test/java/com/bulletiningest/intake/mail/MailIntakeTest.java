@@ -1,27 +1,24 @@
 package com.bulletiningest.intake.mail;
 
-import com.bulletiningest.extract.UnreadableBulletinException;
-import com.bulletiningest.fixtures.Rows;
-import com.bulletiningest.store.DatabaseUnavailableException;
-import com.bulletiningest.store.IntakeAttempts;
-import com.bulletiningest.store.MailMessages;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.mail.internet.MimeMessage;
-import org.apache.camel.RuntimeCamelException;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.fixtures.EmbeddedDatabase;
+import com.bulletiningest.fixtures.Rows;
+import com.bulletiningest.store.DatabaseUnavailableException;
+import com.bulletiningest.store.IntakeAttempts;
+import com.bulletiningest.store.MailMessages;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.camel.RuntimeCamelException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.intake.mail.TestMails.fakePdf;
 import static com.bulletiningest.intake.mail.TestMails.message;
@@ -36,25 +33,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class MailIntakeTest {
 
-    private static EmbeddedPostgres postgres;
-    private static DataSource dataSource;
+    @RegisterExtension
+    static final EmbeddedDatabase DATABASE = new EmbeddedDatabase();
 
     private final List<String> ingested = new ArrayList<>();
     private final MailIntake intake = new MailIntake(SenderPolicy.parse("alice@example.com"),
-            new PdfAttachmentFinder(DataSize.parse("1MB")), new MailMessages(dataSource), new IntakeAttempts(dataSource),
+            new PdfAttachmentFinder(DataSize.parse("1MB")), new MailMessages(DATABASE.dataSource()),
+            new IntakeAttempts(DATABASE.dataSource()),
             new MailIntake.Limits(DataSize.parse("2MB"), 3));
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).load().migrate();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
-    }
 
     @BeforeEach
     void emptyLog() throws Exception {
@@ -204,7 +190,7 @@ class MailIntakeTest {
     @DisplayName("a From header that cannot be parsed is Rejected as sender unknown, also when everyone may send")
     void unparsableFromIsRejected() throws Exception {
         MailIntake openIntake = new MailIntake(SenderPolicy.parse(""), new PdfAttachmentFinder(DataSize.parse("1MB")),
-                new MailMessages(dataSource), new IntakeAttempts(dataSource), new MailIntake.Limits(1 << 20, 3));
+                new MailMessages(DATABASE.dataSource()), new IntakeAttempts(DATABASE.dataSource()), new MailIntake.Limits(1 << 20, 3));
         MimeMessage mail = TestMails.raw("""
                 From: <<alice@example.com>>>, @@@;;
                 Subject: bulletin
@@ -277,11 +263,12 @@ class MailIntakeTest {
     }
 
     private static List<String> strings(String sql) throws Exception {
-        return Rows.firstColumn(dataSource, sql);
+        return Rows.firstColumn(DATABASE.dataSource(), sql);
     }
 
     private static void execute(String sql) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = DATABASE.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
