@@ -2,13 +2,13 @@ package com.bulletiningest.app;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.bulletiningest.extract.TestPdfs;
+import com.bulletiningest.fixtures.CorpusBulletin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,9 +31,7 @@ class PreviewCommandTest {
     @BeforeEach
     void copyCorpusPdf() throws IOException {
         seed = dir.resolve("seed-001.pdf");
-        try (InputStream in = getClass().getResourceAsStream("/corpus/seed-001.pdf")) {
-            Files.copy(in, seed);
-        }
+        Files.write(seed, CorpusBulletin.resource("seed-001.pdf"));
     }
 
     private int preview(String... args) {

@@ -1,19 +1,15 @@
 package com.bulletiningest.enrich;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.bulletiningest.fixtures.CorpusBulletin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import com.bulletiningest.split.BulletinReader;
-import com.bulletiningest.split.Categories;
+import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("Enrichment of the corpus bulletins as split from their PDFs, with the shipped config/tags.yaml")
 class CorpusEnrichTest {
@@ -24,12 +20,8 @@ class CorpusEnrichTest {
     @BeforeAll
     static void enrichCorpus() throws Exception {
         Enricher enricher = Enricher.create(Path.of("config/tags.yaml"), false, Enricher.DEFAULT_KEYWORD_COUNT);
-        seed000 = enricher.enrich(read("seed-000.pdf"));
-        seed001 = enricher.enrich(read("seed-001.pdf"));
-    }
-
-    private static com.bulletiningest.split.Bulletin read(String pdf) throws Exception {
-        return new BulletinReader(Categories.defaults()).read(Files.readAllBytes(Path.of("src/test/resources/corpus", pdf)));
+        seed000 = enricher.enrich(CorpusBulletin.split("seed-000"));
+        seed001 = enricher.enrich(CorpusBulletin.split("seed-001"));
     }
 
     private static Enrichment notice(List<EnrichedNotice> bulletin, String category, String group, int no) {

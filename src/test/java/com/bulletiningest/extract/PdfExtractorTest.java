@@ -1,12 +1,11 @@
 package com.bulletiningest.extract;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
 import com.bulletiningest.extract.UnreadableBulletinException.Reason;
+import com.bulletiningest.fixtures.CorpusBulletin;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,15 +18,9 @@ class PdfExtractorTest {
 
     private final PdfExtractor extractor = new PdfExtractor();
 
-    private static byte[] corpus(String file) throws IOException {
-        try (InputStream in = PdfExtractorTest.class.getResourceAsStream("/corpus/" + file)) {
-            return in.readAllBytes();
-        }
-    }
-
     @Test
     void readsLinesWithPageIndentationAndTextInReadingOrder() throws Exception {
-        ExtractedPdf pdf = extractor.extract(corpus("seed-000.pdf"));
+        ExtractedPdf pdf = extractor.extract(CorpusBulletin.resource("seed-000.pdf"));
         assertThat(pdf.pages()).isEqualTo(31);
         TextLine first = pdf.lines().get(0);
         assertThat(first.text()).isEqualTo("医药信息篇（2021/3/8~2021/3/12）");
@@ -40,7 +33,7 @@ class PdfExtractorTest {
 
     @Test
     void linkRectanglesCoverTheLinesTheyWereDrawnOver() throws Exception {
-        ExtractedPdf pdf = extractor.extract(corpus("seed-000.pdf"));
+        ExtractedPdf pdf = extractor.extract(CorpusBulletin.resource("seed-000.pdf"));
         List<LinkAnnotation> pageOne = pdf.links().stream().filter(l -> l.page() == 1).toList();
         assertThat(pageOne).hasSize(3);
         assertThat(coveredText(pdf, pageOne.get(0))).startsWith("1、国家药监局药审中心");
@@ -66,7 +59,7 @@ class PdfExtractorTest {
 
     @Test
     void corpusTextHasNoRadicalLookAlikes() throws Exception {
-        assertThat(extractor.extract(corpus("seed-001.pdf")).text().chars()).noneMatch(c -> c >= 0x2E80 && c <= 0x2FDF);
+        assertThat(extractor.extract(CorpusBulletin.resource("seed-001.pdf")).text().chars()).noneMatch(c -> c >= 0x2E80 && c <= 0x2FDF);
     }
 
     @Test
@@ -77,7 +70,7 @@ class PdfExtractorTest {
 
     @Test
     void truncatedPdfIsDamaged() throws Exception {
-        byte[] whole = corpus("seed-000.pdf");
+        byte[] whole = CorpusBulletin.resource("seed-000.pdf");
         assertReason(Arrays.copyOf(whole, whole.length / 2), Reason.DAMAGED);
     }
 

@@ -11,13 +11,12 @@ import java.util.stream.Collectors;
 
 import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.fixtures.AtOnce;
+import com.bulletiningest.fixtures.CorpusBulletin;
 import com.bulletiningest.fixtures.EmbeddedDatabase;
 import com.bulletiningest.fixtures.PdfCopies;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.fixtures.Unenriched;
 import com.bulletiningest.split.Bulletin;
-import com.bulletiningest.split.BulletinReader;
-import com.bulletiningest.split.Categories;
 import com.bulletiningest.store.BulletinStore;
 import com.bulletiningest.store.ContentHash;
 import com.bulletiningest.store.ReceivedBulletin;
@@ -58,8 +57,7 @@ class OutboxTest {
     @Test
     @DisplayName("a stored bulletin queues one digest per owner with notices in it, each with its fixed Message-ID")
     void queuesOneDigestPerOwner() throws Exception {
-        Bulletin seed000 = new BulletinReader(Categories.defaults())
-                .read(Files.readAllBytes(Path.of("src/test/resources/corpus/seed-000.pdf")));
+        Bulletin seed000 = CorpusBulletin.split("seed-000");
 
         StoreResult result = save(store, "a".repeat(64), seed000);
 
@@ -128,8 +126,8 @@ class OutboxTest {
     @Test
     @DisplayName("10 copies of a bulletin (other bytes, other SHA-256) stored at once: one digest per owner in all")
     void copiesStoredAtOnceQueueOneDigestPerOwner() throws Exception {
-        byte[] pdf = Files.readAllBytes(Path.of("src/test/resources/corpus/seed-001.pdf"));
-        Bulletin seed001 = new BulletinReader(Categories.defaults()).read(pdf);
+        byte[] pdf = CorpusBulletin.resource("seed-001.pdf");
+        Bulletin seed001 = CorpusBulletin.split("seed-001");
 
         List<StoreResult> copies = AtOnce.run(10, copy -> () -> save(store,
                 ContentHash.sha256(PdfCopies.copy(pdf, copy)), seed001));

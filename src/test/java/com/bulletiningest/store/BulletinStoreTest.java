@@ -1,6 +1,5 @@
 package com.bulletiningest.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,12 +12,11 @@ import java.util.concurrent.Future;
 
 import com.bulletiningest.enrich.EnrichedNotice;
 import com.bulletiningest.enrich.Enricher;
+import com.bulletiningest.fixtures.CorpusBulletin;
 import com.bulletiningest.fixtures.EmbeddedDatabase;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.fixtures.Unenriched;
 import com.bulletiningest.split.Bulletin;
-import com.bulletiningest.split.BulletinReader;
-import com.bulletiningest.split.Categories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,9 +47,8 @@ class BulletinStoreTest {
         announced = new AnnouncedBulletins();
         store = new BulletinStore(DATABASE.dataSource(), announced);
         queries = new NoticeQueries(DATABASE.dataSource());
-        BulletinReader reader = new BulletinReader(Categories.defaults());
-        seed000 = reader.read(Files.readAllBytes(Path.of("src/test/resources/corpus/seed-000.pdf")));
-        seed001 = reader.read(Files.readAllBytes(Path.of("src/test/resources/corpus/seed-001.pdf")));
+        seed000 = CorpusBulletin.split("seed-000");
+        seed001 = CorpusBulletin.split("seed-001");
         enricher = Enricher.create(Path.of("config/tags.yaml"), false, 0);
     }
 

@@ -1,7 +1,5 @@
 package com.bulletiningest.store;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
@@ -9,13 +7,12 @@ import java.util.List;
 
 import com.bulletiningest.enrich.EnrichedNotice;
 import com.bulletiningest.fixtures.AtOnce;
+import com.bulletiningest.fixtures.CorpusBulletin;
 import com.bulletiningest.fixtures.EmbeddedDatabase;
 import com.bulletiningest.fixtures.PdfCopies;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.fixtures.Unenriched;
 import com.bulletiningest.split.Bulletin;
-import com.bulletiningest.split.BulletinReader;
-import com.bulletiningest.split.Categories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -45,8 +42,8 @@ class ConcurrentCopiesTest {
 
     @BeforeAll
     static void open() throws Exception {
-        pdf = Files.readAllBytes(Path.of("src/test/resources/corpus/seed-000.pdf"));
-        seed000 = new BulletinReader(Categories.defaults()).read(pdf);
+        pdf = CorpusBulletin.resource("seed-000.pdf");
+        seed000 = CorpusBulletin.split("seed-000");
         notices = Unenriched.notices(seed000);
     }
 
