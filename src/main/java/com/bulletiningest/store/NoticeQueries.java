@@ -15,13 +15,16 @@ import javax.sql.DataSource;
 /** Reads what the store wrote: the notices of a bulletin, notices by tag and deadline, counts. */
 public final class NoticeQueries {
 
-    private static final String NOTICES = "select n.id, s.bulletin_id, s.category, g.label, n.no, n.title, n.issuer, "
+    /** The columns {@link #notice} reads; other queries of the package select them too and add their own. */
+    static final String COLUMNS = "select n.id, s.bulletin_id, s.category, g.label, n.no, n.title, n.issuer, "
             + "n.date, n.source, n.published, n.page, n.last_page, n.links, n.body_links, n.body, n.fingerprint, "
             + "n.repeat_of, n.document_number, n.nearest_deadline, "
             + "array(select t.tag from notice_tag t where t.notice_id = n.id and t.kind = 'rule' order by t.tag) tags, "
             + "array(select t.tag from notice_tag t where t.notice_id = n.id and t.kind = 'keyword' order by t.tag) "
-            + "keywords "
-            + "from notice n join notice_group g on g.id = n.group_id join section s on s.id = g.section_id ";
+            + "keywords ";
+    static final String FROM = "from notice n join notice_group g on g.id = n.group_id "
+            + "join section s on s.id = g.section_id ";
+    private static final String NOTICES = COLUMNS + FROM;
 
     private final DataSource dataSource;
 
@@ -74,7 +77,7 @@ public final class NoticeQueries {
         }
     }
 
-    private static StoredNotice notice(ResultSet row) throws SQLException {
+    static StoredNotice notice(ResultSet row) throws SQLException {
         return new StoredNotice(row.getLong("id"), row.getLong("bulletin_id"), row.getString("category"),
                 row.getString("label"), row.getInt("no"), row.getString("title"), row.getString("issuer"),
                 localDate(row.getDate("date")), row.getString("source"), row.getString("published"),
@@ -96,11 +99,11 @@ public final class NoticeQueries {
         }
     }
 
-    private static List<String> texts(Array array) throws SQLException {
+    static List<String> texts(Array array) throws SQLException {
         return List.of((String[]) array.getArray());
     }
 
-    private static LocalDate localDate(Date date) {
+    static LocalDate localDate(Date date) {
         return date == null ? null : date.toLocalDate();
     }
 }
