@@ -1,6 +1,7 @@
 package com.bulletiningest.app;
 
 import com.bulletiningest.app.mail.MailIntakeConfiguration;
+import com.bulletiningest.app.web.WebConfiguration;
 
 import java.util.Map;
 
@@ -22,6 +23,7 @@ public final class BulletinService {
         main.setPropertyPlaceholderLocations(PROPERTIES_LOCATION);
         main.configure().addConfiguration(BulletinServiceConfiguration.class);
         main.configure().addConfiguration(MailIntakeConfiguration.class);
+        main.configure().addConfiguration(WebConfiguration.class);
         overrides.forEach(main::addOverrideProperty);
     }
 

@@ -17,6 +17,7 @@ import com.bulletiningest.notify.Owners;
 import com.bulletiningest.notify.SmtpSettings;
 import com.bulletiningest.split.BulletinSplitter;
 import com.bulletiningest.split.Categories;
+import com.bulletiningest.store.BulletinPdfs;
 import com.bulletiningest.store.BulletinStore;
 import com.bulletiningest.store.Database;
 import com.bulletiningest.store.NoticeQueries;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the beans the routes call, from the {@code bulletin.*} properties, and binds them by name:
- * {@code ingestSteps}, {@code bulletinStore}, {@code noticeQueries}, {@code outboxSender}, {@code database} and, when it runs,
+ * {@code ingestSteps}, {@code bulletinStore}, {@code noticeQueries}, {@code bulletinPdfs}, {@code outboxSender}, {@code database} and, when it runs,
  * {@code embeddedMailServer}. When no database or mail server is configured it starts the embedded ones; Camel stops
  * them after the routes.
  */
@@ -65,6 +66,7 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         BulletinStore store = new BulletinStore(database.dataSource(), owners, new DigestComposer());
         context.getRegistry().bind("bulletinStore", store);
         context.getRegistry().bind("noticeQueries", new NoticeQueries(database.dataSource()));
+        context.getRegistry().bind("bulletinPdfs", new BulletinPdfs(database.dataSource()));
         context.getRegistry().bind("ingestSteps",
                 new IngestSteps(new PdfExtractor(), new BulletinSplitter(categories(settings)), enricher(settings), store));
         SmtpSettings smtp = new SmtpSettings(settings.text("bulletin.smtp.host"), settings.number("bulletin.smtp.port", 25),
