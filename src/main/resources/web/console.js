@@ -24,8 +24,13 @@ const Console = (() => {
       ? `<span class="deadline${daysLeft !== undefined && daysLeft < 0 ? ' passed' : ''}">截止 ${esc(date)}`
         + (daysLeft === undefined ? '' : daysLeft < 0 ? `（已过 ${-daysLeft} 天）` : `（还有 ${daysLeft} 天）`)
         + '</span>' : '';
-  const where = (n) => `${esc(n.category)} · ${esc(n.group)} · ${esc(n.issuer || '')}`
-      + ` · ${esc(n.date || n.issued || '')}`;
+  const where = (n) => [n.category, n.group, n.issuer, n.date || n.issued].filter((x) => x).map(esc).join(' · ');
+
+  // An action: sent with the admin password typed into the page (HTTP Basic), never stored.
+  async function act(path) {
+    const password = $('#admin-password').value;
+    return api(path, {method: 'POST', headers: password ? {Authorization: 'Basic ' + btoa('admin:' + password)} : {}});
+  }
 
   // Search (home page): the form fills from the URL, a search changes the URL, so it can be bookmarked and shared.
   async function searchPage() {
@@ -141,13 +146,31 @@ const Console = (() => {
   // Bulletins: what was ingested, and what failed with a Retry button.
   async function bulletinsPage() {
     try {
-      const list = await api('/api/bulletins');
-      $('#content').innerHTML = `<table id="bulletins"><tr><th>#</th><th>来源</th><th>收到</th><th>日期</th>
+      const [list, failures] = await Promise.all([api('/api/bulletins'), api('/api/failures')]);
+      $('#content').innerHTML = `<h2>失败的文件与邮件</h2><table id="failures"><tr><th>来源</th><th>原因</th><th>时间</th>
+          <th></th></tr>` + failures.files.map((f) => `<tr class="failed-file"><td>文件 ${esc(f.name)}</td>
+          <td class="reason">${esc(f.reason)}</td><td>${esc(f.failedAt)}</td>
+          <td><button class="retry" data-name="${esc(f.name)}">Retry</button></td></tr>`).join('')
+          + failures.mails.map((m) => `<tr class="failed-mail"><td>邮件 ${esc(m.sender || '')} 「${esc(m.subject || '')}」
+          ${esc(m.messageId || '')}</td><td class="reason">${esc(m.reason)}</td><td>${esc(m.processedAt)}</td>
+          <td>（在邮箱 Failed 文件夹）</td></tr>`).join('') + '</table><p id="action-result"></p>'
+          + `<h2>已收录的周报</h2><table id="bulletins"><tr><th>#</th><th>来源</th><th>收到</th><th>日期</th>
           <th>栏目 / 通知</th><th>PDF</th></tr>` + list.map((b) => `<tr><td>${b.id}</td>
           <td>${b.sourceKind === 'mail' ? `邮件 ${esc(b.sender || '')} 「${esc(b.mailSubject || '')}」 ${esc(b.messageId || '')}`
               : '文件'} ${esc(b.originalName)}</td><td>${esc(b.receivedAt)}</td><td>${esc(b.issued || '')}</td>
           <td>${b.sections} / ${b.notices}${b.repeats ? `（重复 ${b.repeats}）` : ''}</td>
           <td>${b.hasPdf ? `<a href="/api/bulletins/${b.id}/pdf">PDF</a>` : ''}</td></tr>`).join('') + '</table>';
+      for (const button of document.querySelectorAll('button.retry')) {
+        button.addEventListener('click', async () => {
+          try {
+            const answer = await act(`/api/failures/files/${encodeURIComponent(button.dataset.name)}/retry`);
+            $('#action-result').textContent = `${answer.retried}：已放回收件箱，下次轮询时处理`;
+            button.closest('tr').remove();
+          } catch (error) {
+            $('#action-result').textContent = error.message;
+          }
+        });
+      }
     } catch (error) {
       fail(error);
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-/** Reads the ingested bulletins with their counts, and the PDF kept of each. */
+/** Reads the ingested bulletins with their counts, the PDF kept of each, and the mails that failed. */
 public final class BulletinQueries {
 
     private static final String BULLETINS = "select b.id, b.source_kind, b.original_name, b.message_id, m.sender, "
@@ -50,6 +50,26 @@ public final class BulletinQueries {
             }
         } catch (SQLException e) {
             throw StoreException.of("cannot read the PDF of bulletin #" + bulletinId, e);
+        }
+    }
+
+    /** The mailed-in messages that failed (table mail_messages), newest first. */
+    public List<FailedMail> failedMails(int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("select message_id, sender, subject, reason, "
+                     + "processed_at from mail_messages where status = 'FAILED' order by processed_at desc limit ?")) {
+            query.setInt(1, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                List<FailedMail> failed = new ArrayList<>();
+                while (rows.next()) {
+                    failed.add(new FailedMail(rows.getString("message_id"), rows.getString("sender"),
+                            rows.getString("subject"), rows.getString("reason"),
+                            DigestQueries.instant(rows.getTimestamp("processed_at"))));
+                }
+                return failed;
+            }
+        } catch (SQLException e) {
+            throw StoreException.of("cannot read the failed mails", e);
         }
     }
 

@@ -32,15 +32,17 @@ public final class WebApi {
     private final DigestQueries digests;
     private final Clock clock;
     private final AdminGuard guard;
+    private final FailedFiles failedFiles;
 
-    public WebApi(NoticeSearch search, NoticeQueries notices, BulletinQueries bulletins, DigestQueries digests,
-                  Clock clock, AdminGuard guard) {
+    WebApi(NoticeSearch search, NoticeQueries notices, BulletinQueries bulletins, DigestQueries digests,
+                  FailedFiles failedFiles, Clock clock, AdminGuard guard) {
         this.search = search;
         this.notices = notices;
         this.bulletins = bulletins;
         this.digests = digests;
         this.clock = clock;
         this.guard = guard;
+        this.failedFiles = failedFiles;
     }
 
     /** {@code GET /api/notices?q=&category=&group=&tag=&issuer=&issued_from=&issued_to=&has_deadline=&deadline_after=&deadline_before=&sort=&page=&size=} */
@@ -116,6 +118,27 @@ public final class WebApi {
         } catch (RuntimeException e) {
             Responses.error(exchange, e);
         }
+    }
+
+    /** {@code GET /api/failures}: the files set aside in the inbox and the mails that failed, with their reasons. */
+    public void failures(Exchange exchange) {
+        Responses.json(exchange, () -> {
+            guard.checkRead(exchange);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("files", failedFiles.list());
+            answer.put("mails", bulletins.failedMails(100));
+            return answer;
+        });
+    }
+
+    /** {@code POST /api/failures/files/{name}/retry} (admin): moves the set-aside file back into the inbox. */
+    public void retryFile(Exchange exchange) {
+        Responses.json(exchange, () -> {
+            guard.check(exchange);
+            String name = new Params(exchange.getMessage()).text("name");
+            failedFiles.retry(name);
+            return Map.of("retried", name, "outcome", "moved back into the inbox; the next poll ingests it");
+        });
     }
 
     /** {@code GET /api/digests}: the most recent digests, unsent first. */

@@ -36,7 +36,8 @@ public class WebConfiguration implements CamelConfiguration {
         }
         DataSource dataSource = context.getRegistry().lookupByNameAndType("database", Database.class).dataSource();
         context.getRegistry().bind("webApi", new WebApi(new NoticeSearch(dataSource), new NoticeQueries(dataSource),
-                new BulletinQueries(dataSource), new DigestQueries(dataSource), Clock.systemDefaultZone(), guard));
+                new BulletinQueries(dataSource), new DigestQueries(dataSource),
+                new FailedFiles(settings.path("bulletin.inbox", "inbox")), Clock.systemDefaultZone(), guard));
         context.getRegistry().bind("webAssets", new WebAssets(guard));
         LOG.info("Console at http://{}:{}/ ({})", address, settings.text("bulletin.http.port"),
                 guard.configured() ? "actions need the admin password" : "read only: set BULLETIN_ADMIN_PASSWORD "

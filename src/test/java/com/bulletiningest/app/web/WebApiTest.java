@@ -6,8 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 
+import com.bulletiningest.app.Eventually;
 import com.bulletiningest.app.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,10 +32,12 @@ class WebApiTest {
 
     private static RunningService service;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String PASSWORD = "test-admin-password";
 
     @BeforeAll
     static void ingestCorpus() throws Exception {
         service = new RunningService(home, RunningService.OWNERS);
+        service.properties.put("bulletin.admin-password", PASSWORD);
         service.start();
         service.drop("seed-000.pdf", "seed-000.pdf");
         service.drop("seed-001.pdf", "seed-001.pdf");
@@ -117,6 +123,43 @@ class WebApiTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=UTF-8");
         assertThat(page.body()).contains("政策通知搜索");
+    }
+
+    @Test
+    @DisplayName("a damaged PDF is listed with its reason; Retry needs the admin password, then puts it back and it is taken again")
+    void retrySetAsideFile() throws Exception {
+        byte[] pdf = Files.readAllBytes(RunningService.CORPUS.resolve("seed-001.pdf"));
+        Files.write(service.inbox().resolve(".late.pdf.part"), Arrays.copyOf(pdf, pdf.length / 2));
+        Files.move(service.inbox().resolve(".late.pdf.part"), service.inbox().resolve("late.pdf"));
+        Path setAside = service.inbox().resolve(".failed/late.pdf");
+        Eventually.within(RunningService.PATIENCE, "late.pdf set aside", () -> Files.exists(setAside));
+
+        JsonNode failures = json("/api/failures");
+        assertThat(failures.get("files").findValuesAsText("name")).contains("late.pdf");
+        assertThat(failures.get("files").findValuesAsText("reason")).anyMatch(r -> r.startsWith("damaged PDF"));
+
+        assertThat(post("/api/failures/files/late.pdf/retry", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/failures/files/late.pdf/retry", "wrong").statusCode()).isEqualTo(401);
+        assertThat(post("/api/failures/files/..%2Fseed-000.pdf/retry", PASSWORD).statusCode()).isEqualTo(404);
+        assertThat(Files.exists(setAside)).isTrue();
+
+        Files.write(setAside, pdf); // the admin replaced the damaged copy
+        HttpResponse<String> retried = post("/api/failures/files/late.pdf/retry", PASSWORD);
+
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        service.awaitDone("late.pdf");
+        assertThat(Files.exists(service.inbox().resolve(".failed/late.pdf.reason.txt"))).isFalse();
+        assertThat(json("/api/failures").get("files").findValuesAsText("name")).doesNotContain("late.pdf");
+    }
+
+    private static HttpResponse<String> post(String path, String password) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url() + path))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (password != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static JsonNode json(String path) throws Exception {
