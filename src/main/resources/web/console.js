@@ -189,5 +189,40 @@ const Console = (() => {
     }
   }
 
-  return {searchPage, noticePage, deadlinesPage, bulletinsPage, digestsPage, api, esc};
+  const SEARCH_FORM = `<form class="filters" action="/">
+  <label>关键词<input name="q" type="search" placeholder="例如 参比制剂"></label>
+  <label>栏目<select name="category"><option value="">全部</option></select></label>
+  <label>分组<select name="group"><option value="">全部</option></select></label>
+  <label>标签<select name="tag"><option value="">全部</option></select></label>
+  <label>发文单位<input name="issuer"></label>
+  <label>周报日期从<input name="issued_from" type="date"></label>
+  <label>到<input name="issued_to" type="date"></label>
+  <label>截止日期<select name="has_deadline"><option value="">不限</option><option value="true">有</option><option value="false">无</option></select></label>
+  <label>截止晚于<input name="deadline_after" type="date"></label>
+  <label>截止早于<input name="deadline_before" type="date"></label>
+  <label>排序<select name="sort"><option value="">相关度</option><option value="issued">周报日期</option><option value="deadline">截止日期</option></select></label>
+  <button type="submit" id="search">搜索</button>
+</form>`;
+  const ADMIN_PASSWORD = '<label>管理员密码（操作需要）<input id="admin-password" type="password" autocomplete="off"></label>';
+
+  // One page shell for every address: the path picks the heading, the controls and what fills the content.
+  const PAGES = [
+    [/^\/$/, '政策通知搜索', SEARCH_FORM, searchPage],
+    [/^\/notices\/[^/]+$/, '', '', noticePage],
+    [/^\/deadlines$/, '截止日期', '', deadlinesPage],
+    [/^\/bulletins$/, '周报与失败', ADMIN_PASSWORD, bulletinsPage],
+    [/^\/digests$/, '摘要邮件', '', digestsPage],
+  ];
+
+  function show() {
+    const [, heading, controls, render] = PAGES.find(([path]) => path.test(location.pathname)) || PAGES[0];
+    document.title = (heading || '通知') + ' · bulletin-ingest';
+    $('#heading').textContent = heading;
+    $('#controls').innerHTML = controls;
+    render();
+  }
+
+  return {show};
 })();
+
+Console.show();

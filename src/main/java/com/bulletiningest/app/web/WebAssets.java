@@ -10,13 +10,13 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
- * The console's pages, script and style, from {@code web/} in the jar, sent as the UTF-8 bytes they are (Camel's own
+ * The console's page shell, script and style, from {@code web/} in the jar, sent as the UTF-8 bytes they are (Camel's own
  * static-file handler would decode them with the platform charset, garbling Chinese under {@code LANG=C}).
  */
 public final class WebAssets {
 
-    private static final List<String> FILES = List.of("search.html", "notice.html", "deadlines.html",
-            "bulletins.html", "digests.html", "console.js", "console.css");
+    /** console.html is the shell of every page; console.js fills it according to the address. */
+    private static final List<String> FILES = List.of("console.html", "console.js", "console.css");
 
     private final Map<String, byte[]> files = new HashMap<>();
     private final AdminGuard guard;

@@ -122,7 +122,7 @@ class WebApiTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=UTF-8");
-        assertThat(page.body()).contains("政策通知搜索");
+        assertThat(page.body()).contains("周报与失败", "<script src=\"/assets/console.js\">");
     }
 
     @Test
@@ -168,7 +168,11 @@ class WebApiTest {
         return new ObjectMapper().readTree(response.body());
     }
 
-    static HttpResponse<String> get(String path) throws Exception {
+    private static HttpResponse<String> get(String path) throws Exception {
+        return get(service, path);
+    }
+
+    static HttpResponse<String> get(RunningService service, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + path)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
