@@ -15,7 +15,8 @@ import org.apache.camel.Header;
  * The product's own figures at {@code /observe/metrics} (Prometheus, via Micrometer): bulletins stored per intake
  * and notices stored, set-aside files and failed mails, digests by state and the age of the oldest unsent one, all
  * counted where they are kept (database, inbox/.failed) when scraped; duplicates and the ingest duration as measured
- * by routes/ingest.yaml ({@code ingestMetrics}).
+ * by routes/ingest.yaml ({@code ingestMetrics}). Gauges hold their figures strongly: Micrometer's default weak
+ * reference would let them be collected and report NaN.
  */
 public final class BulletinMetrics {
 
@@ -27,20 +28,22 @@ public final class BulletinMetrics {
         this.registry = registry;
         for (String intake : List.of("folder", "mail")) {
             Gauge.builder("bulletin_bulletins_stored", figures, f -> f.bulletins(intake))
-                    .description("bulletins stored").tag("intake", intake).register(registry);
+                    .description("bulletins stored").tag("intake", intake)
+                    .strongReference(true).register(registry);
         }
         Gauge.builder("bulletin_bulletins_failed", failedFiles, f -> f.list().size())
-                .description("files set aside in inbox/.failed").tag("intake", "folder").register(registry);
+                .description("files set aside in inbox/.failed").tag("intake", "folder").strongReference(true).register(registry);
         Gauge.builder("bulletin_bulletins_failed", figures, ArchiveFigures::failedMails)
-                .description("mailed-in messages that failed").tag("intake", "mail").register(registry);
+                .description("mailed-in messages that failed").tag("intake", "mail").strongReference(true).register(registry);
         Gauge.builder("bulletin_notices_stored", figures, ArchiveFigures::notices)
-                .description("notices stored, repeats included").register(registry);
+                .description("notices stored, repeats included").strongReference(true).register(registry);
         for (String state : List.of("queued", "failing", "sent")) {
             Gauge.builder("bulletin_digests", figures, f -> f.digests(state))
-                    .description("digests in the outbox by state").tag("state", state).register(registry);
+                    .description("digests in the outbox by state").tag("state", state)
+                    .strongReference(true).register(registry);
         }
         Gauge.builder("bulletin_oldest_unsent_digest_age_seconds", figures, ArchiveFigures::oldestUnsentDigestAge)
-                .description("how long the oldest unsent digest has waited").register(registry);
+                .description("how long the oldest unsent digest has waited").strongReference(true).register(registry);
     }
 
     /** Notes when an ingest began (first step of routes/ingest.yaml). */
