@@ -55,10 +55,7 @@ final class Responses {
             LOG.error("{} {} failed", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
                     exchange.getMessage().getHeader(Exchange.HTTP_URI), e);
         }
-        boolean unauthorised = status == 401;
+        // no WWW-Authenticate: a browser would answer it with its own login dialog instead of letting the page ask
         send(exchange, status, JSON, Json.write(Map.of("error", text)).getBytes(StandardCharsets.UTF_8));
-        if (unauthorised) {
-            exchange.getMessage().setHeader("WWW-Authenticate", "Basic realm=\"bulletin-ingest admin\"");
-        }
     }
 }
