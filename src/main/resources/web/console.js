@@ -176,14 +176,28 @@ const Console = (() => {
     }
   }
 
-  // Digests: queued, sent and failing.
+  // Digests: queued, sent, failing (retried) and failed (refused for good, with a Re-queue button).
   async function digestsPage() {
     try {
       const list = await api('/api/digests');
       $('#content').innerHTML = `<table id="digests"><tr><th>#</th><th>收件人</th><th>主题</th><th>状态</th>
-          <th>尝试</th><th>错误</th><th>下次</th></tr>` + list.map((g) => `<tr><td>${g.id}</td><td>${esc(g.recipient)}</td>
+          <th>尝试</th><th>错误</th><th>下次</th><th></th></tr>` + list.map((g) => `<tr><td>${g.id}</td><td>${esc(g.recipient)}</td>
           <td>${esc(g.subject)}</td><td class="status">${esc(g.status)} ${esc(g.sentAt || '')}</td><td>${g.attempts}</td>
-          <td>${esc(g.lastError || '')}</td><td>${g.sentAt ? '' : esc(g.nextAttemptAt)}</td></tr>`).join('') + '</table>';
+          <td>${esc(g.lastError || '')}</td><td>${g.sentAt || g.failedAt ? '' : esc(g.nextAttemptAt)}</td>
+          <td>${g.failedAt ? `<button class="requeue" data-id="${g.id}">Re-queue</button>` : ''}</td></tr>`).join('')
+          + '</table><p id="action-result"></p>';
+      for (const button of document.querySelectorAll('button.requeue')) {
+        button.addEventListener('click', async () => {
+          try {
+            await act(`/api/digests/${button.dataset.id}/requeue`);
+            $('#action-result').textContent = `#${button.dataset.id}：已重新排队，下次发送时处理`;
+            button.closest('tr').querySelector('.status').textContent = 'queued';
+            button.remove();
+          } catch (error) {
+            $('#action-result').textContent = error.message;
+          }
+        });
+      }
     } catch (error) {
       fail(error);
     }

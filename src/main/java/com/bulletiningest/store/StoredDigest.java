@@ -2,6 +2,8 @@ package com.bulletiningest.store;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A digest in the outbox and how its sending went.
  *
@@ -12,6 +14,8 @@ public record StoredDigest(long id, long bulletinId, String recipient, String su
                            Instant createdAt, int attempts, Instant nextAttemptAt, String lastError, Instant sentAt,
                            Instant failedAt) {
 
+    /** queued, failing (retried with back-off), sent, or failed (refused for good) */
+    @JsonProperty
     public String status() {
         return sentAt != null ? "sent" : failedAt != null ? "failed" : lastError != null ? "failing" : "queued";
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.store.BulletinQueries;
 import com.bulletiningest.store.DigestQueries;
 import com.bulletiningest.store.NoticeDeadline;
@@ -33,9 +34,10 @@ public final class WebApi {
     private final Clock clock;
     private final AdminGuard guard;
     private final FailedFiles failedFiles;
+    private final Outbox outbox;
 
     WebApi(NoticeSearch search, NoticeQueries notices, BulletinQueries bulletins, DigestQueries digests,
-                  FailedFiles failedFiles, Clock clock, AdminGuard guard) {
+                  FailedFiles failedFiles, Outbox outbox, Clock clock, AdminGuard guard) {
         this.search = search;
         this.notices = notices;
         this.bulletins = bulletins;
@@ -43,6 +45,7 @@ public final class WebApi {
         this.clock = clock;
         this.guard = guard;
         this.failedFiles = failedFiles;
+        this.outbox = outbox;
     }
 
     /** {@code GET /api/notices?q=&category=&group=&tag=&issuer=&issued_from=&issued_to=&has_deadline=&deadline_after=&deadline_before=&sort=&page=&size=} */
@@ -138,6 +141,21 @@ public final class WebApi {
             String name = new Params(exchange.getMessage()).text("name");
             failedFiles.retry(name);
             return Map.of("retried", name, "outcome", "moved back into the inbox; the next poll ingests it");
+        });
+    }
+
+    /**
+     * {@code POST /api/digests/{id}/requeue} (admin): a digest the mail server refused for good (5xx) is queued again,
+     * e.g. once the owner's address is fixed; the next send takes it, with its Message-ID unchanged.
+     */
+    public void requeueDigest(Exchange exchange) {
+        Responses.json(exchange, () -> {
+            guard.check(exchange);
+            int id = new Params(exchange.getMessage()).number("id", -1);
+            if (!outbox.requeue(id)) {
+                throw new Params.NotFoundException("no failed digest #" + id);
+            }
+            return Map.of("requeued", id, "outcome", "queued again; the next send takes it");
         });
     }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.bulletiningest.app.Settings;
+import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.store.ArchiveFigures;
 import com.bulletiningest.store.BulletinQueries;
 import com.bulletiningest.store.Database;
@@ -43,8 +44,8 @@ public class WebConfiguration implements CamelConfiguration {
         DataSource dataSource = context.getRegistry().lookupByNameAndType("database", Database.class).dataSource();
         FailedFiles failedFiles = new FailedFiles(settings.path("bulletin.inbox", "inbox"));
         context.getRegistry().bind("webApi", new WebApi(new NoticeSearch(dataSource), new NoticeQueries(dataSource),
-                new BulletinQueries(dataSource), new DigestQueries(dataSource), failedFiles, Clock.systemDefaultZone(),
-                guard));
+                new BulletinQueries(dataSource), new DigestQueries(dataSource), failedFiles,
+                context.getRegistry().lookupByNameAndType("outbox", Outbox.class), Clock.systemDefaultZone(), guard));
         // camel-micrometer-prometheus serves the registry bound as metricsRegistry at /observe/metrics; it may have
         // created it already
         MeterRegistry metrics = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);

@@ -152,6 +152,34 @@ class WebApiTest {
         assertThat(json("/api/failures").get("files").findValuesAsText("name")).doesNotContain("late.pdf");
     }
 
+    @Test
+    @DisplayName("a digest the mail server refused for good is re-queued with the admin password and then delivered "
+            + "once more; a digest that did not fail cannot be re-queued")
+    void requeueFailedDigest() throws Exception {
+        String owner = "pharma@example.com";
+        Eventually.within(RunningService.PATIENCE, "pharma's digest sent", () -> service.count(
+                "select count(*) from outbox where recipient = '" + owner + "' and sent_at is not null") > 0);
+        long id = service.count("select min(id) from outbox where recipient = '" + owner + "'");
+        int delivered = service.subjects(owner).size();
+        // as the sender leaves a digest after a 550 reply (SmtpRefusalTest proves that against a real server)
+        assertThat(service.count("with failed as (update outbox set sent_at = null, failed_at = now(), "
+                + "last_error = '550 5.1.1 mailbox unavailable' where id = " + id + " returning id) "
+                + "select count(*) from failed")).isEqualTo(1);
+        assertThat(json("/api/digests").findValuesAsText("status")).contains("failed");
+
+        assertThat(post("/api/digests/" + id + "/requeue", null).statusCode()).isEqualTo(401);
+        long sentOne = service.count("select max(id) from outbox where sent_at is not null");
+        assertThat(post("/api/digests/" + sentOne + "/requeue", PASSWORD).statusCode()).isEqualTo(404);
+        HttpResponse<String> requeued = post("/api/digests/" + id + "/requeue", PASSWORD);
+
+        assertThat(requeued.statusCode()).as(requeued.body()).isEqualTo(200);
+        service.awaitMail(owner, delivered + 1);
+        RunningService.settle();
+        assertThat(service.subjects(owner)).hasSize(delivered + 1);
+        assertThat(service.strings("select failed_at is null and sent_at is not null from outbox where id = " + id))
+                .containsExactly("t");
+    }
+
     private static HttpResponse<String> post(String path, String password) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url() + path))
                 .POST(HttpRequest.BodyPublishers.noBody());
