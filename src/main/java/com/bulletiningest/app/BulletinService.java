@@ -1,5 +1,7 @@
 package com.bulletiningest.app;
 
+import com.bulletiningest.app.web.WebConfiguration;
+
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -20,6 +22,7 @@ public final class BulletinService {
         main.setPropertyPlaceholderLocations(PROPERTIES_LOCATION);
         main.configure().addConfiguration(BulletinServiceConfiguration.class);
         main.configure().addConfiguration(MailIntakeConfiguration.class);
+        main.configure().addConfiguration(WebConfiguration.class);
         overrides.forEach(main::addOverrideProperty);
     }
 

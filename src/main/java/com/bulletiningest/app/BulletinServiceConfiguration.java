@@ -22,6 +22,7 @@ import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.notify.Owners;
 import com.bulletiningest.notify.SmtpSettings;
+import com.bulletiningest.store.BulletinPdfs;
 import com.bulletiningest.store.BulletinStore;
 import com.bulletiningest.store.Database;
 import com.bulletiningest.store.FileClaims;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the beans the routes call, from the {@code bulletin.*} properties, and binds them by name:
- * {@code ingestSteps}, {@code bulletinStore}, {@code noticeQueries}, {@code outbox}, {@code outboxSender}, {@code database} and, when it runs,
+ * {@code ingestSteps}, {@code bulletinStore}, {@code noticeQueries}, {@code outbox}, {@code bulletinPdfs}, {@code outboxSender}, {@code database} and, when it runs,
  * {@code embeddedMailServer}. When no database or mail server is configured it starts the embedded ones; Camel stops
  * them after the routes.
  */
@@ -78,6 +79,7 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         BulletinStore store = new BulletinStore(database.dataSource(), outbox);
         context.getRegistry().bind("bulletinStore", store);
         context.getRegistry().bind("noticeQueries", new NoticeQueries(database.dataSource()));
+        context.getRegistry().bind("bulletinPdfs", new BulletinPdfs(database.dataSource()));
         StepTimes times = new StepTimes();
         context.getRegistry().bind("stepTimes", times);
         context.addService(closing("step times", () -> LOG.info("Ingest step times since start: {}", times)), true, true);

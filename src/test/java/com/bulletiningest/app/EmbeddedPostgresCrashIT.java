@@ -82,7 +82,8 @@ class EmbeddedPostgresCrashIT {
             assertThat(Files.readString(eml)).as("copy of digest %s", idAndMessageId[0])
                     .contains(idAndMessageId[1]);
         }
-        assertThat(service.stop()).as("exit code after SIGTERM").isZero();
+        // 143 = 128 + SIGTERM: a JVM stopped by the signal exits so after its shutdown hooks ran
+        assertThat(service.stop()).as("exit code after SIGTERM").isEqualTo(143);
         assertThat(service.postmasters()).as("PostgreSQL processes after a clean stop").isEmpty();
     }
 

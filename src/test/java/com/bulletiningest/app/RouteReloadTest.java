@@ -33,6 +33,7 @@ class RouteReloadTest {
         main.setPropertyPlaceholderLocations(BulletinService.PROPERTIES_LOCATION);
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routes + "/*.yaml");
         main.addOverrideProperty("camel.main.routes-reload-directory", routes.toString());
+        main.addOverrideProperty("camel.server.enabled", "false"); // no console here: its port may be taken
         main.start();
     }
 

@@ -70,6 +70,7 @@ public final class RunningService {
         properties.put("bulletin.smtp.port", String.valueOf(freePort()));
         properties.put("bulletin.imap.port", String.valueOf(freePort()));
         properties.put("camel.main.routes-reload-enabled", "false");
+        properties.put("bulletin.http.port", String.valueOf(freePort()));
     }
 
     public void start() {
@@ -91,6 +92,11 @@ public final class RunningService {
 
     public <T> T bean(String name, Class<T> type) {
         return service.camelContext().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    /** The console's address, e.g. {@code http://127.0.0.1:41234}. */
+    public String url() {
+        return "http://127.0.0.1:" + properties.get("bulletin.http.port");
     }
 
     public Path inbox() {

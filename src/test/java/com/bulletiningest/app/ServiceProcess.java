@@ -54,6 +54,7 @@ public final class ServiceProcess implements AutoCloseable {
         properties.put("bulletin.db.embedded-port", String.valueOf(databasePort));
         properties.put("bulletin.smtp.port", String.valueOf(RunningService.freePort()));
         properties.put("bulletin.imap.port", String.valueOf(RunningService.freePort()));
+        properties.put("bulletin.http.port", String.valueOf(RunningService.freePort()));
         properties.put("camel.main.routes-reload-enabled", "false");
     }
 

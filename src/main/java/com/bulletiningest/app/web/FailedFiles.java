@@ -1,0 +1,77 @@
+package com.bulletiningest.app.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The files the folder intake set aside: {@code inbox/.failed/<name>} with {@code <name>.reason.txt} beside it
+ * (routes/inbox-folder.yaml). A retry moves a file back into the inbox, where the next poll takes it.
+ */
+final class FailedFiles {
+
+    static final String REASON_SUFFIX = ".reason.txt";
+
+    /** A set-aside file and why. */
+    record FailedFile(String name, String reason, Instant failedAt, long size) {
+    }
+
+    private final Path inbox;
+    private final Path failed;
+
+    FailedFiles(Path inbox) {
+        this.inbox = inbox;
+        this.failed = inbox.resolve(".failed");
+    }
+
+    /** Newest first. */
+    List<FailedFile> list() {
+        if (!Files.isDirectory(failed)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(failed)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !file.getFileName().toString().endsWith(REASON_SUFFIX))
+                    .map(this::describe)
+                    .sorted(Comparator.comparing(FailedFile::failedAt).reversed())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + failed, e);
+        }
+    }
+
+    /**
+     * Moves the set-aside file back into the inbox and drops its reason. Only a name listed in {@code .failed/} is
+     * accepted, so a request cannot reach any other path.
+     */
+    void retry(String name) {
+        FailedFile file = list().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new Params.NotFoundException("no set-aside file '" + name + "'"));
+        try {
+            Files.move(failed.resolve(file.name()), inbox.resolve(file.name()), StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(failed.resolve(file.name() + REASON_SUFFIX));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + file.name() + " back into the inbox", e);
+        }
+    }
+
+    private FailedFile describe(Path file) {
+        try {
+            Path reasonFile = file.resolveSibling(file.getFileName() + REASON_SUFFIX);
+            String reason = Files.exists(reasonFile) ? Files.readString(reasonFile, StandardCharsets.UTF_8).strip()
+                    : "(no reason recorded)";
+            return new FailedFile(file.getFileName().toString(), reason,
+                    Files.getLastModifiedTime(reasonFile.toFile().exists() ? reasonFile : file).toInstant(),
+                    Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package com.bulletiningest.app.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.bulletiningest.notify.Outbox;
+import com.bulletiningest.store.BulletinQueries;
+import com.bulletiningest.store.DigestQueries;
+import com.bulletiningest.store.NoticeDeadline;
+import com.bulletiningest.store.NoticeFilter;
+import com.bulletiningest.store.NoticeHit;
+import com.bulletiningest.store.NoticeQueries;
+import com.bulletiningest.store.NoticeSearch;
+import com.bulletiningest.store.SearchPage;
+import com.bulletiningest.store.ArchivedBulletin;
+import com.bulletiningest.store.StoredDigest;
+import com.bulletiningest.store.StoredNotice;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import org.apache.camel.Exchange;
+
+/**
+ * The read side of the REST API under {@code /api} (routes/web.yaml): each method answers one request with JSON.
+ */
+public final class WebApi {
+
+    private final NoticeSearch search;
+    private final NoticeQueries notices;
+    private final BulletinQueries bulletins;
+    private final DigestQueries digests;
+    private final Clock clock;
+    private final AdminGuard guard;
+    private final FailedFiles failedFiles;
+    private final Outbox outbox;
+
+    WebApi(NoticeSearch search, NoticeQueries notices, BulletinQueries bulletins, DigestQueries digests,
+                  FailedFiles failedFiles, Outbox outbox, Clock clock, AdminGuard guard) {
+        this.search = search;
+        this.notices = notices;
+        this.bulletins = bulletins;
+        this.digests = digests;
+        this.clock = clock;
+        this.guard = guard;
+        this.failedFiles = failedFiles;
+        this.outbox = outbox;
+    }
+
+    /** {@code GET /api/notices?q=&category=&group=&tag=&issuer=&issued_from=&issued_to=&has_deadline=&deadline_after=&deadline_before=&sort=&page=&size=} */
+    public void search(Exchange exchange) {
+        Responses.json(exchange, () -> {
+            guard.checkRead(exchange);
+            Params params = new Params(exchange.getMessage());
+            NoticeFilter filter = new NoticeFilter(params.text("q"), params.text("category"), params.text("group"),
+                    params.text("tag"), params.text("issuer"), params.date("issued_from"), params.date("issued_to"),
+                    params.flag("has_deadline"), params.date("deadline_after"), params.date("deadline_before"),
+                    params.choice("sort", NoticeFilter.Sort.class, NoticeFilter.Sort.RELEVANCE),
+                    params.number("page", 1), params.number("size", 20));
+            SearchPage page = search.search(filter);
+            Highlighter highlighter = new Highlighter(filter.query());
+            return new Results(page.total(), page.page(), page.size(),
+                    page.hits().stream().map(hit -> Found.of(hit, highlighter)).toList());
+        });
+    }
+
+    /** {@code GET /api/notices/{id}}: the notice with its fields, bulletin, other prints and the digests listing it. */
+    public void notice(Exchange exchange) {
+        Responses.json(exchange, () -> {
+            guard.checkRead(exchange);
+            long id = new Params(exchange.getMessage()).id("id");
+            StoredNotice notice = notices.notice(id)
+                    .orElseThrow(() -> new Params.NotFoundException("no notice #" + id));
+            return new NoticeDetail(notice, notices.fieldsJson(id), bulletins.bulletin(notice.bulletinId()).orElse(null),
+                    notices.printsOf(notice), digests.listing(notice));
+        });
+    }
+
+    /** {@code GET /api/facets}: the categories, groups and tags to filter on. */
+    public void facets(Exchange exchange) {
+        Responses.json(exchange, () -> {
+            guard.checkRead(exchange);
+            return notices.facets();
+        });
+    }
+
+    /**
+     * {@code GET /api/deadlines?today=&days=&past=}: the deadlines from {@code past} days ago (default 14) to
+     * {@code days} days ahead (default 30), each with the days left (negative when passed).
+     */
+    public void deadlines(Exchange exchange) {
+        Responses.json(exchange, () -> {
+            guard.checkRead(exchange);
+            Params params = new Params(exchange.getMessage());
+            LocalDate today = params.date("today") == null ? LocalDate.now(clock) : params.date("today");
+            List<NoticeDeadline> found = notices.deadlines(today.minusDays(params.number("past", 14)),
+                    today.plusDays(params.number("days", 30)));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("today", today);
+            answer.put("deadlines", found.stream().map(d -> new Deadline(d.deadline(),
+                    ChronoUnit.DAYS.between(today, d.deadline()), d.sentence(), Found.of(d.notice(), null, 0,
+                    new Highlighter(null)))).toList());
+            return answer;
+        });
+    }
+
+    /** {@code GET /api/bulletins}: the most recent bulletins with their counts. */
+    public void bulletins(Exchange exchange) {
+        Responses.json(exchange, () -> guard.checkRead(exchange) ? bulletins.recent(new Params(exchange.getMessage()).number("limit", 100)) : null);
+    }
+
+    /** {@code GET /api/bulletins/{id}/pdf}: the PDF as received. */
+    public void pdf(Exchange exchange) {
+        try {
+            guard.checkRead(exchange);
+            long id = new Params(exchange.getMessage()).id("id");
+            byte[] pdf = bulletins.pdf(id).orElseThrow(() -> new Params.NotFoundException("no PDF of bulletin #" + id));
+            Responses.send(exchange, 200, "application/pdf", pdf);
+            exchange.getMessage().setHeader("Content-Disposition", "inline; filename=\"bulletin-" + id + ".pdf\"");
+        } catch (RuntimeException e) {
+            Responses.error(exchange, e);
+        }
+    }
+
+    /** {@code GET /api/failures}: the files set aside in the inbox and the mails that failed, with their reasons. */
+    public void failures(Exchange exchange) {
+        Responses.json(exchange, () -> {
+            guard.checkRead(exchange);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("files", failedFiles.list());
+            answer.put("mails", bulletins.failedMails(100));
+            return answer;
+        });
+    }
+
+    /** {@code POST /api/failures/files/{name}/retry} (admin): moves the set-aside file back into the inbox. */
+    public void retryFile(Exchange exchange) {
+        Responses.json(exchange, () -> {
+            guard.check(exchange);
+            String name = new Params(exchange.getMessage()).text("name");
+            failedFiles.retry(name);
+            return Map.of("retried", name, "outcome", "moved back into the inbox; the next poll ingests it");
+        });
+    }
+
+    /**
+     * {@code POST /api/digests/{id}/requeue} (admin): a digest the mail server refused for good (5xx) is queued again,
+     * e.g. once the owner's address is fixed; the next send takes it, with its Message-ID unchanged.
+     */
+    public void requeueDigest(Exchange exchange) {
+        Responses.json(exchange, () -> {
+            guard.check(exchange);
+            int id = new Params(exchange.getMessage()).number("id", -1);
+            if (!outbox.requeue(id)) {
+                throw new Params.NotFoundException("no failed digest #" + id);
+            }
+            return Map.of("requeued", id, "outcome", "queued again; the next send takes it");
+        });
+    }
+
+    /** {@code GET /api/digests}: the most recent digests, unsent first. */
+    public void digests(Exchange exchange) {
+        Responses.json(exchange, () -> guard.checkRead(exchange) ? digests.recent(new Params(exchange.getMessage()).number("limit", 200)) : null);
+    }
+
+    public record Results(long total, int page, int size, List<Found> notices) {
+    }
+
+    /** A notice in a result list, with the query's words marked in its title and in a piece of its body. */
+    public record Found(long id, long bulletinId, LocalDate issued, String category, String group, int no,
+                        String title, String titleHtml, String snippetHtml, String issuer, LocalDate date,
+                        String documentNumber, LocalDate deadline, List<String> tags, List<String> keywords,
+                        double rank) {
+
+        static Found of(NoticeHit hit, Highlighter highlighter) {
+            return of(hit.notice(), hit.issued(), hit.rank(), highlighter);
+        }
+
+        static Found of(StoredNotice n, LocalDate issued, double rank, Highlighter highlighter) {
+            return new Found(n.id(), n.bulletinId(), issued, n.category(), n.group(), n.no(), n.title(),
+                    highlighter.mark(n.title()), highlighter.snippet(n.body(), 120), n.issuer(), n.date(),
+                    n.documentNumber(), n.nearestDeadline(), n.tags(), n.keywords(), rank);
+        }
+    }
+
+    public record NoticeDetail(StoredNotice notice, @JsonRawValue String fields, ArchivedBulletin bulletin,
+                               List<StoredNotice> otherPrints, List<StoredDigest> digests) {
+    }
+
+    public record Deadline(LocalDate deadline, long daysLeft, String sentence, Found notice) {
+    }
+}

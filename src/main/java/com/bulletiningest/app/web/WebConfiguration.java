@@ -1,0 +1,71 @@
+package com.bulletiningest.app.web;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import com.bulletiningest.app.Settings;
+import com.bulletiningest.notify.Outbox;
+import com.bulletiningest.store.ArchiveFigures;
+import com.bulletiningest.store.BulletinQueries;
+import com.bulletiningest.store.Database;
+import com.bulletiningest.store.DigestQueries;
+import com.bulletiningest.store.NoticeQueries;
+import com.bulletiningest.store.NoticeSearch;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's beans for routes/web.yaml ({@code webApi}, {@code webAssets}), over the database bound by
+ * {@code BulletinServiceConfiguration}; the health checks (database, SMTP) and product metrics ({@code ingestMetrics})
+ * of {@code /observe}. Refuses to start a server reachable beyond loopback without an admin password.
+ */
+public class WebConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings settings = new Settings(context);
+        String address = settings.text("bulletin.http.bind-address", "127.0.0.1");
+        AdminGuard guard = new AdminGuard(settings.text("bulletin.admin-password"), loopback(address));
+        if (!loopback(address) && !guard.configured()) {
+            throw new IllegalStateException("refusing to serve the console on " + address + ": beyond loopback it "
+                    + "needs an admin password; set BULLETIN_ADMIN_PASSWORD, or bulletin.http.bind-address=127.0.0.1");
+        }
+        DataSource dataSource = context.getRegistry().lookupByNameAndType("database", Database.class).dataSource();
+        FailedFiles failedFiles = new FailedFiles(settings.path("bulletin.inbox", "inbox"));
+        context.getRegistry().bind("webApi", new WebApi(new NoticeSearch(dataSource), new NoticeQueries(dataSource),
+                new BulletinQueries(dataSource), new DigestQueries(dataSource), failedFiles,
+                context.getRegistry().lookupByNameAndType("outbox", Outbox.class), Clock.systemDefaultZone(), guard));
+        // camel-micrometer-prometheus serves the registry bound as metricsRegistry at /observe/metrics; it may have
+        // created it already
+        MeterRegistry metrics = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        if (metrics == null) {
+            metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            context.getRegistry().bind("metricsRegistry", metrics);
+        }
+        context.getRegistry().bind("ingestMetrics", new BulletinMetrics(metrics, new ArchiveFigures(dataSource),
+                failedFiles));
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        health.register(new DatabaseHealthCheck(dataSource));
+        health.register(new SmtpHealthCheck(settings.text("bulletin.smtp.host"),
+                settings.number("bulletin.smtp.port", 25)));
+        context.getRegistry().bind("webAssets", new WebAssets(guard));
+        LOG.info("Console at http://{}:{}/ ({})", address, settings.text("bulletin.http.port"),
+                guard.configured() ? "actions need the admin password" : "read only: set BULLETIN_ADMIN_PASSWORD "
+                        + "to enable retry and resend");
+    }
+
+    private static boolean loopback(String address) throws UnknownHostException {
+        return InetAddress.getByName(address).isLoopbackAddress();
+    }
+}

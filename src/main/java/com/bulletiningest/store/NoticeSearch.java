@@ -1,0 +1,138 @@
+package com.bulletiningest.store;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+/**
+ * Full-text search over the stored notices with filters, on the bigram index of migration V11 ({@code notice.search},
+ * {@code search_query}). A notice printed again in a later bulletin (a repeat) is found once, as its first print.
+ */
+public final class NoticeSearch {
+
+    /** A run of CJK characters, as V11's {@code search_terms} sees it. */
+    private static final Pattern CJK_RUN = Pattern.compile("[\\x{3400}-\\x{9fff}\\x{f900}-\\x{faff}]+");
+    private static final String SEARCHED_TEXT = "lower(n.title || ' ' || coalesce(n.issuer, '') || ' ' "
+            + "|| coalesce(n.issuer_found, '') || ' ' || coalesce(n.document_number, '') || ' ' || n.body)";
+
+    private final DataSource dataSource;
+
+    public NoticeSearch(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public SearchPage search(NoticeFilter filter) {
+        Sql sql = new Sql();
+        boolean hasQuery = !blank(filter.query());
+        sql.append(NoticeQueries.COLUMNS + ", b.issued, count(*) over () total, ");
+        if (hasQuery) {
+            // bigram rank, plus one when the title holds the query's Chinese as printed
+            sql.append("ts_rank(n.search, search_query(?)) + case when strpos(lower(n.title), lower(?)) > 0 "
+                    + "then 1 else 0 end rank ", filter.query(), filter.query().strip());
+        } else {
+            sql.append("0 rank ");
+        }
+        sql.append(NoticeQueries.FROM + "join bulletin b on b.id = s.bulletin_id where n.repeat_of is null ");
+        if (hasQuery) {
+            sql.append("and n.search @@ search_query(?) ", filter.query());
+            // bigrams found apart do not make a match: each Chinese run of the query must be in the text as typed
+            Matcher run = CJK_RUN.matcher(filter.query());
+            while (run.find()) {
+                if (run.group().length() > 2) {
+                    sql.append("and strpos(" + SEARCHED_TEXT + ", ?) > 0 ", run.group());
+                }
+            }
+        }
+        if (!blank(filter.category())) {
+            sql.append("and s.category = ? ", filter.category());
+        }
+        if (!blank(filter.group())) {
+            sql.append("and g.label = ? ", filter.group());
+        }
+        if (!blank(filter.tag())) {
+            sql.append("and exists (select 1 from notice_tag t where t.notice_id = n.id and t.tag = ?) ", filter.tag());
+        }
+        if (!blank(filter.issuer())) {
+            sql.append("and strpos(lower(coalesce(n.issuer, '') || ' ' || coalesce(n.issuer_found, '')), ?) > 0 ",
+                    filter.issuer().strip().toLowerCase(Locale.ROOT));
+        }
+        if (filter.issuedFrom() != null) {
+            sql.append("and b.issued >= ? ", Date.valueOf(filter.issuedFrom()));
+        }
+        if (filter.issuedTo() != null) {
+            sql.append("and b.issued <= ? ", Date.valueOf(filter.issuedTo()));
+        }
+        if (filter.hasDeadline() != null) {
+            sql.append((filter.hasDeadline() ? "and " : "and not ")
+                    + "exists (select 1 from notice_deadline d where d.notice_id = n.id) ");
+        }
+        if (filter.deadlineAfter() != null || filter.deadlineBefore() != null) {
+            sql.append("and exists (select 1 from notice_deadline d where d.notice_id = n.id "
+                    + "and d.deadline > coalesce(?::date, '-infinity'::date) and d.deadline < coalesce(?::date, 'infinity'::date)) ",
+                    date(filter.deadlineAfter()), date(filter.deadlineBefore()));
+        }
+        sql.append(switch (filter.sort()) {
+            case RELEVANCE -> "order by rank desc, b.issued desc nulls last, s.position, g.position, n.no ";
+            case ISSUED -> "order by b.issued desc nulls last, s.position, g.position, n.no ";
+            case DEADLINE -> "order by n.nearest_deadline nulls last, b.issued desc nulls last, n.id ";
+        });
+        sql.append("limit ? offset ?", filter.size(), (filter.page() - 1) * filter.size());
+        return run(sql, filter);
+    }
+
+    private SearchPage run(Sql sql, NoticeFilter filter) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql.text.toString())) {
+            for (int i = 0; i < sql.parameters.size(); i++) {
+                query.setObject(i + 1, sql.parameters.get(i));
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                List<NoticeHit> hits = new ArrayList<>();
+                long total = 0;
+                while (rows.next()) {
+                    total = rows.getLong("total");
+                    hits.add(new NoticeHit(NoticeQueries.notice(rows), NoticeQueries.localDate(rows.getDate("issued")),
+                            rows.getDouble("rank")));
+                }
+                if (hits.isEmpty() && filter.page() > 1) {
+                    total = search(new NoticeFilter(filter.query(), filter.category(), filter.group(), filter.tag(),
+                            filter.issuer(), filter.issuedFrom(), filter.issuedTo(), filter.hasDeadline(),
+                            filter.deadlineAfter(), filter.deadlineBefore(), filter.sort(), 1, 1)).total();
+                }
+                return new SearchPage(total, filter.page(), filter.size(), hits);
+            }
+        } catch (SQLException e) {
+            throw StoreException.of("cannot search the notices", e);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.valueOf(day);
+    }
+
+    /** SQL text and its parameters, built together so they stay in step. */
+    private static final class Sql {
+        final StringBuilder text = new StringBuilder();
+        final List<Object> parameters = new ArrayList<>();
+
+        void append(String part, Object... values) {
+            text.append(part);
+            parameters.addAll(Arrays.asList(values));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.bulletiningest.store;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A digest in the outbox and how its sending went.
+ *
+ * @param sentAt   null while queued or failing
+ * @param failedAt when the mail server refused it for good (never retried unless re-queued), else null
+ */
+public record StoredDigest(long id, long bulletinId, String recipient, String subject, String messageId,
+                           Instant createdAt, int attempts, Instant nextAttemptAt, String lastError, Instant sentAt,
+                           Instant failedAt) {
+
+    /** queued, failing (retried with back-off), sent, or failed (refused for good) */
+    @JsonProperty
+    public String status() {
+        return sentAt != null ? "sent" : failedAt != null ? "failed" : lastError != null ? "failing" : "queued";
+    }
+}

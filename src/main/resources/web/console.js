@@ -1,0 +1,242 @@
+// The console's pages: each page calls one function below; all data comes from the JSON API under /api.
+'use strict';
+
+const Console = (() => {
+  const esc = (text) => String(text ?? '').replace(/[&<>"']/g,
+      (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
+  const $ = (selector) => document.querySelector(selector);
+
+  async function api(path, options) {
+    const response = await fetch(path, options);
+    const body = await response.json().catch(() => ({error: response.statusText}));
+    if (!response.ok) {
+      throw new Error(body.error || response.statusText);
+    }
+    return body;
+  }
+
+  function fail(error) {
+    $('#content').innerHTML = `<p class="error">${esc(error.message)}</p>`;
+  }
+
+  const tags = (list) => (list || []).map((t) => `<span class="tag">${esc(t)}</span>`).join('');
+  const deadlineBadge = (date, daysLeft) => date
+      ? `<span class="deadline${daysLeft !== undefined && daysLeft < 0 ? ' passed' : ''}">截止 ${esc(date)}`
+        + (daysLeft === undefined ? '' : daysLeft < 0 ? `（已过 ${-daysLeft} 天）` : `（还有 ${daysLeft} 天）`)
+        + '</span>' : '';
+  const where = (n) => [n.category, n.group, n.issuer, n.date || n.issued].filter((x) => x).map(esc).join(' · ');
+
+  // An action: sent with the admin password typed into the page (HTTP Basic), never stored.
+  async function act(path) {
+    const password = $('#admin-password').value;
+    return api(path, {method: 'POST', headers: password ? {Authorization: 'Basic ' + btoa('admin:' + password)} : {}});
+  }
+
+  // Search (home page): the form fills from the URL, a search changes the URL, so it can be bookmarked and shared.
+  async function searchPage() {
+    const params = new URLSearchParams(location.search);
+    const form = $('form.filters');
+    const facets = await api('/api/facets').catch(() => ({category: {}, group: {}, tag: {}}));
+    for (const name of ['category', 'group', 'tag']) {
+      const select = form.elements[name];
+      for (const [value, count] of Object.entries(facets[name])) {
+        select.add(new Option(`${value} (${count})`, value));
+      }
+    }
+    for (const element of form.elements) {
+      if (element.name && params.has(element.name)) {
+        element.value = params.get(element.name);
+      }
+    }
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const query = new URLSearchParams();
+      for (const element of form.elements) {
+        if (element.name && element.value) {
+          query.set(element.name, element.value);
+        }
+      }
+      location.search = query.toString();
+    });
+    try {
+      const results = await api('/api/notices?' + params.toString());
+      const page = results.page;
+      const pages = Math.max(1, Math.ceil(results.total / results.size));
+      const link = (n) => { const p = new URLSearchParams(params); p.set('page', n); return '?' + p.toString(); };
+      $('#content').innerHTML = `<p id="total">${results.total} 条通知</p><ol class="hits">`
+          + results.notices.map((n) => `<li class="hit"><a class="title" href="/notices/${n.id}">${n.titleHtml}</a>
+              <div class="meta">${where(n)} ${deadlineBadge(n.deadline)}</div>
+              <div class="snippet">${n.snippetHtml}</div><div>${tags(n.tags)}</div></li>`).join('')
+          + `</ol><p class="pages">${page > 1 ? `<a id="previous" href="${link(page - 1)}">上一页</a>` : ''}
+              第 ${page} / ${pages} 页
+              ${page < pages ? `<a id="next" href="${link(page + 1)}">下一页</a>` : ''}</p>`;
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  // Notice: everything stored about one notice, its bulletin and PDF, other prints, and who was mailed it.
+  async function noticePage() {
+    const id = location.pathname.split('/').pop();
+    try {
+      const d = await api('/api/notices/' + encodeURIComponent(id));
+      const n = d.notice;
+      const f = d.fields || {};
+      const b = d.bulletin;
+      const source = (n.links || [])[0];
+      document.title = n.title;
+      const dated = (list) => (list || []).map((x) => `<li>${esc(x.date)}：${esc(x.sentence)}</li>`).join('');
+      const list = (items) => (items || []).map((x) => `<li>${esc(x)}</li>`).join('');
+      const contacts = f.contacts || {};
+      $('#content').innerHTML = `
+        <h1 id="title">${source ? `<a href="${esc(source)}">${esc(n.title)}</a>` : esc(n.title)}</h1>
+        <p class="meta">${esc(n.category)} · ${esc(n.group)} · 第 ${n.no} 条</p>
+        <table>
+          <tr><th>发文单位</th><td>${esc(n.issuer || f.issuer || '')}</td></tr>
+          <tr><th>文号</th><td id="document-number">${esc(n.documentNumber || '')}</td></tr>
+          <tr><th>日期</th><td>${esc(n.date || '')} ${f.issuer_date ? '（发文 ' + esc(f.issuer_date) + '）' : ''}</td></tr>
+          <tr><th>来源</th><td>${esc(n.source || '')} ${esc(n.published || '')}</td></tr>
+          <tr><th>截止</th><td><ul id="deadlines">${dated(f.deadlines)}</ul></td></tr>
+          <tr><th>事件</th><td><ul>${dated(f.events)}</ul></td></tr>
+          <tr><th>联系</th><td>${esc([...(contacts.persons || []), ...(contacts.phones || []),
+              ...(contacts.emails || [])].join('、'))}</td></tr>
+          <tr><th>附件</th><td><ul>${list(f.attachments)}</ul></td></tr>
+          <tr><th>金额</th><td>${esc((f.amounts || []).map((a) => a.text).join('、'))}</td></tr>
+          <tr><th>标签</th><td id="tags">${tags(n.tags)} ${tags(n.keywords)}</td></tr>
+          <tr><th>周报</th><td id="bulletin">${b ? `#${b.id} ${esc(b.originalName)}（${esc(b.issued || '')}），`
+              + `第 ${n.page}${n.lastPage !== n.page ? '–' + n.lastPage : ''} 页 `
+              + (b.hasPdf ? `<a id="pdf" href="/api/bulletins/${b.id}/pdf#page=${n.page}">PDF</a>` : '（无 PDF）') : ''}</td></tr>
+          <tr><th>其他刊登</th><td><ul id="prints">${d.otherPrints.map((p) => `<li><a href="/notices/${p.id}">`
+              + `#${p.id}</a> 周报 #${p.bulletinId} ${p.repeatOf ? '（重复）' : '（首次）'}</li>`).join('')}</ul></td></tr>
+          <tr><th>已发送</th><td><ul id="sent">${d.digests.map((g) => `<li>${esc(g.recipient)}：`
+              + `${g.sentAt ? esc(g.sentAt) : '未发送（' + esc(g.status) + '）'}</li>`).join('')}</ul></td></tr>
+        </table>
+        <pre class="body" id="body">${esc(n.body)}</pre>`;
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  // Deadlines: upcoming and recently passed, grouped by week, each with the days left.
+  async function deadlinesPage() {
+    const params = new URLSearchParams(location.search);
+    try {
+      const d = await api('/api/deadlines?' + params.toString());
+      const weeks = new Map();
+      for (const line of d.deadlines) {
+        const day = new Date(line.deadline + 'T00:00:00Z');
+        const monday = new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86400000).toISOString().slice(0, 10);
+        if (!weeks.has(monday)) {
+          weeks.set(monday, []);
+        }
+        weeks.get(monday).push(line);
+      }
+      const within = (days) => d.deadlines.filter((x) => x.daysLeft >= 0 && x.daysLeft <= days).length;
+      $('#content').innerHTML = `<p id="summary">今天 ${esc(d.today)}：7 天内 ${within(7)} 项，30 天内 ${within(30)} 项，`
+          + `最近已过 ${d.deadlines.filter((x) => x.daysLeft < 0).length} 项</p>`
+          + [...weeks].map(([monday, lines]) => `<h2>${esc(monday)} 当周</h2>` + lines.map((x) => `<div class="item">
+              ${deadlineBadge(x.deadline, x.daysLeft)} <a href="/notices/${x.notice.id}">${esc(x.notice.title)}</a>
+              <div class="meta">${where(x.notice)}</div><div class="snippet">${esc(x.sentence)}</div></div>`).join(''))
+              .join('');
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  // Bulletins: what was ingested, and what failed with a Retry button.
+  async function bulletinsPage() {
+    try {
+      const [list, failures] = await Promise.all([api('/api/bulletins'), api('/api/failures')]);
+      $('#content').innerHTML = `<h2>失败的文件与邮件</h2><table id="failures"><tr><th>来源</th><th>原因</th><th>时间</th>
+          <th></th></tr>` + failures.files.map((f) => `<tr class="failed-file"><td>文件 ${esc(f.name)}</td>
+          <td class="reason">${esc(f.reason)}</td><td>${esc(f.failedAt)}</td>
+          <td><button class="retry" data-name="${esc(f.name)}">Retry</button></td></tr>`).join('')
+          + failures.mails.map((m) => `<tr class="failed-mail"><td>邮件 ${esc(m.sender || '')} 「${esc(m.subject || '')}」
+          ${esc(m.messageId || '')}</td><td class="reason">${esc(m.reason)}</td><td>${esc(m.processedAt)}</td>
+          <td>（在邮箱 Failed 文件夹）</td></tr>`).join('') + '</table><p id="action-result"></p>'
+          + `<h2>已收录的周报</h2><table id="bulletins"><tr><th>#</th><th>来源</th><th>收到</th><th>日期</th>
+          <th>栏目 / 通知</th><th>PDF</th></tr>` + list.map((b) => `<tr><td>${b.id}</td>
+          <td>${b.sourceKind === 'mail' ? `邮件 ${esc(b.sender || '')} 「${esc(b.mailSubject || '')}」 ${esc(b.messageId || '')}`
+              : '文件'} ${esc(b.originalName)}</td><td>${esc(b.receivedAt)}</td><td>${esc(b.issued || '')}</td>
+          <td>${b.sections} / ${b.notices}${b.repeats ? `（重复 ${b.repeats}）` : ''}</td>
+          <td>${b.hasPdf ? `<a href="/api/bulletins/${b.id}/pdf">PDF</a>` : ''}</td></tr>`).join('') + '</table>';
+      for (const button of document.querySelectorAll('button.retry')) {
+        button.addEventListener('click', async () => {
+          try {
+            const answer = await act(`/api/failures/files/${encodeURIComponent(button.dataset.name)}/retry`);
+            $('#action-result').textContent = `${answer.retried}：已放回收件箱，下次轮询时处理`;
+            button.closest('tr').remove();
+          } catch (error) {
+            $('#action-result').textContent = error.message;
+          }
+        });
+      }
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  // Digests: queued, sent, failing (retried) and failed (refused for good, with a Re-queue button).
+  async function digestsPage() {
+    try {
+      const list = await api('/api/digests');
+      $('#content').innerHTML = `<table id="digests"><tr><th>#</th><th>收件人</th><th>主题</th><th>状态</th>
+          <th>尝试</th><th>错误</th><th>下次</th><th></th></tr>` + list.map((g) => `<tr><td>${g.id}</td><td>${esc(g.recipient)}</td>
+          <td>${esc(g.subject)}</td><td class="status">${esc(g.status)} ${esc(g.sentAt || '')}</td><td>${g.attempts}</td>
+          <td>${esc(g.lastError || '')}</td><td>${g.sentAt || g.failedAt ? '' : esc(g.nextAttemptAt)}</td>
+          <td>${g.failedAt ? `<button class="requeue" data-id="${g.id}">Re-queue</button>` : ''}</td></tr>`).join('')
+          + '</table><p id="action-result"></p>';
+      for (const button of document.querySelectorAll('button.requeue')) {
+        button.addEventListener('click', async () => {
+          try {
+            await act(`/api/digests/${button.dataset.id}/requeue`);
+            $('#action-result').textContent = `#${button.dataset.id}：已重新排队，下次发送时处理`;
+            button.closest('tr').querySelector('.status').textContent = 'queued';
+            button.remove();
+          } catch (error) {
+            $('#action-result').textContent = error.message;
+          }
+        });
+      }
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  const SEARCH_FORM = `<form class="filters" action="/">
+  <label>关键词<input name="q" type="search" placeholder="例如 参比制剂"></label>
+  <label>栏目<select name="category"><option value="">全部</option></select></label>
+  <label>分组<select name="group"><option value="">全部</option></select></label>
+  <label>标签<select name="tag"><option value="">全部</option></select></label>
+  <label>发文单位<input name="issuer"></label>
+  <label>周报日期从<input name="issued_from" type="date"></label>
+  <label>到<input name="issued_to" type="date"></label>
+  <label>截止日期<select name="has_deadline"><option value="">不限</option><option value="true">有</option><option value="false">无</option></select></label>
+  <label>截止晚于<input name="deadline_after" type="date"></label>
+  <label>截止早于<input name="deadline_before" type="date"></label>
+  <label>排序<select name="sort"><option value="">相关度</option><option value="issued">周报日期</option><option value="deadline">截止日期</option></select></label>
+  <button type="submit" id="search">搜索</button>
+</form>`;
+  const ADMIN_PASSWORD = '<label>管理员密码（操作需要）<input id="admin-password" type="password" autocomplete="off"></label>';
+
+  // One page shell for every address: the path picks the heading, the controls and what fills the content.
+  const PAGES = [
+    [/^\/$/, '政策通知搜索', SEARCH_FORM, searchPage],
+    [/^\/notices\/[^/]+$/, '', '', noticePage],
+    [/^\/deadlines$/, '截止日期', '', deadlinesPage],
+    [/^\/bulletins$/, '周报与失败', ADMIN_PASSWORD, bulletinsPage],
+    [/^\/digests$/, '摘要邮件', '', digestsPage],
+  ];
+
+  function show() {
+    const [, heading, controls, render] = PAGES.find(([path]) => path.test(location.pathname)) || PAGES[0];
+    document.title = (heading || '通知') + ' · bulletin-ingest';
+    $('#heading').textContent = heading;
+    $('#controls').innerHTML = controls;
+    render();
+  }
+
+  return {show};
+})();
+
+Console.show();

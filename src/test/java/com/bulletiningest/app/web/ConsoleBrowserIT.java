@@ -1,0 +1,163 @@
+package com.bulletiningest.app.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.bulletiningest.app.RunningService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console's pages in a real headless Chromium on the running service (seed-000 ingested), the way
+ * a reader uses them. Runs under LANG=C (failsafe configuration): Chinese must survive a non-UTF-8 platform charset.
+ */
+@DisplayName("console in a real browser")
+class ConsoleBrowserIT {
+
+    @TempDir
+    static Path home;
+    @TempDir
+    Path profile;
+
+    private static final String PASSWORD = "s3cret-admin";
+    private static RunningService service;
+    private Browser browser;
+
+    @BeforeAll
+    static void ingestCorpus() throws Exception {
+        service = new RunningService(home, RunningService.OWNERS);
+        service.properties.put("bulletin.admin-password", PASSWORD);
+        service.start();
+        service.drop("seed-000.pdf", "seed-000.pdf");
+        service.awaitDone("seed-000.pdf");
+    }
+
+    @AfterAll
+    static void stopService() {
+        service.stop();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(profile);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    @DisplayName("type 参比制剂, search: one result, marked; the URL holds the query; open it, follow its PDF link")
+    void searchOpenNoticeAndFollowPdf() throws Exception {
+        browser.driver.get(service.url() + "/");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("total")));
+        browser.screenshot("search-home");
+
+        browser.driver.findElement(By.name("q")).sendKeys("参比制剂");
+        browser.driver.findElement(By.id("search")).click();
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("total"), "1 条通知"));
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(service.url() + "/?q=%E5%8F%82%E6%AF%94%E5%88%B6%E5%89%82");
+        WebElement title = browser.driver.findElement(By.cssSelector("li.hit a.title"));
+        assertThat(title.getText()).isEqualTo("关于发布《化学仿制药参比制剂目录（第四十一批）》的公示");
+        assertThat(title.findElement(By.tagName("mark")).getText()).isEqualTo("参比制剂");
+        browser.screenshot("search-results");
+
+        title.click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("pdf")));
+        assertThat(browser.driver.findElement(By.id("title")).getText()).contains("化学仿制药参比制剂目录");
+        assertThat(browser.driver.findElement(By.id("bulletin")).getText()).contains("inbox/seed-000.pdf", "第 2 页");
+        assertThat(browser.driver.findElement(By.id("body")).getText()).isNotBlank();
+        browser.screenshot("notice");
+
+        String pdfLink = browser.driver.findElement(By.id("pdf")).getAttribute("href");
+        browser.driver.findElement(By.id("pdf")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("/pdf"));
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(pdfLink);
+        browser.screenshot("notice-pdf");
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pdfLink)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.body()).isEqualTo(Files.readAllBytes(RunningService.CORPUS.resolve("seed-000.pdf")));
+    }
+
+    @Test
+    @DisplayName("a filter narrows the results: 天津 in category ip gives the two ip notices, and the URL says so")
+    void filterByCategory() throws Exception {
+        browser.driver.get(service.url() + "/?q=" + java.net.URLEncoder.encode("天津", StandardCharsets.UTF_8));
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("total")));
+        String unfiltered = browser.driver.findElement(By.id("total")).getText();
+
+        new Select(browser.driver.findElement(By.name("category"))).selectByValue("ip");
+        browser.driver.findElement(By.id("search")).click();
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("total"), "2 条通知"));
+
+        assertThat(unfiltered).isNotEqualTo("2 条通知");
+        assertThat(browser.driver.getCurrentUrl()).contains("category=ip");
+        assertThat(browser.driver.findElements(By.cssSelector("li.hit .meta"))).extracting(WebElement::getText)
+                .allMatch(meta -> meta.startsWith("ip · 地方级"));
+        browser.screenshot("search-filtered");
+    }
+
+    @Test
+    @DisplayName("bulletins page: a damaged file shows its reason; fixed and retried with the password, it is ingested")
+    void retryASetAsideFile() throws Exception {
+        byte[] pdf = Files.readAllBytes(RunningService.CORPUS.resolve("seed-001.pdf"));
+        Files.write(service.inbox().resolve(".seed-001.pdf.part"), java.util.Arrays.copyOf(pdf, pdf.length / 2));
+        Files.move(service.inbox().resolve(".seed-001.pdf.part"), service.inbox().resolve("seed-001.pdf"));
+        Path setAside = service.inbox().resolve(".failed/seed-001.pdf");
+        com.bulletiningest.app.Eventually.within(RunningService.PATIENCE, "set aside", () -> Files.exists(setAside));
+        Files.write(setAside, pdf); // the admin fixed the file
+
+        browser.driver.get(service.url() + "/bulletins");
+        WebElement row = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr.failed-file")));
+        assertThat(row.getText()).contains("seed-001.pdf", "damaged PDF");
+        assertThat(browser.driver.findElement(By.id("bulletins")).getText()).contains("inbox/seed-000.pdf")
+                .doesNotContain("inbox/seed-001.pdf");
+        browser.screenshot("bulletins-failed");
+
+        row.findElement(By.cssSelector("button.retry")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-result"),
+                "this action needs the admin password"));
+        assertThat(Files.exists(setAside)).isTrue();
+
+        browser.driver.findElement(By.id("admin-password")).sendKeys(PASSWORD);
+        row.findElement(By.cssSelector("button.retry")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-result"),
+                "seed-001.pdf：已放回收件箱"));
+        service.awaitDone("seed-001.pdf");
+
+        browser.driver.navigate().refresh();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("bulletins"),
+                "inbox/seed-001.pdf"));
+        assertThat(browser.driver.findElements(By.cssSelector("tr.failed-file"))).isEmpty();
+        browser.screenshot("bulletins-retried");
+    }
+
+    @Test
+    @DisplayName("deadlines page: a week grouping with days left, seen from 2021-03-12")
+    void deadlines() throws Exception {
+        browser.driver.get(service.url() + "/deadlines?today=2021-03-12");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("summary")));
+
+        assertThat(browser.driver.findElement(By.id("summary")).getText()).startsWith("今天 2021-03-12");
+        assertThat(browser.driver.findElement(By.id("content")).getText()).contains("还有 7 天");
+        browser.screenshot("deadlines");
+    }
+}
