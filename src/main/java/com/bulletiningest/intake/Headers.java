@@ -9,7 +9,7 @@ public final class Headers {
 
     /**
      * Header, {@code folder} or {@code mail}: set by inbox-folder.yaml and mail's {@code MailIntakeProcessor} before
-     * {@code direct:ingest}; read by {@code IngestSteps.store}.
+     * {@code direct:ingest}; read by {@code IngestSteps.store} and {@code BulletinMetrics.finish}.
      */
     public static final String SOURCE_KIND = "bulletinSourceKind";
     /**
@@ -28,7 +28,7 @@ public final class Headers {
     public static final String BULLETIN_ID = "bulletinId";
     /**
      * Header, {@code STORED} or {@code DUPLICATE}: set by ingest.yaml and {@code IngestSteps.store}; read by
-     * {@code MailIntakeProcessor} after {@code direct:ingest}.
+     * {@code MailIntakeProcessor} after {@code direct:ingest} and by {@code BulletinMetrics.finish}.
      */
     public static final String OUTCOME = "bulletinOutcome";
 

@@ -3,6 +3,7 @@ package com.bulletiningest.app.web;
 import java.time.Duration;
 import java.util.List;
 
+import com.bulletiningest.intake.Headers;
 import com.bulletiningest.store.ArchiveFigures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -52,8 +53,8 @@ public final class BulletinMetrics {
     }
 
     /** Counts the outcome (STORED, DUPLICATE) of a finished ingest per intake and records how long it took. */
-    public void finish(Exchange exchange, @Header("bulletinSourceKind") String intake,
-                       @Header("bulletinOutcome") String outcome) {
+    public void finish(Exchange exchange, @Header(Headers.SOURCE_KIND) String intake,
+                       @Header(Headers.OUTCOME) String outcome) {
         String kind = intake == null ? "unknown" : intake;
         String result = outcome == null ? "unknown" : outcome.toLowerCase(java.util.Locale.ROOT);
         Counter.builder("bulletin_ingests").description("ingests finished, by intake and outcome")
