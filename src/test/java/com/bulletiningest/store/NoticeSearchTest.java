@@ -1,21 +1,19 @@
 package com.bulletiningest.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import com.bulletiningest.enrich.Enricher;
+import com.bulletiningest.fixtures.CorpusBulletin;
+import com.bulletiningest.fixtures.EmbeddedDatabase;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.split.Bulletin;
-import com.bulletiningest.split.BulletinReader;
-import com.bulletiningest.split.Categories;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,29 +21,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("notice search")
 class NoticeSearchTest {
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final EmbeddedDatabase DATABASE = new EmbeddedDatabase();
 
-    private static Database database;
     private static NoticeSearch search;
 
     @BeforeAll
     static void storeCorpus() throws Exception {
-        database = new Database("", "", "", dataDir, 0);
-        BulletinStore store = new BulletinStore(database.dataSource(), (connection, bulletin) -> 0);
-        BulletinReader reader = new BulletinReader(Categories.defaults());
+        BulletinStore store = new BulletinStore(DATABASE.dataSource(), (connection, bulletin) -> 0);
         Enricher enricher = Enricher.create(Path.of("config/tags.yaml"), false, 0);
         for (String name : List.of("seed-000", "seed-001")) {
-            Bulletin bulletin = reader.read(Files.readAllBytes(Path.of("src/test/resources/corpus/" + name + ".pdf")));
+            Bulletin bulletin = CorpusBulletin.split(name);
             store.save(new ReceivedBulletin(name.repeat(8).substring(0, 64), "folder", name + ".pdf", null,
                     Instant.now(), "text"), bulletin, enricher.enrich(bulletin));
         }
-        search = new NoticeSearch(database.dataSource());
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        database.close();
+        search = new NoticeSearch(DATABASE.dataSource());
     }
 
     @Test
@@ -64,7 +54,7 @@ class NoticeSearchTest {
         assertThat(page.hits()).isNotEmpty().allSatisfy(hit -> assertThat(hit.notice().title() + hit.notice().body()
                 + hit.notice().issuer() + hit.notice().documentNumber()).contains("药"));
         assertThat(page.total()).isEqualTo(Long.parseLong(Rows.firstColumn(
-                database.dataSource(), "select count(*) from notice n where repeat_of is null and strpos(n.title || "
+                DATABASE.dataSource(), "select count(*) from notice n where repeat_of is null and strpos(n.title || "
                         + "coalesce(n.issuer, '') || coalesce(n.issuer_found, '') || coalesce(n.document_number, '') "
                         + "|| n.body, '药') > 0").get(0)));
     }
