@@ -33,6 +33,8 @@ public final class ServiceProcess implements AutoCloseable {
     public static final Duration PATIENCE = Duration.ofMinutes(5);
 
     public final Map<String, String> properties = new LinkedHashMap<>();
+    /** Options of the JVM before the properties; tests may change them (a smaller heap, GC logging). */
+    public final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
     private final Path home;
     private final int databasePort;
     private Process jvm;
@@ -65,7 +67,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.addAll(jvmOptions);
         command.add("-Dfile.encoding=UTF-8");
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");

@@ -1,0 +1,120 @@
+package com.bulletiningest.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.bulletiningest.fixtures.BulletinPdfWriter;
+import com.bulletiningest.fixtures.BulletinText;
+import com.bulletiningest.fixtures.BulletinText.Line;
+import com.bulletiningest.fixtures.BulletinText.Mark;
+import com.bulletiningest.fixtures.BulletinText.Page;
+import com.bulletiningest.fixtures.CorpusBulletin;
+import com.bulletiningest.fixtures.LogCapture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static com.bulletiningest.app.RunningService.OWNERS;
+import static com.bulletiningest.app.RunningService.settle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many distinct bulletins and byte-for-byte duplicates dropped into the inbox at once, ingested several at a time
+ * (bulletin.ingest.threads): every bulletin is stored once, every notice is new once, every duplicate is recognised,
+ * and every owner gets exactly one digest per bulletin.
+ */
+@DisplayName("bulletin-ingest service, many bulletins ingested at a time")
+class ConcurrentIngestTest {
+
+    private static final int DISTINCT = 20;
+    private static final int DUPLICATES = 5;
+    private static final List<String> OWNER_ADDRESSES = List.of("pharma@example.com", "ip-tech@example.com",
+            "tech@example.com");
+
+    @TempDir
+    Path home;
+
+    private RunningService service;
+
+    @AfterEach
+    void stopService() {
+        if (service != null) {
+            service.stop();
+        }
+    }
+
+    @Test
+    @DisplayName("20 distinct bulletins and 5 duplicates at once: 20 bulletins, notices new once, one digest each")
+    void distinctAndDuplicatesAtOnce() throws Exception {
+        CorpusBulletin seed = CorpusBulletin.load("seed-000");
+        BulletinPdfWriter writer = new BulletinPdfWriter();
+        List<byte[]> pdfs = new ArrayList<>();
+        for (int issue = 1; issue <= DISTINCT; issue++) {
+            pdfs.add(writer.write(issue(seed.text(), issue)));
+        }
+        service = new RunningService(home, OWNERS);
+        service.properties.put("bulletin.ingest.threads", "2");
+        service.start();
+        try (LogCapture log = new LogCapture()) {
+            for (int i = 0; i < DISTINCT; i++) {
+                service.drop(pdfs.get(i), "issue-" + (i + 1) + ".pdf");
+            }
+            for (int i = 0; i < DUPLICATES; i++) {
+                service.drop(pdfs.get(i), "again-" + (i + 1) + ".pdf");
+            }
+            for (int i = 1; i <= DISTINCT; i++) {
+                service.awaitDone("issue-" + i + ".pdf");
+            }
+            for (int i = 1; i <= DUPLICATES; i++) {
+                service.awaitDone("again-" + i + ".pdf");
+            }
+
+            assertThat(service.count("select count(*) from bulletin")).isEqualTo(DISTINCT);
+            int noticesPerIssue = seed.expected().notices().size();
+            assertThat(service.count("select count(*) from notice")).isEqualTo((long) DISTINCT * noticesPerIssue);
+            assertThat(service.count("select count(*) from notice where repeat_of is null"))
+                    .isEqualTo((long) DISTINCT * noticesPerIssue);
+            for (int i = 1; i <= DUPLICATES; i++) {
+                String name = "again-" + i + ".pdf";
+                assertThat(log.mentioning(name)).as(name)
+                        .anySatisfy(event -> assertThat(event.message()).contains("duplicate of bulletin #"));
+            }
+        }
+        for (String owner : OWNER_ADDRESSES) {
+            service.awaitMail(owner, DISTINCT);
+        }
+        settle();
+        for (String owner : OWNER_ADDRESSES) {
+            List<String> digests = service.bodies(owner);
+            assertThat(digests).as(owner).hasSize(DISTINCT);
+            for (int issue = 1; issue <= DISTINCT; issue++) {
+                String marker = marker(issue);
+                assertThat(digests).as(owner + ", digests of " + marker).filteredOn(body -> body.contains(marker))
+                        .hasSize(1);
+            }
+        }
+    }
+
+    private static String marker(int issue) {
+        return "第" + issue + "期";
+    }
+
+    /** The bulletin with " 第{issue}期" after the first line of every notice title: its notices are new in it alone. */
+    private static BulletinText issue(BulletinText text, int issue) {
+        List<Page> pages = new ArrayList<>();
+        for (Page page : text.pages()) {
+            List<Line> lines = new ArrayList<>();
+            for (Line line : page.lines()) {
+                boolean title = line.mark() != null && line.mark().kind() == Mark.Kind.TITLE;
+                lines.add(title
+                        ? new Line(line.indent(), line.text() + " " + marker(issue), line.paragraphEnd(), line.links(),
+                                line.mark())
+                        : line);
+            }
+            pages.add(new Page(lines, page.bottom()));
+        }
+        return new BulletinText(pages);
+    }
+}
