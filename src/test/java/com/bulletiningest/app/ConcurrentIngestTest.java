@@ -21,11 +21,11 @@ import static com.bulletiningest.app.RunningService.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many distinct bulletins and byte-for-byte duplicates dropped into the inbox at once, ingested several at a time
- * (bulletin.ingest.threads): every bulletin is stored once, every notice is new once, every duplicate is recognised,
+ * Many distinct bulletins and byte-for-byte duplicates dropped into the inbox at once (the folder and the mail intake
+ * may ingest at the same moment): every bulletin is stored once, every notice is new once, every duplicate is recognised,
  * and every owner gets exactly one digest per bulletin.
  */
-@DisplayName("bulletin-ingest service, many bulletins ingested at a time")
+@DisplayName("bulletin-ingest service, many bulletins dropped at once")
 class ConcurrentIngestTest {
 
     private static final int DISTINCT = 20;
@@ -55,7 +55,6 @@ class ConcurrentIngestTest {
             pdfs.add(writer.write(issue(seed.text(), issue)));
         }
         service = new RunningService(home, OWNERS);
-        service.properties.put("bulletin.ingest.threads", "2");
         service.start();
         try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < DISTINCT; i++) {
