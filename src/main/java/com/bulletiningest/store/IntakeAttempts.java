@@ -56,21 +56,6 @@ public final class IntakeAttempts {
         }
     }
 
-    /** How many failed attempts are recorded for the input; 0 when none. */
-    public int count(Kind kind, String key) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "select attempts from intake_attempt where kind = ? and input_key = ?")) {
-            query.setString(1, kind.column);
-            query.setString(2, key);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getInt(1) : 0;
-            }
-        } catch (SQLException e) {
-            throw StoreException.of("cannot read failed attempts", e);
-        }
-    }
-
     /** Forgets the input's failures: it succeeded or was set aside (and a retry by hand starts afresh). */
     public void forget(Kind kind, String key) {
         try (Connection connection = dataSource.getConnection();
