@@ -9,8 +9,24 @@ public sealed interface TagMatcher {
 
     boolean matches(String text);
 
+    /** The match kind as tags.yaml names it: any, all, exact, regex or fuzzy. */
+    String kind();
+
+    /** What the rule looks for, as written in tags.yaml: its words, or its one phrase or pattern. */
+    List<String> terms();
+
     /** Any of the words occurs; spaces and letter case ignored (PDF text puts spaces in odd places). */
     record AnyWord(List<String> words) implements TagMatcher {
+        @Override
+        public String kind() {
+            return "any";
+        }
+
+        @Override
+        public List<String> terms() {
+            return words;
+        }
+
         @Override
         public boolean matches(String text) {
             String haystack = loose(text);
@@ -21,6 +37,16 @@ public sealed interface TagMatcher {
     /** Every word occurs, anywhere and in any order; spaces and letter case ignored. */
     record AllWords(List<String> words) implements TagMatcher {
         @Override
+        public String kind() {
+            return "all";
+        }
+
+        @Override
+        public List<String> terms() {
+            return words;
+        }
+
+        @Override
         public boolean matches(String text) {
             String haystack = loose(text);
             return words.stream().allMatch(w -> haystack.contains(loose(w)));
@@ -30,6 +56,16 @@ public sealed interface TagMatcher {
     /** The phrase occurs as written: same case, same characters; only runs of spaces count as one space. */
     record ExactPhrase(String phrase) implements TagMatcher {
         @Override
+        public String kind() {
+            return "exact";
+        }
+
+        @Override
+        public List<String> terms() {
+            return List.of(phrase);
+        }
+
+        @Override
         public boolean matches(String text) {
             return TextParts.collapse(text).contains(TextParts.collapse(phrase));
         }
@@ -38,6 +74,16 @@ public sealed interface TagMatcher {
     /** A Java regular expression is found in the text. */
     record RegexFind(Pattern pattern) implements TagMatcher {
         @Override
+        public String kind() {
+            return "regex";
+        }
+
+        @Override
+        public List<String> terms() {
+            return List.of(pattern.pattern());
+        }
+
+        @Override
         public boolean matches(String text) {
             return pattern.matcher(text).find();
         }
@@ -45,6 +91,16 @@ public sealed interface TagMatcher {
 
     /** The phrase occurs nearly: bigram similarity of its best window at least the threshold (0–1]. */
     record FuzzyPhrase(String phrase, double threshold) implements TagMatcher {
+        @Override
+        public String kind() {
+            return "fuzzy";
+        }
+
+        @Override
+        public List<String> terms() {
+            return List.of(phrase);
+        }
+
         @Override
         public boolean matches(String text) {
             return BigramSimilarity.best(phrase, text) >= threshold;
