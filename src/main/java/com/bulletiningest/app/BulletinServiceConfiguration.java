@@ -20,6 +20,7 @@ import com.bulletiningest.notify.OutboxSender;
 import com.bulletiningest.config.ConfigException;
 import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.Enricher;
+import com.bulletiningest.enrich.TagRules;
 import com.bulletiningest.notify.Owners;
 import com.bulletiningest.notify.SmtpSettings;
 import com.bulletiningest.store.BulletinPdfs;
@@ -83,7 +84,7 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         StepTimes times = new StepTimes();
         context.getRegistry().bind("stepTimes", times);
         context.addService(closing("step times", () -> LOG.info("Ingest step times since start: {}", times)), true, true);
-        context.getRegistry().bind("ingestSteps", new IngestSteps(pipeline(settings, times), store, times));
+        context.getRegistry().bind("ingestSteps", new IngestSteps(pipeline(context, settings, times), store, times));
         SmtpSettings smtp = new SmtpSettings(settings.text("bulletin.smtp.host"), settings.number("bulletin.smtp.port", 25),
                 settings.text("bulletin.smtp.user"), settings.text("bulletin.smtp.password"),
                 settings.flag("bulletin.smtp.tls"), settings.text("bulletin.mail.from", "bulletin-ingest@localhost"));
@@ -110,11 +111,17 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         context.getRegistry().bind("inboxMoveFailures", new MoveFailureLog());
     }
 
-    /** Tag rules re-read when the tags file changes (which must exist); HanLP keywords (timed) unless switched off. */
-    private static Pipeline pipeline(Settings settings, StepTimes times) throws ConfigException {
+    /**
+     * Tag rules re-read when the tags file changes (which must exist), bound as {@code tagRules} for the console's
+     * rules page; HanLP keywords (timed) unless switched off.
+     */
+    private static Pipeline pipeline(CamelContext context, Settings settings, StepTimes times) throws ConfigException {
         boolean keywords = !"false".equalsIgnoreCase(settings.text(Enricher.KEYWORDS_ENABLED_PROPERTY));
+        ReloadingConfig<TagRules> rules = new ReloadingConfig<>(settings.path(Enricher.TAGS_FILE_PROPERTY,
+                "config/tags.yaml"), TagRules::parse);
+        context.getRegistry().bind("tagRules", rules);
         return Pipeline.of(Pipeline.categories(settings.path("bulletin.categories-file", "config/categories.yaml")),
-                settings.path(Enricher.TAGS_FILE_PROPERTY, "config/tags.yaml"), keywords
+                rules, keywords
                         ? new TimedKeywordExtractor(settings.number(Enricher.KEYWORDS_COUNT_PROPERTY,
                                 Enricher.DEFAULT_KEYWORD_COUNT), times)
                         : null);

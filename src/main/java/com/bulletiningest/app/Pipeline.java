@@ -3,6 +3,7 @@ package com.bulletiningest.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.bulletiningest.config.ConfigException;
 import com.bulletiningest.enrich.Enricher;
@@ -32,6 +33,12 @@ record Pipeline(PdfExtractor extractor, BulletinSplitter splitter, Enricher enri
                 ? new Enricher(new FieldExtractor(), () -> none, keywords)
                 : Enricher.create(tagsFile, keywords);
         return new Pipeline(new PdfExtractor(), new BulletinSplitter(categories), enricher);
+    }
+
+    /** With these tag rules, asked for on every bulletin (the service's reload with the tags file). */
+    static Pipeline of(Categories categories, Supplier<TagRules> rules, KeywordExtractor keywords) {
+        return new Pipeline(new PdfExtractor(), new BulletinSplitter(categories),
+                new Enricher(new FieldExtractor(), rules, keywords));
     }
 
     /** The categories in {@code file}, or the defaults when there is no such file. */

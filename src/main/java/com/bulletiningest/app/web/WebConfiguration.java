@@ -7,6 +7,8 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.bulletiningest.app.Settings;
+import com.bulletiningest.config.ReloadingConfig;
+import com.bulletiningest.enrich.TagRules;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.store.ArchiveFigures;
 import com.bulletiningest.store.BulletinQueries;
@@ -14,6 +16,7 @@ import com.bulletiningest.store.Database;
 import com.bulletiningest.store.DigestQueries;
 import com.bulletiningest.store.NoticeQueries;
 import com.bulletiningest.store.NoticeSearch;
+import com.bulletiningest.store.TaggedNotices;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -46,6 +49,7 @@ public class WebConfiguration implements CamelConfiguration {
         context.getRegistry().bind("webApi", new WebApi(new NoticeSearch(dataSource), new NoticeQueries(dataSource),
                 new BulletinQueries(dataSource), new DigestQueries(dataSource), failedFiles,
                 context.getRegistry().lookupByNameAndType("outbox", Outbox.class), Clock.systemDefaultZone(), guard));
+        context.getRegistry().bind("rulesApi", new RulesApi(tagRules(context), new TaggedNotices(dataSource), guard));
         // camel-micrometer-prometheus serves the registry bound as metricsRegistry at /observe/metrics; it may have
         // created it already
         MeterRegistry metrics = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
@@ -63,6 +67,12 @@ public class WebConfiguration implements CamelConfiguration {
         LOG.info("Console at http://{}:{}/ ({})", address, settings.text("bulletin.http.port"),
                 guard.configured() ? "actions need the admin password" : "read only: set BULLETIN_ADMIN_PASSWORD "
                         + "to enable retry and resend");
+    }
+
+    /** The tag rules the service enriches with, bound by {@code BulletinServiceConfiguration}. */
+    @SuppressWarnings("unchecked")
+    private static ReloadingConfig<TagRules> tagRules(CamelContext context) {
+        return context.getRegistry().lookupByNameAndType("tagRules", ReloadingConfig.class);
     }
 
     private static boolean loopback(String address) throws UnknownHostException {
