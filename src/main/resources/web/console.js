@@ -203,6 +203,46 @@ const Console = (() => {
     }
   }
 
+  // Rules: the tag rules in force with the notices carrying each tag; a dry run of an edited text (admin, nothing saved).
+  async function rulesPage() {
+    try {
+      const d = await api('/api/rules');
+      const match = (r) => `${esc(r.kind)}: ${r.terms.map(esc).join('、')}${r.threshold ? `（≥ ${r.threshold}）` : ''}`;
+      $('#content').innerHTML = (d.error ? `<p class="error" id="rules-error">${esc(d.error)}（仍使用上次读取成功的规则）</p>` : '')
+          + `<table id="rules"><tr><th>标签</th><th>匹配</th><th>查找位置</th><th>行</th><th>带此标签的通知</th></tr>`
+          + d.rules.map((r) => `<tr class="rule"><td class="tag-name">${esc(r.tag)}</td><td>${match(r)}</td>
+          <td>${r.in.map(esc).join(', ')}</td><td>${r.line}</td><td class="count">${r.notices}</td></tr>`).join('')
+          + `</table><h2>试运行</h2><p>编辑规则文本（${esc(d.file)}），看已存通知会获得或失去哪些标签；不保存任何内容。</p>
+          <textarea id="rules-text" rows="24" cols="100" spellcheck="false"></textarea>
+          <p><button id="dry-run">Dry run</button></p><p id="dry-run-summary"></p><div id="dry-run-result"></div>`;
+      $('#rules-text').value = d.text ?? '';
+      $('#dry-run').addEventListener('click', () => dryRun($('#rules-text').value));
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  async function dryRun(text) {
+    const password = $('#admin-password').value;
+    $('#dry-run-summary').textContent = '运行中…';
+    $('#dry-run-result').innerHTML = '';
+    try {
+      const r = await api('/api/rules/dry-run', {method: 'POST', body: text,
+          headers: password ? {Authorization: 'Basic ' + btoa('admin:' + password)} : {}});
+      const change = (c) => c === 'GAINED' ? '获得' : '失去';
+      $('#dry-run-summary').textContent = `比较了 ${r.notices} 条通知：`
+          + (r.totals.length ? r.totals.map((t) => `${t.tag} 获得 ${t.gained}、失去 ${t.lost}`).join('；')
+              : '没有通知获得或失去标签')
+          + (r.complete ? '' : `（只列出前 ${r.changes.length} 项）`);
+      $('#dry-run-result').innerHTML = r.changes.length ? `<table id="changes"><tr><th>通知</th><th>标题</th><th>标签</th>
+          <th>变化</th></tr>` + r.changes.map((c) => `<tr class="${c.change.toLowerCase()}"><td>#${c.noticeId}</td>
+          <td><a href="/notices/${c.noticeId}">${esc(c.title)}</a></td><td>${esc(c.tag)}</td>
+          <td>${change(c.change)}</td></tr>`).join('') + '</table>' : '';
+    } catch (error) {
+      $('#dry-run-summary').innerHTML = `<span class="error">${esc(error.message)}</span>`;
+    }
+  }
+
   const SEARCH_FORM = `<form class="filters" action="/">
   <label>关键词<input name="q" type="search" placeholder="例如 参比制剂"></label>
   <label>栏目<select name="category"><option value="">全部</option></select></label>
@@ -226,6 +266,7 @@ const Console = (() => {
     [/^\/deadlines$/, '截止日期', '', deadlinesPage],
     [/^\/bulletins$/, '周报与失败', ADMIN_PASSWORD, bulletinsPage],
     [/^\/digests$/, '摘要邮件', '', digestsPage],
+    [/^\/rules$/, '标签规则', ADMIN_PASSWORD, rulesPage],
   ];
 
   function show() {

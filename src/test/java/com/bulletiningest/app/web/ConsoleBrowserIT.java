@@ -160,4 +160,44 @@ class ConsoleBrowserIT {
         assertThat(browser.driver.findElement(By.id("content")).getText()).contains("还有 7 天");
         browser.screenshot("deadlines");
     }
+
+    @Test
+    @DisplayName("rules page: a rule with the notices carrying its tag; the text edited (天津 rule replaced by a "
+            + "参比制剂 rule) and dry run: the 参比制剂 notice gains, every 天津 notice loses, nothing saved")
+    void rulesDryRun() throws Exception {
+        String tianjinRule = "  - tag: 天津\n    any: [天津]\n    in: [group, issuer, title]\n";
+        long tianjin = service.count("select count(*) from notice_tag t join notice n on n.id = t.notice_id "
+                + "where t.tag = '天津' and t.kind = 'rule' and n.repeat_of is null");
+        browser.driver.get(service.url() + "/rules");
+        WebElement rule = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//tr[@class='rule'][td[@class='tag-name' and text()='天津']]")));
+        assertThat(rule.findElement(By.className("count")).getText()).isEqualTo(String.valueOf(tianjin));
+        assertThat(tianjin).isPositive();
+        assertThat(rule.getText()).contains("any: 天津", "title, group, issuer");
+        WebElement text = browser.driver.findElement(By.id("rules-text"));
+        String current = Files.readString(Path.of("config/tags.yaml"));
+        assertThat(text.getAttribute("value")).isEqualTo(current);
+        browser.screenshot("rules");
+
+        // the 天津 rule cut out (as a paste would: typing the whole file takes long), a new rule typed at the end
+        browser.driver.executeScript("arguments[0].value = arguments[1]", text, current.replace(tianjinRule, ""));
+        text.sendKeys("\n  - tag: 参比制剂\n    any: [参比制剂]\n");
+        assertThat(text.getAttribute("value")).endsWith("in: [deadline]\n\n  - tag: 参比制剂\n    any: [参比制剂]\n");
+        browser.driver.findElement(By.id("dry-run")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("dry-run-summary"),
+                "this action needs the admin password"));
+        browser.driver.findElement(By.id("admin-password")).sendKeys(PASSWORD);
+        browser.driver.findElement(By.id("dry-run")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("changes")));
+
+        assertThat(browser.driver.findElements(By.cssSelector("#changes tr.gained"))).extracting(WebElement::getText)
+                .singleElement().asString().contains("关于发布《化学仿制药参比制剂目录（第四十一批）》的公示", "参比制剂", "获得");
+        assertThat(browser.driver.findElements(By.cssSelector("#changes tr.lost"))).hasSize((int) tianjin)
+                .extracting(WebElement::getText).allMatch(line -> line.endsWith("天津 失去"));
+        assertThat(browser.driver.findElement(By.id("dry-run-summary")).getText())
+                .contains("参比制剂 获得 1、失去 0", "天津 获得 0、失去 " + tianjin);
+        browser.driver.executeScript("arguments[0].scrollIntoView()", browser.driver.findElement(By.id("dry-run")));
+        browser.screenshot("rules-dry-run");
+        assertThat(service.count("select count(*) from notice_tag where tag = '参比制剂'")).isZero();
+    }
 }
