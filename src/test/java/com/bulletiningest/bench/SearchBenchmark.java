@@ -67,7 +67,8 @@ public final class SearchBenchmark {
         }
     }
 
-    private static long load(Database database, int wanted) throws Exception {
+    /** Stores copies of the corpus bulletins until {@code wanted} notices are stored; returns how many. */
+    static long load(Database database, int wanted) throws Exception {
         BulletinStore store = new BulletinStore(database.dataSource(), (connection, bulletin) -> 0);
         BulletinReader reader = new BulletinReader(Categories.defaults());
         Enricher enricher = Enricher.create(Path.of("config/tags.yaml"), false, 0);
