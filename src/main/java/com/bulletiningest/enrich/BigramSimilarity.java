@@ -18,8 +18,11 @@ final class BigramSimilarity {
     }
 
     static double best(String phrase, String text) {
-        String p = letters(phrase);
-        String t = letters(text);
+        return bestInLetters(letters(phrase), letters(text));
+    }
+
+    /** The same for a phrase and a text already reduced to {@link #letters}. */
+    static double bestInLetters(String p, String t) {
         if (p.length() < 2 || t.length() < 2) {
             return p.equals(t) && !p.isEmpty() ? 1.0 : 0.0;
         }
@@ -81,7 +84,7 @@ final class BigramSimilarity {
     }
 
     /** Letters and digits only, lower case: what similarity is measured on. */
-    private static String letters(String s) {
+    static String letters(String s) {
         StringBuilder out = new StringBuilder(s.length());
         s.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(out::appendCodePoint);
         return out.toString();

@@ -1,13 +1,13 @@
 package com.bulletiningest.enrich;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The five ways a tag rule can match a text (see config/tags.yaml for the admin's view). */
 public sealed interface TagMatcher {
 
-    boolean matches(String text);
+    /** Whether the text matches; {@code text} holds the forms the matchers compare, computed once per notice field. */
+    boolean matches(MatchText text);
 
     /** The match kind as tags.yaml names it: any, all, exact, regex or fuzzy. */
     String kind();
@@ -28,9 +28,9 @@ public sealed interface TagMatcher {
         }
 
         @Override
-        public boolean matches(String text) {
-            String haystack = loose(text);
-            return words.stream().anyMatch(w -> haystack.contains(loose(w)));
+        public boolean matches(MatchText text) {
+            String haystack = text.loose();
+            return words.stream().anyMatch(w -> haystack.contains(MatchText.loose(w)));
         }
     }
 
@@ -47,9 +47,9 @@ public sealed interface TagMatcher {
         }
 
         @Override
-        public boolean matches(String text) {
-            String haystack = loose(text);
-            return words.stream().allMatch(w -> haystack.contains(loose(w)));
+        public boolean matches(MatchText text) {
+            String haystack = text.loose();
+            return words.stream().allMatch(w -> haystack.contains(MatchText.loose(w)));
         }
     }
 
@@ -66,8 +66,8 @@ public sealed interface TagMatcher {
         }
 
         @Override
-        public boolean matches(String text) {
-            return TextParts.collapse(text).contains(TextParts.collapse(phrase));
+        public boolean matches(MatchText text) {
+            return text.collapsed().contains(TextParts.collapse(phrase));
         }
     }
 
@@ -84,8 +84,8 @@ public sealed interface TagMatcher {
         }
 
         @Override
-        public boolean matches(String text) {
-            return pattern.matcher(text).find();
+        public boolean matches(MatchText text) {
+            return pattern.matcher(text.raw()).find();
         }
     }
 
@@ -102,12 +102,8 @@ public sealed interface TagMatcher {
         }
 
         @Override
-        public boolean matches(String text) {
-            return BigramSimilarity.best(phrase, text) >= threshold;
+        public boolean matches(MatchText text) {
+            return BigramSimilarity.bestInLetters(BigramSimilarity.letters(phrase), text.letters()) >= threshold;
         }
-    }
-
-    private static String loose(String s) {
-        return TextParts.withoutSpaces(s).toLowerCase(Locale.ROOT);
     }
 }

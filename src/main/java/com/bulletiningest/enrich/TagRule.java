@@ -1,6 +1,7 @@
 package com.bulletiningest.enrich;
 
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One admin rule: the notice gets {@code tag} when {@code matcher} matches any of the {@code in} fields.
@@ -13,7 +14,8 @@ public record TagRule(String tag, TagMatcher matcher, Set<TagField> in, int line
         in = Set.copyOf(in);
     }
 
-    public boolean matches(NoticeText text) {
-        return in.stream().map(text::get).filter(t -> !t.isEmpty()).anyMatch(matcher::matches);
+    /** @param fields the notice's fields, each prepared once for all the rules ({@link TagRules#tagsFor}) */
+    boolean matches(Function<TagField, MatchText> fields) {
+        return in.stream().map(fields).filter(t -> !t.isEmpty()).anyMatch(matcher::matches);
     }
 }

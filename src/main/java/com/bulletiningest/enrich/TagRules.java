@@ -1,11 +1,13 @@
 package com.bulletiningest.enrich;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -35,9 +37,11 @@ public record TagRules(List<TagRule> rules) {
     }
 
     public List<String> tagsFor(NoticeText text) {
+        Map<TagField, MatchText> prepared = new EnumMap<>(TagField.class);
+        Function<TagField, MatchText> fields = field -> prepared.computeIfAbsent(field, f -> new MatchText(text.get(f)));
         Set<String> tags = new LinkedHashSet<>();
         for (TagRule rule : rules) {
-            if (!tags.contains(rule.tag()) && rule.matches(text)) {
+            if (!tags.contains(rule.tag()) && rule.matches(fields)) {
                 tags.add(rule.tag());
             }
         }
