@@ -117,6 +117,12 @@ public final class NoticeQueries {
         return facets;
     }
 
+    /** How many first prints (as search counts notices) carry each rule tag. */
+    public Map<String, Long> ruleTagCounts() {
+        return counts("select t.tag, count(*) from notice_tag t join notice n on n.id = t.notice_id "
+                + "where t.kind = 'rule' and n.repeat_of is null group by 1");
+    }
+
     private Map<String, Long> counts(String sql) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(sql);

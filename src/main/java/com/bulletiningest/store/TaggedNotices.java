@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -15,7 +13,7 @@ import com.bulletiningest.enrich.NoticeText;
 import com.bulletiningest.enrich.TagField;
 
 /**
- * The stored notices as tag rules see them, for the console's rules page: the rule tags they carry, and each notice's
+ * The stored notices as tag rules see them, for the dry run of edited rules: the rule tags they carry, and each notice's
  * texts rebuilt as enrich gave them to the rules (title, body, group, category with heading, issuer found, deadline
  * sentences). First prints only, as search counts notices: a repeat carries the tags of its first print.
  */
@@ -32,22 +30,6 @@ public final class TaggedNotices {
 
     public TaggedNotices(DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    /** How many first prints carry each rule tag. */
-    public Map<String, Long> countByTag() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("select t.tag, count(*) from notice_tag t "
-                     + "join notice n on n.id = t.notice_id where t.kind = 'rule' and n.repeat_of is null group by 1");
-             ResultSet rows = query.executeQuery()) {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            while (rows.next()) {
-                counts.put(rows.getString(1), rows.getLong(2));
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw StoreException.of("cannot count the notices per rule tag", e);
-        }
     }
 
     /** Hands every first print to {@code consumer}, in id order, reading them through a cursor; returns how many. */

@@ -18,6 +18,7 @@ import com.bulletiningest.enrich.TagField;
 import com.bulletiningest.enrich.TagMatcher;
 import com.bulletiningest.enrich.TagRule;
 import com.bulletiningest.enrich.TagRules;
+import com.bulletiningest.store.NoticeQueries;
 import com.bulletiningest.store.TaggedNotices;
 import org.apache.camel.Exchange;
 
@@ -33,11 +34,13 @@ public final class RulesApi {
     static final int MAX_TEXT_BYTES = 1 << 20;
 
     private final ReloadingConfig<TagRules> rules;
+    private final NoticeQueries queries;
     private final TaggedNotices notices;
     private final AdminGuard guard;
 
-    RulesApi(ReloadingConfig<TagRules> rules, TaggedNotices notices, AdminGuard guard) {
+    RulesApi(ReloadingConfig<TagRules> rules, NoticeQueries queries, TaggedNotices notices, AdminGuard guard) {
         this.rules = rules;
+        this.queries = queries;
         this.notices = notices;
         this.guard = guard;
     }
@@ -50,7 +53,7 @@ public final class RulesApi {
         Responses.json(exchange, () -> {
             guard.checkRead(exchange);
             TagRules current = rules.get();
-            Map<String, Long> counts = notices.countByTag();
+            Map<String, Long> counts = queries.ruleTagCounts();
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("file", rules.file().toString());
             answer.put("text", fileText());

@@ -49,7 +49,8 @@ public class WebConfiguration implements CamelConfiguration {
         context.getRegistry().bind("webApi", new WebApi(new NoticeSearch(dataSource), new NoticeQueries(dataSource),
                 new BulletinQueries(dataSource), new DigestQueries(dataSource), failedFiles,
                 context.getRegistry().lookupByNameAndType("outbox", Outbox.class), Clock.systemDefaultZone(), guard));
-        context.getRegistry().bind("rulesApi", new RulesApi(tagRules(context), new TaggedNotices(dataSource), guard));
+        context.getRegistry().bind("rulesApi", new RulesApi(tagRules(context), new NoticeQueries(dataSource),
+                new TaggedNotices(dataSource), guard));
         // camel-micrometer-prometheus serves the registry bound as metricsRegistry at /observe/metrics; it may have
         // created it already
         MeterRegistry metrics = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
