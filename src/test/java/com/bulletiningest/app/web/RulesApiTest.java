@@ -41,6 +41,8 @@ class RulesApiTest {
     static void ingest() throws Exception {
         service = new RunningService(home, RunningService.OWNERS);
         service.properties.put("bulletin.admin-password", PASSWORD);
+        Files.copy(TAGS, home.resolve("tags.yaml"));
+        service.properties.put("bulletin.tags-file", home.resolve("tags.yaml").toString());
         service.start();
         service.drop("seed-000.pdf", "seed-000.pdf");
         service.awaitDone("seed-000.pdf");
@@ -54,8 +56,7 @@ class RulesApiTest {
     @Test
     @DisplayName("GET /api/rules: the rules of tags.yaml in file order, each with the notices carrying its tag, and the file's text")
     void rulesInForce() throws Exception {
-        JsonNode answer = json(HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + "/api/rules")).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        JsonNode answer = rules();
 
         assertThat(answer.get("text").asText()).isEqualTo(Files.readString(TAGS));
         assertThat(answer.get("error").isNull()).isTrue();
@@ -68,6 +69,29 @@ class RulesApiTest {
         assertThat(tianjin.get("notices").asLong()).isEqualTo(carrying("天津")).isGreaterThan(5);
         assertThat(rule(rules, "科技型中小企业").get("threshold").asDouble()).isEqualTo(0.75);
         assertThat(rule(rules, "有截止日期").get("notices").asLong()).isEqualTo(carrying("有截止日期")).isPositive();
+    }
+
+    @Test
+    @DisplayName("a broken edit of tags.yaml is shown with its line and reason, beside the rules still in force")
+    void brokenFile() throws Exception {
+        Path file = home.resolve("tags.yaml");
+        String working = Files.readString(file);
+        int inForce = rules().get("rules").size();
+        String broken = working.replace("    any: [征求意见, 意见稿, 公开征求]\n", "    any: [征求意见, 意见稿, 公开征求]\n"
+                + "    regex: \"(\"\n");
+        try {
+            Files.writeString(file, broken);
+
+            JsonNode answer = rules();
+
+            assertThat(answer.get("error").asText()).isEqualTo(file + " line 18: rule '征求意见' needs exactly one of "
+                    + "any, all, exact, regex, fuzzy, found any, regex");
+            assertThat(answer.get("text").asText()).isEqualTo(broken);
+            assertThat(answer.get("rules")).hasSize(inForce);
+        } finally {
+            Files.writeString(file, working);
+        }
+        assertThat(rules().get("error").isNull()).isTrue();
     }
 
     @Test
@@ -137,6 +161,11 @@ class RulesApiTest {
                     .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode rules() throws Exception {
+        return json(HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + "/api/rules")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     }
 
     private static long carrying(String tag) throws Exception {
