@@ -42,6 +42,7 @@ class OpenApiTest {
         JsonNode document = new ObjectMapper().readTree(response.body());
         assertThat(document.get("openapi").asText()).startsWith("3.");
         assertThat(document.get("info").get("title").asText()).isEqualTo("bulletin-ingest console API");
+        assertThat(document.get("servers").findValuesAsText("url")).containsExactly(service.url());
         JsonNode paths = document.get("paths");
         assertThat(paths.fieldNames()).toIterable().contains("/api/notices", "/api/notices/{id}", "/api/facets",
                 "/api/deadlines", "/api/bulletins", "/api/bulletins/{id}/pdf", "/api/digests", "/api/failures",
