@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.bulletiningest.intake.folder.ClaimRepository;
@@ -104,10 +105,15 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         context.getRegistry().bind("inboxEntryFilter", new InboxEntryFilter(unsettled));
         context.getRegistry().bind("inboxClaims", new ClaimRepository(new FileClaims(database.dataSource(),
                 Duration.ofMillis(settings.number("bulletin.inbox.claim-expiry", 600_000)),
-                ManagementFactory.getRuntimeMXBean().getName())));
+                claimant())));
         context.getRegistry().bind("inboxFolder", new FolderIntake(unsettled, new IntakeAttempts(database.dataSource()),
                 settings.number("bulletin.max-attempts", 3)));
         context.getRegistry().bind("inboxMoveFailures", new MoveFailureLog());
+    }
+
+    /** {@code pid@host#<random>}: unique even for two services in one JVM, since claims are released only by their holder. */
+    private static String claimant() {
+        return ManagementFactory.getRuntimeMXBean().getName() + "#" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Tag rules re-read when the tags file changes (which must exist); HanLP keywords (timed) unless switched off. */
