@@ -1,5 +1,6 @@
 package com.bulletiningest.intake.mail;
 
+import com.bulletiningest.intake.EscapedText;
 import com.bulletiningest.store.ContentHash;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -70,7 +71,7 @@ record ReceivedMail(String key, String messageId, List<String> from, String subj
     /** One line for the log: the sender's texts with control characters escaped, so they cannot forge lines. */
     @Override
     public String toString() {
-        return OneLine.of((messageId != null ? messageId : "(no Message-ID)") + " from "
+        return EscapedText.oneLine((messageId != null ? messageId : "(no Message-ID)") + " from "
                 + (fromProblem != null ? "(unknown)" : sender()) + " \"" + subject + "\"");
     }
 }
