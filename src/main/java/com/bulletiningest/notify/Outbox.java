@@ -52,7 +52,7 @@ public final class Outbox implements StoredListener {
     public int onStored(Connection connection, StoredBulletin bulletin) throws SQLException {
         int queued = 0;
         for (Owner owner : owners.get().all()) {
-            Optional<Digest> digest = composer.compose(owner, bulletin.id(), bulletin.issued(), bulletin.newNotices());
+            Optional<Digest> digest = composer.compose(owner, bulletin);
             if (digest.isPresent()) {
                 insert(connection, bulletin.id(), digest.get());
                 queued++;
