@@ -170,9 +170,19 @@ public final class RunningService {
         return readMailbox(owner, "INBOX", Message::getSubject);
     }
 
+    /** The Message-ID of each message. */
+    public List<String> messageIds(String owner) throws Exception {
+        return readMailbox(owner, "INBOX", message -> message.getHeader("Message-ID")[0]);
+    }
+
     /** Every text part of each message, HTML as text. */
     public List<String> bodies(String owner) throws Exception {
         return readMailbox(owner, "INBOX", MailText::of);
+    }
+
+    /** The text/html part of each message, as written. */
+    public List<String> htmlBodies(String owner) throws Exception {
+        return readMailbox(owner, "INBOX", MailText::html);
     }
 
     /** The text/plain part of each message. */

@@ -151,6 +151,36 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @DisplayName("digests page: Resend now on a sent digest, with the password, queues it; it arrives once more and "
+            + "the page then shows it sent and resent by an admin")
+    void resendADigest() throws Exception {
+        String owner = "pharma@example.com";
+        com.bulletiningest.app.Eventually.within(RunningService.PATIENCE, "pharma's digest sent", () -> service.count(
+                "select count(*) from outbox where recipient = '" + owner + "' and sent_at is not null") > 0);
+        long id = service.count("select min(id) from outbox where recipient = '" + owner + "'");
+        service.awaitMail(owner, 1);
+        int delivered = service.subjects(owner).size();
+
+        browser.driver.get(service.url() + "/digests");
+        By row = By.cssSelector("tr.digest[data-id='" + id + "']");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(row));
+        assertThat(browser.driver.findElement(row).findElement(By.className("status")).getText()).startsWith("sent");
+        browser.driver.findElement(By.id("admin-password")).sendKeys(PASSWORD);
+        browser.driver.findElement(row).findElement(By.cssSelector("button.resend")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-result"),
+                "#" + id + "：已排队，下次发送时寄出"));
+        assertThat(browser.driver.findElement(row).findElement(By.className("status")).getText())
+                .isEqualTo("queued（管理员要求重发）");
+        browser.screenshot("digests-resent");
+
+        service.awaitMail(owner, delivered + 1);
+        browser.driver.navigate().refresh();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(row, "要求重发"));
+        assertThat(browser.driver.findElement(row).findElement(By.className("status")).getText())
+                .startsWith("sent").contains("（管理员于 ").endsWith(" 要求重发）");
+    }
+
+    @Test
     @DisplayName("deadlines page: a week grouping with days left, seen from 2021-03-12")
     void deadlines() throws Exception {
         browser.driver.get(service.url() + "/deadlines?today=2021-03-12");
