@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,6 +126,14 @@ public final class RunningService {
     /** Long enough for a wrongly repeated ingest or send to show: several poll and notify periods. */
     public static void settle() throws InterruptedException {
         Thread.sleep(2000);
+    }
+
+    /** Runs statements on the service's database, e.g. to make it refuse something. */
+    public void execute(String sql) throws Exception {
+        try (Connection connection = bean("database", Database.class).dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     public long count(String sql) throws Exception {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.bulletiningest.intake.mail.FailedMailRetry;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.store.BulletinQueries;
 import com.bulletiningest.store.DigestQueries;
@@ -20,7 +21,6 @@ import com.bulletiningest.store.ArchivedBulletin;
 import com.bulletiningest.store.StoredDigest;
 import com.bulletiningest.store.StoredNotice;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.bulletiningest.intake.mail.FailedMailRetry;
 import jakarta.mail.MessagingException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;

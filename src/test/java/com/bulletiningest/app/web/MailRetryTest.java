@@ -1,21 +1,16 @@
 package com.bulletiningest.app.web;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.Base64;
 import java.util.Properties;
 
+import com.bulletiningest.app.EmbeddedMailServer;
 import com.bulletiningest.app.Eventually;
 import com.bulletiningest.app.RunningService;
-import com.bulletiningest.store.Database;
+import com.bulletiningest.fixtures.PoisonBulletin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -38,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MailRetryTest {
 
     private static final String PASSWORD = "mail-retry-admin";
+    /** With characters a URL path must encode. */
     private static final String MESSAGE_ID = "<retry-1/2+3@example.com>";
 
     @TempDir
@@ -62,18 +58,8 @@ class MailRetryTest {
     @DisplayName("a mail that failed bulletin.max-attempts times is listed; once the cause is fixed, Retry (admin) puts it "
             + "back into INBOX and the intake stores its bulletin; a Message-ID not in Failed is 404")
     void failedMailIsRetried() throws Exception {
-        // PostgreSQL refuses this bulletin: a failure other than an unreachable database, counted against max-attempts
-        execute("""
-                create function refuse_poison() returns trigger language plpgsql as $$
-                begin
-                    if new.original_name = 'poison.pdf' then
-                        raise exception 'bulletin % refused by a check', new.original_name;
-                    end if;
-                    return new;
-                end $$;
-                create trigger refuse_poison before insert on bulletin for each row execute function refuse_poison();
-                """);
-        service.mailIn(mail("poison.pdf"));
+        service.execute(PoisonBulletin.REFUSE);
+        service.mailIn(mail(MESSAGE_ID, PoisonBulletin.NAME));
         Eventually.within(RunningService.PATIENCE, "the mail in Failed", () -> service.intakeCount("Failed") == 1);
         Eventually.within(RunningService.PATIENCE, "the mail listed as failed", () ->
                 get("/api/failures").contains("gave up after 3 attempts"));
@@ -86,7 +72,7 @@ class MailRetryTest {
         assertThat(unknown.body()).contains("no mail with Message-ID <nobody@example.com> in the Failed folder");
         assertThat(service.intakeCount("Failed")).isEqualTo(1);
 
-        execute("drop trigger refuse_poison on bulletin"); // the admin fixed the cause
+        service.execute(PoisonBulletin.ALLOW); // the admin fixed the cause
         HttpResponse<String> retried = retry(MESSAGE_ID, PASSWORD);
 
         assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
@@ -102,12 +88,24 @@ class MailRetryTest {
         assertThat(retry(MESSAGE_ID, PASSWORD).statusCode()).as("no longer in Failed").isEqualTo(404);
     }
 
-    /** A mail from alice with seed-000 attached under {@code name}, with a Message-ID that needs URL-encoding. */
-    private static MimeMessage mail(String name) throws Exception {
+    @Test
+    @DisplayName("with the mail server down, Retry answers 503 saying so, and nothing is lost")
+    void mailServerDown() throws Exception {
+        service.bean("embeddedMailServer", EmbeddedMailServer.class).stop();
+
+        HttpResponse<String> retried = retry(MESSAGE_ID, PASSWORD);
+
+        assertThat(retried.statusCode()).isEqualTo(503);
+        assertThat(new ObjectMapper().readTree(retried.body()).get("error").asText())
+                .startsWith("the mail server cannot be reached now (").endsWith("); try again later");
+    }
+
+    /** A mail from alice with seed-000 attached under {@code name}. */
+    static MimeMessage mail(String messageId, String name) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties())) {
             @Override
             protected void updateMessageID() throws jakarta.mail.MessagingException {
-                setHeader("Message-ID", MESSAGE_ID);
+                setHeader("Message-ID", messageId);
             }
         };
         message.setFrom(new InternetAddress("alice@example.com"));
@@ -123,24 +121,11 @@ class MailRetryTest {
     }
 
     private HttpResponse<String> retry(String messageId, String password) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url() + "/api/failures/mails/"
-                + URLEncoder.encode(messageId, StandardCharsets.UTF_8).replace("+", "%20") + "/retry"))
-                .POST(HttpRequest.BodyPublishers.noBody());
-        if (password != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return WebApiTest.post(service, "/api/failures/mails/"
+                + URLEncoder.encode(messageId, StandardCharsets.UTF_8).replace("+", "%20") + "/retry", password);
     }
 
     private String get(String path) throws Exception {
         return WebApiTest.get(service, path).body();
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection connection = service.bean("database", Database.class).dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -158,9 +158,7 @@ class WebApiTest {
             + "more; on an unknown digest: 404")
     void resendFailedDigest() throws Exception {
         String owner = "ip-tech@example.com";
-        Eventually.within(RunningService.PATIENCE, owner + "'s digest sent", () -> service.count(
-                "select count(*) from outbox where recipient = '" + owner + "' and sent_at is not null") > 0);
-        long id = service.count("select min(id) from outbox where recipient = '" + owner + "'");
+        long id = firstDigestDelivered(owner);
         int delivered = service.subjects(owner).size();
         // as the sender leaves a digest after a 550 reply (SmtpRefusalTest proves that against a real server)
         assertThat(service.count("with failed as (update outbox set sent_at = null, failed_at = now(), "
@@ -186,11 +184,8 @@ class WebApiTest {
             + "the digest list shows it was resent")
     void resendSentDigest() throws Exception {
         String owner = "tech@example.com";
-        Eventually.within(RunningService.PATIENCE, owner + "'s digests sent", () -> service.count(
-                "select count(*) from outbox where recipient = '" + owner + "' and sent_at is null") == 0);
-        long id = service.count("select min(id) from outbox where recipient = '" + owner + "'");
+        long id = firstDigestDelivered(owner);
         String messageId = service.strings("select message_id from outbox where id = " + id).get(0);
-        service.awaitMail(owner, (int) service.count("select count(*) from outbox where recipient = '" + owner + "'"));
         int delivered = service.subjects(owner).size();
         String body = service.plainBodies(owner).get(service.messageIds(owner).indexOf(messageId));
 
@@ -221,7 +216,21 @@ class WebApiTest {
                 .anyMatch(text -> text.contains("<a href=\"" + page + "\">在归档中查看</a>"));
     }
 
+    /** The id of the owner's first digest, once all of the owner's digests were sent and have arrived. */
+    private static long firstDigestDelivered(String owner) throws Exception {
+        String digests = "from outbox where recipient = '" + owner + "'";
+        Eventually.within(RunningService.PATIENCE, owner + "'s digests sent",
+                () -> service.count("select count(*) " + digests + " and sent_at is null") == 0);
+        service.awaitMail(owner, (int) service.count("select count(*) " + digests));
+        return service.count("select min(id) " + digests);
+    }
+
     private static HttpResponse<String> post(String path, String password) throws Exception {
+        return post(service, path, password);
+    }
+
+    /** A POST without body, with the admin password as HTTP Basic unless it is null. */
+    static HttpResponse<String> post(RunningService service, String path, String password) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url() + path))
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (password != null) {
