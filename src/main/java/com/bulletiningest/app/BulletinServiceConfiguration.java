@@ -76,7 +76,8 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         context.getRegistry().bind("database", database);
 
         // the outbox queues each bulletin's digests in the store's transaction
-        Outbox outbox = new Outbox(database.dataSource(), owners, new DigestComposer());
+        Outbox outbox = new Outbox(database.dataSource(), owners,
+                new DigestComposer(settings.text("bulletin.public-url")));
         BulletinStore store = new BulletinStore(database.dataSource(), outbox);
         context.getRegistry().bind("bulletinStore", store);
         context.getRegistry().bind("noticeQueries", new NoticeQueries(database.dataSource()));
