@@ -18,7 +18,7 @@ public class FileClaims {
     private final Duration expiry;
     private final String claimant;
 
-    /** @param claimant who claims, unique per instance (also for people reading the table, e.g. {@code pid@host#id}) */
+    /** @param claimant who claims, unique per instance (also for people reading the table, e.g. {@code host:/data/dir}) */
     public FileClaims(DataSource dataSource, Duration expiry, String claimant) {
         this.dataSource = dataSource;
         this.expiry = expiry;
@@ -52,9 +52,9 @@ public class FileClaims {
                 ContentHash.sha256(key), claimant);
     }
 
-    /** Gives every claim of this instance up. */
-    public void releaseAll() {
-        update("cannot release the inbox files", "delete from file_claim where claimed_by = ?", claimant);
+    /** Gives every claim of this instance up; @return how many there were */
+    public int releaseAll() {
+        return update("cannot release the inbox files", "delete from file_claim where claimed_by = ?", claimant);
     }
 
     private int update(String failure, String sql, Object... parameters) {
