@@ -100,8 +100,9 @@ public final class BulletinStore {
                 }
             }
         }
-        List<EnrichedNotice> fresh = markRepeats(connection, placed);
-        int queued = listener.onStored(connection, new StoredBulletin(bulletinId, bulletin.issued(), fresh));
+        List<Placed> fresh = markRepeats(connection, placed);
+        int queued = listener.onStored(connection, new StoredBulletin(bulletinId, bulletin.issued(),
+                fresh.stream().map(Placed::notice).toList(), fresh.stream().map(Placed::id).toList()));
         return new StoreResult(bulletinId, false, bulletin.sections().size(), enriched.size(),
                 enriched.size() - fresh.size(), enriched.stream().mapToInt(e -> e.enrichment().tags().size()).sum(),
                 (int) enriched.stream().filter(e -> !e.enrichment().fields().deadlines().isEmpty()).count(), queued);
@@ -172,16 +173,16 @@ public final class BulletinStore {
      * Sets {@code repeat_of} on the notices whose fingerprint was first seen in another bulletin; returns the others,
      * the new ones. A notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
      */
-    private static List<EnrichedNotice> markRepeats(Connection connection, List<Placed> placed) throws SQLException {
+    private static List<Placed> markRepeats(Connection connection, List<Placed> placed) throws SQLException {
         Map<String, Long> firstHere = new HashMap<>();
         placed.forEach(notice -> firstHere.putIfAbsent(notice.fingerprint(), notice.id()));
         Map<String, Long> earlier = FirstOccurrences.claim(connection, firstHere);
-        List<EnrichedNotice> fresh = new ArrayList<>();
+        List<Placed> fresh = new ArrayList<>();
         try (PreparedStatement repeat = connection.prepareStatement("update notice set repeat_of = ? where id = ?")) {
             for (Placed notice : placed) {
                 Long first = earlier.get(notice.fingerprint());
                 if (first == null) {
-                    fresh.add(notice.notice());
+                    fresh.add(notice);
                 } else {
                     repeat.setLong(1, first);
                     repeat.setLong(2, notice.id());

@@ -46,7 +46,8 @@ class OpenApiTest {
         JsonNode paths = document.get("paths");
         assertThat(paths.fieldNames()).toIterable().contains("/api/notices", "/api/notices/{id}", "/api/facets",
                 "/api/deadlines", "/api/bulletins", "/api/bulletins/{id}/pdf", "/api/digests", "/api/failures",
-                "/api/failures/files/{name}/retry", "/api/digests/{id}/requeue", "/api/rules", "/api/rules/dry-run");
+                "/api/failures/files/{name}/retry", "/api/failures/mails/{messageId}/retry",
+                "/api/digests/{id}/resend", "/api/rules", "/api/rules/dry-run");
         assertThat(paths.get("/api/notices").get("get").get("parameters").findValuesAsText("name")).containsExactly(
                 "q", "category", "group", "tag", "issuer", "issued_from", "issued_to", "has_deadline",
                 "deadline_after", "deadline_before", "sort", "page", "size");
