@@ -74,6 +74,7 @@ public class WebConfiguration implements CamelConfiguration {
         health.register(new SmtpHealthCheck(settings.text("bulletin.smtp.host"),
                 settings.number("bulletin.smtp.port", 25)));
         context.getRegistry().bind("webAssets", new WebAssets(guard));
+        context.getRegistry().bind("apiDocs", new GuardedApiDocs(guard));
         LOG.info("Console at http://{}:{}/ ({})", address, settings.text("bulletin.http.port"),
                 guard.configured() ? "actions need the admin password" : "read only: set BULLETIN_ADMIN_PASSWORD "
                         + "to enable retry and resend");
