@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.bulletiningest.enrich.DatedSentence;
 import com.bulletiningest.enrich.EnrichedNotice;
@@ -34,12 +35,12 @@ final class BulletinRows {
     private static final String GROUP = "insert into notice_group (id, section_id, position, label) values (?, ?, ?, ?)";
     private static final String NOTICE = "insert into notice (id, group_id, no, title, fingerprint, issuer, date, "
             + "source, published, page, last_page, links, body_links, body, document_number, issuer_found, issuer_date, "
-            + "nearest_deadline, fields) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)";
+            + "nearest_deadline, fields, repeat_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
     private static final String TAG = "insert into notice_tag (notice_id, tag, kind) values (?, ?, ?) on conflict do nothing";
     private static final String DEADLINE = "insert into notice_deadline (notice_id, deadline, sentence) values (?, ?, ?)";
 
-    /** A notice as inserted, with its fingerprint. */
-    record Placed(long id, String fingerprint, EnrichedNotice notice) {
+    /** A notice as inserted, with its fingerprint and the earlier notice it was inserted as a repeat of, or null. */
+    record Placed(long id, String fingerprint, Long repeatOf, EnrichedNotice notice) {
     }
 
     private BulletinRows() {
@@ -48,11 +49,13 @@ final class BulletinRows {
     /**
      * Inserts the bulletin's sections, groups and notices in print order.
      *
-     * @param enriched the bulletin's notices in print order as {@code Enricher#enrich} returns them
+     * @param enriched     the bulletin's notices in print order as {@code Enricher#enrich} returns them
+     * @param fingerprints their fingerprints, in the same order
+     * @param repeatOf     the earlier notice of a fingerprint, for the notices to insert as repeats
      * @return the notices as inserted, in print order
      */
-    static List<Placed> insert(Connection connection, long bulletinId, Bulletin bulletin, List<EnrichedNotice> enriched)
-            throws SQLException {
+    static List<Placed> insert(Connection connection, long bulletinId, Bulletin bulletin, List<EnrichedNotice> enriched,
+                               List<String> fingerprints, Map<String, Long> repeatOf) throws SQLException {
         long[] sectionIds = newIds(connection, "section", bulletin.sections().size());
         long[] groupIds = newIds(connection, "notice_group",
                 bulletin.sections().stream().mapToInt(s -> s.groups().size()).sum());
@@ -74,12 +77,14 @@ final class BulletinRows {
                     for (Notice notice : group.notices()) {
                         long noticeId = noticeIds[placed.size()];
                         EnrichedNotice current = enriched.get(placed.size());
-                        String fingerprint = NoticeFingerprint.of(notice);
-                        addNotice(notices, noticeId, groupId, notice, fingerprint, current.enrichment(), bulletin.issued());
+                        String fingerprint = fingerprints.get(placed.size());
+                        Long earlier = repeatOf.get(fingerprint);
+                        addNotice(notices, noticeId, groupId, notice, fingerprint, current.enrichment(), bulletin.issued(),
+                                earlier);
                         addTags(tags, noticeId, current.enrichment().tags(), "rule");
                         addTags(tags, noticeId, current.enrichment().keywords(), "keyword");
                         addDeadlines(deadlines, noticeId, current.enrichment().fields().deadlines());
-                        placed.add(new Placed(noticeId, fingerprint, current));
+                        placed.add(new Placed(noticeId, fingerprint, earlier, current));
                     }
                 }
             }
@@ -136,7 +141,7 @@ final class BulletinRows {
 
     /** The notice with its fields (the filtered-on ones as columns, all as jsonb). */
     private static void addNotice(PreparedStatement insert, long id, long groupId, Notice notice, String fingerprint,
-                                  Enrichment enrichment, LocalDate issued) throws SQLException {
+                                  Enrichment enrichment, LocalDate issued, Long repeatOf) throws SQLException {
         Connection connection = insert.getConnection();
         NoticeFields fields = enrichment.fields();
         insert.setLong(1, id);
@@ -158,6 +163,7 @@ final class BulletinRows {
         insert.setObject(17, date(fields.issuerDate()), Types.DATE);
         insert.setObject(18, date(fields.nearestDeadline(issued).orElse(null)), Types.DATE);
         insert.setString(19, EnrichmentJson.fields(fields).toString());
+        insert.setObject(20, repeatOf, Types.BIGINT);
         insert.addBatch();
     }
 

@@ -75,7 +75,11 @@ public final class BulletinStore {
             return StoreResult.duplicateOf(idOf(connection, received.sha256()).orElseThrow());
         }
         long bulletinId = inserted.get();
-        List<Placed> placed = BulletinRows.insert(connection, bulletinId, bulletin, enriched);
+        List<String> fingerprints = bulletin.notices().stream().map(NoticeFingerprint::of).toList();
+        // notices seen in a committed bulletin go in as repeats: setting repeat_of after the insert would rewrite the
+        // notice and its search index entries
+        Map<String, Long> committed = FirstOccurrences.committed(connection, fingerprints);
+        List<Placed> placed = BulletinRows.insert(connection, bulletinId, bulletin, enriched, fingerprints, committed);
         List<EnrichedNotice> fresh = markRepeats(connection, placed);
         int queued = listener.onStored(connection, new StoredBulletin(bulletinId, bulletin.issued(), fresh));
         return new StoreResult(bulletinId, false, bulletin.sections().size(), enriched.size(),
@@ -113,8 +117,9 @@ public final class BulletinStore {
     }
 
     /**
-     * Sets {@code repeat_of} on the notices whose fingerprint was first seen in another bulletin; returns the others,
-     * the new ones. A notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
+     * Decides which notices repeat another bulletin's ({@link FirstOccurrences#claim}) and sets {@code repeat_of} where
+     * the notice was not inserted as that repeat already (a copy committed after the look-up); returns the others, the
+     * new ones. A notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
      */
     private static List<EnrichedNotice> markRepeats(Connection connection, List<Placed> placed) throws SQLException {
         Map<String, Long> firstHere = new HashMap<>();
@@ -126,7 +131,7 @@ public final class BulletinStore {
                 Long first = earlier.get(notice.fingerprint());
                 if (first == null) {
                     fresh.add(notice.notice());
-                } else {
+                } else if (!first.equals(notice.repeatOf())) {
                     repeat.setLong(1, first);
                     repeat.setLong(2, notice.id());
                     repeat.addBatch();
