@@ -32,6 +32,19 @@ const Console = (() => {
     return api(path, {method: 'POST', headers: password ? {Authorization: 'Basic ' + btoa('admin:' + password)} : {}});
   }
 
+  // Each button matching the selector runs the action at path(button); then done(button, answer), or the error shown.
+  function wire(selector, path, done) {
+    for (const button of document.querySelectorAll(selector)) {
+      button.addEventListener('click', async () => {
+        try {
+          done(button, await act(path(button)));
+        } catch (error) {
+          $('#action-result').textContent = error.message;
+        }
+      });
+    }
+  }
+
   // Search (home page): the form fills from the URL, a search changes the URL, so it can be bookmarked and shared.
   async function searchPage() {
     const params = new URLSearchParams(location.search);
@@ -153,51 +166,44 @@ const Console = (() => {
           <td><button class="retry" data-name="${esc(f.name)}">Retry</button></td></tr>`).join('')
           + failures.mails.map((m) => `<tr class="failed-mail"><td>邮件 ${esc(m.sender || '')} 「${esc(m.subject || '')}」
           ${esc(m.messageId || '')}</td><td class="reason">${esc(m.reason)}</td><td>${esc(m.processedAt)}</td>
-          <td>（在邮箱 Failed 文件夹）</td></tr>`).join('') + '</table><p id="action-result"></p>'
+          <td>${m.messageId ? `<button class="retry-mail" data-message-id="${esc(m.messageId)}">Retry</button>`
+              : '（在邮箱 Failed 文件夹）'}</td></tr>`).join('') + '</table><p id="action-result"></p>'
           + `<h2>已收录的周报</h2><table id="bulletins"><tr><th>#</th><th>来源</th><th>收到</th><th>日期</th>
           <th>栏目 / 通知</th><th>PDF</th></tr>` + list.map((b) => `<tr><td>${b.id}</td>
           <td>${b.sourceKind === 'mail' ? `邮件 ${esc(b.sender || '')} 「${esc(b.mailSubject || '')}」 ${esc(b.messageId || '')}`
               : '文件'} ${esc(b.originalName)}</td><td>${esc(b.receivedAt)}</td><td>${esc(b.issued || '')}</td>
           <td>${b.sections} / ${b.notices}${b.repeats ? `（重复 ${b.repeats}）` : ''}</td>
           <td>${b.hasPdf ? `<a href="/api/bulletins/${b.id}/pdf">PDF</a>` : ''}</td></tr>`).join('') + '</table>';
-      for (const button of document.querySelectorAll('button.retry')) {
-        button.addEventListener('click', async () => {
-          try {
-            const answer = await act(`/api/failures/files/${encodeURIComponent(button.dataset.name)}/retry`);
+      wire('button.retry', (button) => `/api/failures/files/${encodeURIComponent(button.dataset.name)}/retry`,
+          (button, answer) => {
             $('#action-result').textContent = `${answer.retried}：已放回收件箱，下次轮询时处理`;
             button.closest('tr').remove();
-          } catch (error) {
-            $('#action-result').textContent = error.message;
-          }
-        });
-      }
+          });
+      wire('button.retry-mail', (button) => `/api/failures/mails/${encodeURIComponent(button.dataset.messageId)}/retry`,
+          (button, answer) => {
+            $('#action-result').textContent = `${answer.retried}：已放回邮箱收件夹，下次轮询时处理`;
+            button.closest('tr').remove();
+          });
     } catch (error) {
       fail(error);
     }
   }
 
-  // Digests: queued, sent, failing (retried) and failed (refused for good, with a Re-queue button).
+  // Digests: queued, sent, failing (retried) and failed (refused for good), each with a Resend now button.
   async function digestsPage() {
     try {
       const list = await api('/api/digests');
-      $('#content').innerHTML = `<table id="digests"><tr><th>#</th><th>收件人</th><th>主题</th><th>状态</th>
-          <th>尝试</th><th>错误</th><th>下次</th><th></th></tr>` + list.map((g) => `<tr><td>${g.id}</td><td>${esc(g.recipient)}</td>
-          <td>${esc(g.subject)}</td><td class="status">${esc(g.status)} ${esc(g.sentAt || '')}</td><td>${g.attempts}</td>
+      $('#content').innerHTML = `<p id="action-result"></p><table id="digests"><tr><th>#</th><th>收件人</th><th>主题</th>
+          <th>状态</th><th>尝试</th><th>错误</th><th>下次</th><th></th></tr>` + list.map((g) => `<tr class="digest"
+          data-id="${g.id}"><td>${g.id}</td><td>${esc(g.recipient)}</td>
+          <td>${esc(g.subject)}</td><td class="status">${esc(g.status)} ${esc(g.sentAt || '')}${g.resentAt
+              ? `（管理员于 ${esc(g.resentAt)} 要求重发）` : ''}</td><td>${g.attempts}</td>
           <td>${esc(g.lastError || '')}</td><td>${g.sentAt || g.failedAt ? '' : esc(g.nextAttemptAt)}</td>
-          <td>${g.failedAt ? `<button class="requeue" data-id="${g.id}">Re-queue</button>` : ''}</td></tr>`).join('')
-          + '</table><p id="action-result"></p>';
-      for (const button of document.querySelectorAll('button.requeue')) {
-        button.addEventListener('click', async () => {
-          try {
-            await act(`/api/digests/${button.dataset.id}/requeue`);
-            $('#action-result').textContent = `#${button.dataset.id}：已重新排队，下次发送时处理`;
-            button.closest('tr').querySelector('.status').textContent = 'queued';
-            button.remove();
-          } catch (error) {
-            $('#action-result').textContent = error.message;
-          }
-        });
-      }
+          <td><button class="resend" data-id="${g.id}">Resend now</button></td></tr>`).join('') + '</table>';
+      wire('button.resend', (button) => `/api/digests/${button.dataset.id}/resend`, (button) => {
+        $('#action-result').textContent = `#${button.dataset.id}：已排队，下次发送时寄出`;
+        button.closest('tr').querySelector('.status').textContent = 'queued（管理员要求重发）';
+      });
     } catch (error) {
       fail(error);
     }
@@ -225,7 +231,7 @@ const Console = (() => {
     [/^\/notices\/[^/]+$/, '', '', noticePage],
     [/^\/deadlines$/, '截止日期', '', deadlinesPage],
     [/^\/bulletins$/, '周报与失败', ADMIN_PASSWORD, bulletinsPage],
-    [/^\/digests$/, '摘要邮件', '', digestsPage],
+    [/^\/digests$/, '摘要邮件', ADMIN_PASSWORD, digestsPage],
   ];
 
   function show() {

@@ -75,7 +75,8 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         context.getRegistry().bind("database", database);
 
         // the outbox queues each bulletin's digests in the store's transaction
-        Outbox outbox = new Outbox(database.dataSource(), owners, new DigestComposer());
+        Outbox outbox = new Outbox(database.dataSource(), owners,
+                new DigestComposer(settings.text("bulletin.public-url")));
         BulletinStore store = new BulletinStore(database.dataSource(), outbox);
         context.getRegistry().bind("bulletinStore", store);
         context.getRegistry().bind("noticeQueries", new NoticeQueries(database.dataSource()));
@@ -90,7 +91,7 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         context.getRegistry().bind("outbox", outbox);
         context.getRegistry().bind("outboxSender", new OutboxSender(outbox, smtp, dataDir.resolve("sent")));
         LOG.info("Copies of sent digests are written as .eml under {}", dataDir.resolve("sent").toAbsolutePath());
-        bindFolderIntake(context, settings, database);
+        bindFolderIntake(context, settings, database, dataDir);
     }
 
     /**
@@ -98,16 +99,25 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
      * failures counted per content against bulletin.max-attempts), inboxMoveFailures. Creates .done now: instances
      * creating it at the same moment would fail each other's move (.failed is created before a file is set aside).
      */
-    private static void bindFolderIntake(CamelContext context, Settings settings, Database database) throws IOException {
+    private static void bindFolderIntake(CamelContext context, Settings settings, Database database, Path dataDir)
+            throws IOException {
         Files.createDirectories(settings.path("bulletin.inbox", "inbox").resolve(".done"));
         UnsettledFiles unsettled = new UnsettledFiles(Duration.ofMillis(settings.number("bulletin.inbox.settle-time", 60_000)));
         context.getRegistry().bind("inboxEntryFilter", new InboxEntryFilter(unsettled));
-        context.getRegistry().bind("inboxClaims", new ClaimRepository(new FileClaims(database.dataSource(),
-                Duration.ofMillis(settings.number("bulletin.inbox.claim-expiry", 600_000)),
-                ManagementFactory.getRuntimeMXBean().getName())));
+        context.getRegistry().bind("inboxClaims", ClaimRepository.afterEarlierRuns(new FileClaims(database.dataSource(),
+                Duration.ofMillis(settings.number("bulletin.inbox.claim-expiry", 600_000)), claimant(dataDir))));
         context.getRegistry().bind("inboxFolder", new FolderIntake(unsettled, new IntakeAttempts(database.dataSource()),
                 settings.number("bulletin.max-attempts", 3)));
         context.getRegistry().bind("inboxMoveFailures", new MoveFailureLog());
+    }
+
+    /**
+     * {@code host:<data-dir>}: the same for every run of an instance (each instance has its own data dir), so a start
+     * can give up the claims its previous run left when it was killed, instead of waiting for them to expire.
+     */
+    private static String claimant(Path dataDir) {
+        String runtime = ManagementFactory.getRuntimeMXBean().getName();
+        return runtime.substring(runtime.indexOf('@') + 1) + ":" + dataDir.toAbsolutePath().normalize();
     }
 
     /** Tag rules re-read when the tags file changes (which must exist); HanLP keywords (timed) unless switched off. */

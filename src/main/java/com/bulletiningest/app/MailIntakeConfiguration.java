@@ -3,8 +3,10 @@ package com.bulletiningest.app;
 import com.bulletiningest.intake.mail.DataSize;
 import com.bulletiningest.intake.mail.MailIntake;
 import com.bulletiningest.intake.mail.MailIntakeProcessor;
+import com.bulletiningest.intake.mail.MailboxPollLock;
 import com.bulletiningest.intake.mail.PdfAttachmentFinder;
 import com.bulletiningest.intake.mail.SenderPolicy;
+import com.bulletiningest.store.AdvisoryLock;
 import com.bulletiningest.store.Database;
 import com.bulletiningest.store.IntakeAttempts;
 import com.bulletiningest.store.MailMessages;
@@ -40,5 +42,6 @@ public class MailIntakeConfiguration implements CamelConfiguration {
                         DataSize.parse(settings.text("bulletin.mail.max-message-size", "100MB")),
                         settings.number("bulletin.max-attempts", 3)));
         context.getRegistry().bind("mailIntake", new MailIntakeProcessor(intake, context));
+        context.getRegistry().bind("mailboxPollLock", new MailboxPollLock(new AdvisoryLock(database.dataSource(), "intake mailbox")));
     }
 }

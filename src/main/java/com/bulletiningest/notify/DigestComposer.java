@@ -1,5 +1,6 @@
 package com.bulletiningest.notify;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,28 +18,65 @@ import com.bulletiningest.enrich.Enrichment;
 import com.bulletiningest.enrich.NoticeFields;
 import com.bulletiningest.split.Notice;
 import com.bulletiningest.split.Section;
+import com.bulletiningest.store.StoredBulletin;
 
 /**
  * Writes an owner's digest of a bulletin, as plain text and as HTML: the notices the owner follows (their categories
  * and their tags), each once. Notices with a deadline come first, soonest deadline first (those whose deadlines had
  * all passed when the bulletin was issued last, marked 已过); the others follow in print order under their section
- * and group. Each notice shows its tags, nearest deadline, document number and issuer.
+ * and group. Each notice shows its tags, nearest deadline, document number and issuer, and links to its page in the
+ * console ({@code <public-url>/notices/<id>}) when the console's public address is known.
  * The store hands it only the bulletin's new notices (repeats removed), so a notice is mailed once however often it
  * is reprinted.
  */
 public final class DigestComposer {
 
+    private static final String ON_THE_CONSOLE = "在归档中查看";
+
+    /** {@code https://bulletins.example.org/notices/}, or null: no links to notice pages. */
+    private final String noticePages;
+
+    /** Digests without links to notice pages. */
+    public DigestComposer() {
+        this("");
+    }
+
     /**
-     * The digest, or empty when the owner follows none of the notices.
-     *
-     * @param issued  the bulletin's issue date (deadlines before it have passed), or null
-     * @param notices the bulletin's new notices in print order
+     * @param publicUrl where readers reach the console ({@code bulletin.public-url}, e.g.
+     *                  {@code https://bulletins.example.org/}); empty for no links to notice pages
+     * @throws IllegalArgumentException when it is not an absolute http(s) address
      */
-    public Optional<Digest> compose(Owner owner, long bulletinId, LocalDate issued, List<EnrichedNotice> notices) {
-        List<Entry> followed = notices.stream()
-                .filter(n -> owner.follows(n.section().category(), tagsOf(n.enrichment())))
-                .map(n -> new Entry(n, n.enrichment().fields().nearestDeadline(issued).orElse(null), issued))
-                .toList();
+    public DigestComposer(String publicUrl) {
+        String base = publicUrl.strip();
+        if (base.isEmpty()) {
+            noticePages = null;
+            return;
+        }
+        URI uri;
+        try {
+            uri = URI.create(base);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !Html.isWebLink(base)) {
+            throw new IllegalArgumentException("bulletin.public-url must be an http(s) address like "
+                    + "https://bulletins.example.org/, not '" + base + "'");
+        }
+        noticePages = base.replaceAll("/+$", "") + "/notices/";
+    }
+
+    /** The digest of the bulletin's new notices the owner follows, or empty when it follows none. */
+    public Optional<Digest> compose(Owner owner, StoredBulletin bulletin) {
+        long bulletinId = bulletin.id();
+        LocalDate issued = bulletin.issued();
+        List<Entry> followed = new ArrayList<>();
+        for (int i = 0; i < bulletin.newNotices().size(); i++) {
+            EnrichedNotice n = bulletin.newNotices().get(i);
+            if (owner.follows(n.section().category(), tagsOf(n.enrichment()))) {
+                followed.add(new Entry(n, page(bulletin.newNoticeIds().get(i)),
+                        n.enrichment().fields().nearestDeadline(issued).orElse(null), issued));
+            }
+        }
         if (followed.isEmpty()) {
             return Optional.empty();
         }
@@ -51,6 +89,11 @@ public final class DigestComposer {
         List<Part> parts = parts(followed);
         return Optional.of(new Digest(owner.address(), subject, text(intro, parts, footer),
                 html(subject, intro, parts, footer), followed.size()));
+    }
+
+    /** The notice's page in the console, or null when the public address is not configured. */
+    private String page(long noticeId) {
+        return noticePages == null ? null : noticePages + noticeId;
     }
 
     private static List<String> tagsOf(Enrichment enrichment) {
@@ -108,6 +151,9 @@ public final class DigestComposer {
                     text.append(where(entry, part)).append(notice.no()).append(". ").append(notice.title()).append('\n');
                     entry.lines().forEach(line -> text.append("   ").append(line).append('\n'));
                     notice.links().forEach(link -> text.append("   ").append(link).append('\n'));
+                    if (entry.page() != null) {
+                        text.append("   ").append(ON_THE_CONSOLE).append(' ').append(entry.page()).append('\n');
+                    }
                 }
                 text.append('\n');
             });
@@ -130,6 +176,10 @@ public final class DigestComposer {
                     html.append("<p>").append(Html.escape(where(entry, part))).append(notice.no()).append(". ")
                             .append(title(notice));
                     entry.lines().forEach(line -> html.append("<br>\n<small>").append(Html.escape(line)).append("</small>"));
+                    if (entry.page() != null) {
+                        html.append("<br>\n<small><a href=\"").append(Html.escape(entry.page())).append("\">")
+                                .append(ON_THE_CONSOLE).append("</a></small>");
+                    }
                     html.append("</p>\n");
                 }
             });
@@ -157,8 +207,11 @@ public final class DigestComposer {
     private record Part(String heading, String period, boolean placesNotices, Map<String, List<Entry>> groups) {
     }
 
-    /** A notice the owner follows, with its nearest deadline or null, and the bulletin's issue date or null. */
-    private record Entry(EnrichedNotice notice, LocalDate deadline, LocalDate issued) {
+    /**
+     * A notice the owner follows, with its page in the console or null, its nearest deadline or null, and the
+     * bulletin's issue date or null.
+     */
+    private record Entry(EnrichedNotice notice, String page, LocalDate deadline, LocalDate issued) {
 
         /** Whether its deadline was already over when the bulletin was issued. */
         boolean passed() {

@@ -21,7 +21,7 @@ import com.bulletiningest.store.StoredListener;
  * The outbox table: digests queued with their bulletin and taken out by {@link OutboxSender}. Every statement on it
  * lives here. When the store announces a bulletin, each owner who follows some of its new notices gets one digest
  * row, in the store's transaction. A digest is pending, sent, or failed (refused for good by the mail server) until
- * someone re-queues it. Failures of the database come out as the store's {@link StoreException} (a
+ * someone resends it. Failures of the database come out as the store's {@link StoreException} (a
  * {@code DatabaseUnavailableException} when it cannot be reached).
  */
 public final class Outbox implements StoredListener {
@@ -52,7 +52,7 @@ public final class Outbox implements StoredListener {
     public int onStored(Connection connection, StoredBulletin bulletin) throws SQLException {
         int queued = 0;
         for (Owner owner : owners.get().all()) {
-            Optional<Digest> digest = composer.compose(owner, bulletin.id(), bulletin.issued(), bulletin.newNotices());
+            Optional<Digest> digest = composer.compose(owner, bulletin);
             if (digest.isPresent()) {
                 insert(connection, bulletin.id(), digest.get());
                 queued++;
@@ -155,13 +155,37 @@ public final class Outbox implements StoredListener {
                 "cannot mark digest #" + id + " failed", reply, id);
     }
 
+    /** What {@link #resend} did, by the state the digest was in. */
+    public enum Resent {
+        /** it was queued or failing: its back-off is cut short */
+        AT_ONCE,
+        /** it was failed (refused for good): queued again with a fresh back-off, e.g. once the address is fixed */
+        REQUEUED,
+        /** it was sent: queued to go out once more, same Message-ID and content, attempts counted afresh */
+        AGAIN
+    }
+
     /**
-     * Queues a failed digest again, to be sent at the next run with a fresh back-off (e.g. once the address is fixed
-     * on the mail server); false when there is no failed digest with this id.
+     * Has the digest sent at the next run of the sender, whatever its state, and notes when that was asked
+     * ({@code resent_at}); empty when there is no digest with this id. A digest being sent right now is waited for.
      */
-    public boolean requeue(long id) {
-        return update("update outbox set failed_at = null, attempts = 0, next_attempt_at = now() "
-                + "where id = ? and failed_at is not null", "cannot re-queue digest #" + id, id) == 1;
+    public Optional<Resent> resend(long id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("""
+                     with before as (select id, case when sent_at is not null then 'AGAIN'
+                             when failed_at is not null then 'REQUEUED' else 'AT_ONCE' end as resent
+                         from outbox where id = ? for update)
+                     update outbox o set next_attempt_at = now(), resent_at = now(), sent_at = null, failed_at = null,
+                         attempts = case when before.resent = 'AT_ONCE' then o.attempts else 0 end,
+                         last_error = case when before.resent = 'AGAIN' then null else o.last_error end
+                     from before where o.id = before.id returning before.resent""")) {
+            update.setLong(1, id);
+            try (ResultSet row = update.executeQuery()) {
+                return row.next() ? Optional.of(Resent.valueOf(row.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw StoreException.of("cannot resend digest #" + id, e);
+        }
     }
 
     private int update(String sql, String failure, Object... parameters) {

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * receiving system can drop the copy. A digest the server does not take stays queued and is retried with exponential
  * back-off (5 s, 10 s, 20 s … at most 10 min), its attempts and last error recorded; a digest the server refuses for
  * good (a 5xx reply, e.g. an unknown recipient) is marked failed with the server's reply and not tried again until
- * {@link Outbox#requeue} (one ERROR line). A down mail server never throws,
+ * {@link Outbox#resend} (one ERROR line). A down mail server never throws,
  * an unreachable database throws the store's {@code DatabaseUnavailableException}. A copy of each sent digest is
  * written as {@code digest-<id>.eml} under the sent folder.
  */
@@ -91,7 +91,7 @@ public final class OutboxSender {
         Optional<SmtpReply> reply = SmtpReply.of(failure);
         if (reply.isPresent() && reply.get().permanent()) {
             outbox.fail(digest.id(), reply.get().text());
-            LOG.error("Digest #{} to {} refused by the mail server, not retried (re-queue it once fixed): {}",
+            LOG.error("Digest #{} to {} refused by the mail server, not retried (resend it once fixed): {}",
                     digest.id(), digest.recipient(), reply.get().text());
             return;
         }

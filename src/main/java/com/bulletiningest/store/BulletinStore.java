@@ -80,8 +80,9 @@ public final class BulletinStore {
         // notice and its search index entries
         Map<String, Long> committed = FirstOccurrences.committed(connection, fingerprints);
         List<Placed> placed = BulletinRows.insert(connection, bulletinId, bulletin, enriched, fingerprints, committed);
-        List<EnrichedNotice> fresh = markRepeats(connection, placed);
-        int queued = listener.onStored(connection, new StoredBulletin(bulletinId, bulletin.issued(), fresh));
+        List<Placed> fresh = markRepeats(connection, placed);
+        int queued = listener.onStored(connection, new StoredBulletin(bulletinId, bulletin.issued(),
+                fresh.stream().map(Placed::notice).toList(), fresh.stream().map(Placed::id).toList()));
         return new StoreResult(bulletinId, false, bulletin.sections().size(), enriched.size(),
                 enriched.size() - fresh.size(), enriched.stream().mapToInt(e -> e.enrichment().tags().size()).sum(),
                 (int) enriched.stream().filter(e -> !e.enrichment().fields().deadlines().isEmpty()).count(), queued);
@@ -121,16 +122,16 @@ public final class BulletinStore {
      * the notice was not inserted as that repeat already (a copy committed after the look-up); returns the others, the
      * new ones. A notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
      */
-    private static List<EnrichedNotice> markRepeats(Connection connection, List<Placed> placed) throws SQLException {
+    private static List<Placed> markRepeats(Connection connection, List<Placed> placed) throws SQLException {
         Map<String, Long> firstHere = new HashMap<>();
         placed.forEach(notice -> firstHere.putIfAbsent(notice.fingerprint(), notice.id()));
         Map<String, Long> earlier = FirstOccurrences.claim(connection, firstHere);
-        List<EnrichedNotice> fresh = new ArrayList<>();
+        List<Placed> fresh = new ArrayList<>();
         try (PreparedStatement repeat = connection.prepareStatement("update notice set repeat_of = ? where id = ?")) {
             for (Placed notice : placed) {
                 Long first = earlier.get(notice.fingerprint());
                 if (first == null) {
-                    fresh.add(notice.notice());
+                    fresh.add(notice);
                 } else if (!first.equals(notice.repeatOf())) {
                     repeat.setLong(1, first);
                     repeat.setLong(2, notice.id());

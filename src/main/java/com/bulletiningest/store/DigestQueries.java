@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 public final class DigestQueries {
 
     private static final String DIGESTS = "select id, bulletin_id, recipient, subject, message_id, created_at, attempts, "
-            + "next_attempt_at, last_error, sent_at, failed_at from outbox ";
+            + "next_attempt_at, last_error, sent_at, failed_at, resent_at from outbox ";
 
     private final DataSource dataSource;
 
@@ -47,7 +47,8 @@ public final class DigestQueries {
                             rows.getString("recipient"), rows.getString("subject"), rows.getString("message_id"),
                             instant(rows.getTimestamp("created_at")), rows.getInt("attempts"),
                             instant(rows.getTimestamp("next_attempt_at")), rows.getString("last_error"),
-                            instant(rows.getTimestamp("sent_at")), instant(rows.getTimestamp("failed_at"))));
+                            instant(rows.getTimestamp("sent_at")), instant(rows.getTimestamp("failed_at")),
+                            instant(rows.getTimestamp("resent_at"))));
                 }
                 return digests;
             }

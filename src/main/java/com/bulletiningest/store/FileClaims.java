@@ -18,7 +18,7 @@ public class FileClaims {
     private final Duration expiry;
     private final String claimant;
 
-    /** @param claimant who claims, for people reading the table (e.g. {@code pid@host}) */
+    /** @param claimant who claims, unique per instance (also for people reading the table, e.g. {@code host:/data/dir}) */
     public FileClaims(DataSource dataSource, Duration expiry, String claimant) {
         this.dataSource = dataSource;
         this.expiry = expiry;
@@ -46,14 +46,15 @@ public class FileClaims {
         }
     }
 
-    /** Gives the claim on {@code key} up, whoever holds it. */
+    /** Gives the claim on {@code key} up if this instance holds it. */
     public void release(String key) {
-        update("cannot release an inbox file", "delete from file_claim where key_hash = ?", ContentHash.sha256(key));
+        update("cannot release an inbox file", "delete from file_claim where key_hash = ? and claimed_by = ?",
+                ContentHash.sha256(key), claimant);
     }
 
-    /** Gives every claim up, those of other instances too. */
-    public void releaseAll() {
-        update("cannot release the inbox files", "delete from file_claim");
+    /** Gives every claim of this instance up; @return how many there were */
+    public int releaseAll() {
+        return update("cannot release the inbox files", "delete from file_claim where claimed_by = ?", claimant);
     }
 
     private int update(String failure, String sql, Object... parameters) {

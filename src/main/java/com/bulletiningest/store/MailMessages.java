@@ -58,6 +58,22 @@ public class MailMessages {
         }
     }
 
+    /**
+     * Forgets that the message failed, when that was recorded before {@code before}: it was put back to be read again
+     * (the console's Retry), and a later outcome is the intake's own.
+     */
+    public void forgetFailed(String key, Instant before) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("delete from mail_messages "
+                     + "where message_key = ? and status = 'FAILED' and processed_at < ?")) {
+            delete.setString(1, key);
+            delete.setTimestamp(2, Timestamp.from(before));
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw StoreException.of("cannot forget the failed mail in mail_messages", e);
+        }
+    }
+
     /** Records (or, for a message tried again, updates) the outcome of reading a message. */
     public void record(Entry entry) {
         try (Connection connection = dataSource.getConnection();

@@ -117,6 +117,26 @@ class InboxFolderRouteTest {
     }
 
     @Test
+    @DisplayName("a file another instance has claimed is left alone, poll after poll, and its claim stays with that instance")
+    void fileClaimedByAnotherInstanceIsLeftAlone() throws Exception {
+        FileClaims otherInstance = new FileClaims(DATABASE.dataSource(), Duration.ofMinutes(10), "other instance");
+        Path held = inbox.resolve("held.pdf");
+        Files.write(held, PDF);
+        assertThat(otherInstance.claim(held.toAbsolutePath().toString())).isTrue();
+
+        Files.write(inbox.resolve("free.pdf"), PDF);
+        Eventually.within(Duration.ofSeconds(10), "free.pdf in .done", () -> Files.exists(inbox.resolve(".done/free.pdf")));
+        Thread.sleep(1000); // ten more polls, each listing held.pdf and skipping it
+
+        assertThat(held).exists();
+        assertThat(ingested).singleElement()
+                .satisfies(headers -> assertThat(headers).containsEntry("bulletinOriginalName", "inbox/free.pdf"));
+        assertThat(otherInstance.claim(held.toAbsolutePath().toString())).as("claimed again: the claim was given up").isFalse();
+        otherInstance.release(held.toAbsolutePath().toString());
+        Eventually.within(Duration.ofSeconds(10), "held.pdf in .done once released", () -> Files.exists(inbox.resolve(".done/held.pdf")));
+    }
+
+    @Test
     @DisplayName("a refused file moves to .failed with a one-line reason beside it, and the next file still goes through")
     void refusedFileMovesToFailedWithReason() throws Exception {
         Files.writeString(inbox.resolve("notes.pdf"), "just some text");

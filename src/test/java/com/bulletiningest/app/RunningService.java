@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,6 +128,14 @@ public final class RunningService {
         Thread.sleep(2000);
     }
 
+    /** Runs statements on the service's database, e.g. to make it refuse something. */
+    public void execute(String sql) throws Exception {
+        try (Connection connection = bean("database", Database.class).dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     public long count(String sql) throws Exception {
         return Long.parseLong(strings(sql).get(0));
     }
@@ -170,9 +180,19 @@ public final class RunningService {
         return readMailbox(owner, "INBOX", Message::getSubject);
     }
 
+    /** The Message-ID of each message. */
+    public List<String> messageIds(String owner) throws Exception {
+        return readMailbox(owner, "INBOX", message -> message.getHeader("Message-ID")[0]);
+    }
+
     /** Every text part of each message, HTML as text. */
     public List<String> bodies(String owner) throws Exception {
         return readMailbox(owner, "INBOX", MailText::of);
+    }
+
+    /** The text/html part of each message, as written. */
+    public List<String> htmlBodies(String owner) throws Exception {
+        return readMailbox(owner, "INBOX", MailText::html);
     }
 
     /** The text/plain part of each message. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 import com.bulletiningest.enrich.Contacts;
 import com.bulletiningest.enrich.DatedSentence;
@@ -14,10 +15,12 @@ import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.Group;
 import com.bulletiningest.split.Notice;
 import com.bulletiningest.split.Section;
+import com.bulletiningest.store.StoredBulletin;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("digest composer")
 class DigestComposerTest {
@@ -40,7 +43,7 @@ class DigestComposerTest {
     @Test
     @DisplayName("subject names the owner's sections, the period and the count of new notices")
     void subject() {
-        Digest digest = composer.compose(new Owner("lead@localhost", Set.of("pharma", "ip", "tech")), 7, bulletin.issued(), plain).orElseThrow();
+        Digest digest = composer.compose(new Owner("lead@localhost", Set.of("pharma", "ip", "tech")), stored(plain)).orElseThrow();
 
         assertThat(digest.recipient()).isEqualTo("lead@localhost");
         assertThat(digest.notices()).isEqualTo(3);
@@ -50,7 +53,7 @@ class DigestComposerTest {
     @Test
     @DisplayName("carries exactly the notices of the owner's categories, under their section and group, in both parts")
     void onlyTheOwnersCategories() {
-        Digest digest = composer.compose(new Owner("ip@localhost", "知识产权组", Set.of("ip")), 7, bulletin.issued(), plain).orElseThrow();
+        Digest digest = composer.compose(new Owner("ip@localhost", "知识产权组", Set.of("ip")), stored(plain)).orElseThrow();
 
         assertThat(digest.notices()).isEqualTo(2);
         assertThat(digest.subject()).isEqualTo("【政策周报】知识产权信息篇 2021-03-08~2021-03-12：2 条新通知");
@@ -65,7 +68,7 @@ class DigestComposerTest {
     @Test
     @DisplayName("HTML: titles escaped and linked to their first web link; a non-web link is not made clickable")
     void htmlIsEscapedAndLinked() {
-        Digest digest = composer.compose(new Owner("ip@localhost", Set.of("ip", "pharma")), 7, bulletin.issued(), plain).orElseThrow();
+        Digest digest = composer.compose(new Owner("ip@localhost", Set.of("ip", "pharma")), stored(plain)).orElseThrow();
 
         assertThat(digest.html())
                 .contains("1. <a href=\"https://www.nmpa.gov.cn/1.html\">关于发布药品标准的通告</a>",
@@ -78,8 +81,8 @@ class DigestComposerTest {
     @Test
     @DisplayName("no digest for an owner whose categories have no notice in the bulletin")
     void nothingToSay() {
-        assertThat(composer.compose(new Owner("tech@localhost", Set.of("tech")), 7, bulletin.issued(), plain)).isEmpty();
-        assertThat(composer.compose(new Owner("x@localhost", Set.of("astronomy")), 7, bulletin.issued(), plain)).isEmpty();
+        assertThat(composer.compose(new Owner("tech@localhost", Set.of("tech")), stored(plain))).isEmpty();
+        assertThat(composer.compose(new Owner("x@localhost", Set.of("astronomy")), stored(plain))).isEmpty();
     }
 
     @Test
@@ -92,15 +95,15 @@ class DigestComposerTest {
                 "<商标> & \"注册\" 便利化", enrichment(List.of("商标", "天津"), List.of(), null, null, null)));
         Owner tianjin = new Owner("tj@localhost", "天津办", Set.of("ip"), Set.of("天津", "专精特新"));
 
-        Digest digest = composer.compose(tianjin, 7, bulletin.issued(), notices).orElseThrow();
+        Digest digest = composer.compose(tianjin, stored(notices)).orElseThrow();
 
         assertThat(digest.notices()).isEqualTo(3);
         assertThat(digest.subject()).isEqualTo("【政策周报】医药信息篇、知识产权信息篇 2021-03-08~2021-03-12：3 条新通知");
         assertThat(digest.text()).containsOnlyOnce("关于发布药品标准的通告").containsOnlyOnce("专利审查指南修改")
                 .containsOnlyOnce("便利化").contains("标签 天津、药品标准", "标签 专利 · 关键词 天津");
-        assertThat(composer.compose(new Owner("x@localhost", null, Set.of(), Set.of("天津")), 7, bulletin.issued(), plain))
+        assertThat(composer.compose(new Owner("x@localhost", null, Set.of(), Set.of("天津")), stored(plain)))
                 .as("nobody gets a notice for a tag it does not carry").isEmpty();
-        assertThat(composer.compose(new Owner("x@localhost", null, Set.of(), Set.of("专利")), 7, bulletin.issued(), notices)
+        assertThat(composer.compose(new Owner("x@localhost", null, Set.of(), Set.of("专利")), stored(notices))
                 .orElseThrow().text()).contains("专利审查指南修改").doesNotContain("药品标准的通告", "便利化");
     }
 
@@ -117,8 +120,7 @@ class DigestComposerTest {
                 "<商标> & \"注册\" 便利化", enrichment(List.of("商标", "有截止日期"), List.of(),
                         LocalDate.of(2021, 3, 15), null, null)));
 
-        Digest digest = composer.compose(new Owner("lead@localhost", Set.of("pharma", "ip")), 7, bulletin.issued(),
-                notices).orElseThrow();
+        Digest digest = composer.compose(new Owner("lead@localhost", Set.of("pharma", "ip")), stored(notices)).orElseThrow();
 
         String text = digest.text();
         assertThat(text).startsWith("本期政策周报有 3 条新通知，其中 3 条有截止日期，排在最前。")
@@ -133,6 +135,41 @@ class DigestComposerTest {
                 "<small>截止 2021-03-25 · 文号 国知局〔2021〕7 号 · 发文 国家知识产权局（2021-03-03）</small>",
                 "<small>标签 商标、有截止日期</small>");
         assertThat(digest.html().indexOf("截止 2021-03-15")).isLessThan(digest.html().indexOf("截止 2021-03-25"));
+    }
+
+    @Test
+    @DisplayName("with bulletin.public-url set, each notice links to its page in the console (HTML anchor and "
+            + "plain-text URL); without it, no such link")
+    void linksToNoticePages() {
+        Owner owner = new Owner("ip@localhost", Set.of("ip"));
+
+        Digest linked = new DigestComposer("https://bulletins.example.org/").compose(owner, stored(plain)).orElseThrow();
+        Digest unlinked = composer.compose(owner, stored(plain)).orElseThrow();
+
+        assertThat(linked.text()).contains("1. 专利审查指南修改\n   第 1 页\n   https://www.cnipa.gov.cn/a?x=1&y=2\n"
+                + "   在归档中查看 https://bulletins.example.org/notices/102\n",
+                "在归档中查看 https://bulletins.example.org/notices/103\n");
+        assertThat(linked.html()).contains("<a href=\"https://bulletins.example.org/notices/102\">在归档中查看</a>",
+                "<a href=\"https://bulletins.example.org/notices/103\">在归档中查看</a>")
+                .doesNotContain("/notices/101");
+        assertThat(unlinked.text() + unlinked.html()).doesNotContain("在归档中查看", "/notices/");
+        assertThat(new DigestComposer("https://archive.example.org/bulletins").compose(owner, stored(plain))
+                .orElseThrow().text()).contains("https://archive.example.org/bulletins/notices/102\n");
+    }
+
+    @Test
+    @DisplayName("a public URL that is not an http(s) address is refused with the setting's name")
+    void badPublicUrl() {
+        assertThatThrownBy(() -> new DigestComposer("bulletins.example.org"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bulletin.public-url");
+        assertThatThrownBy(() -> new DigestComposer("javascript:alert(1)"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bulletin.public-url");
+    }
+
+    /** The notices as the store hands them over with bulletin #7, their ids from 101 in print order. */
+    private StoredBulletin stored(List<EnrichedNotice> notices) {
+        return new StoredBulletin(7, bulletin.issued(), notices,
+                LongStream.range(101, 101 + notices.size()).boxed().toList());
     }
 
     /** The bulletin's notices in print order, enriched as {@code byTitle} says (nothing found for the others). */

@@ -1,13 +1,17 @@
 package com.bulletiningest.notify;
 
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.fixtures.Unenriched;
@@ -15,6 +19,8 @@ import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.store.BulletinStore;
 import com.bulletiningest.store.Database;
 import com.bulletiningest.store.ReceivedBulletin;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -35,6 +41,7 @@ class SmtpRefusalTest {
     private static final String REFUSED = "refused@example.com";
     private static final String REFUSED_REPLY = "550 5.1.1 <refused@example.com>: Recipient address rejected";
     private static final String BUSY = "busy@example.com";
+    private static final String LEAD = "lead@example.com";
     private static final String BUSY_REPLY = "450 4.2.1 <busy@example.com>: Mailbox busy, try again later";
 
     @TempDir
@@ -88,22 +95,65 @@ class SmtpRefusalTest {
     }
 
     @Test
-    @DisplayName("a failed digest re-queued once the address is fixed is sent at the next run; only a failed one can be")
-    void failedDigestCanBeRequeued() throws Exception {
+    @DisplayName("resend: a failed digest is queued again once the address is fixed, a failing one is tried at once "
+            + "despite its back-off, a sent one goes out once more with the same Message-ID and content; each is "
+            + "marked resent; an unknown id is refused")
+    void resendInEveryState() throws Exception {
         sender(smtp).sendPending();
-        long refused = Long.parseLong(strings("select id from outbox where recipient = '" + REFUSED + "'").get(0));
-        long sent = Long.parseLong(strings("select id from outbox where recipient = 'lead@example.com'").get(0));
+        long refused = idOf(REFUSED);
+        long busy = idOf(BUSY);
+        long sent = idOf(LEAD);
         smtp.close();
-        smtp = new RefusingSmtpServer(Map.of(BUSY, BUSY_REPLY), dataDir.resolve("received-after-fix"));
+        smtp = new RefusingSmtpServer(Map.of(), dataDir.resolve("received-after-fix"));
 
-        assertThat(outbox.requeue(sent)).as("a sent digest").isFalse();
-        assertThat(outbox.requeue(refused)).isTrue();
-        assertThat(outbox.requeue(refused)).as("already queued").isFalse();
-        assertThat(sender(smtp).sendPending()).isEqualTo(1);
+        assertThat(outbox.resend(refused)).contains(Outbox.Resent.REQUEUED);
+        assertThat(outbox.resend(busy)).as("its back-off has not passed").contains(Outbox.Resent.AT_ONCE);
+        assertThat(outbox.resend(sent)).contains(Outbox.Resent.AGAIN);
+        assertThat(outbox.resend(999_999)).isEmpty();
+        assertThat(strings("select recipient || ' ' || attempts || ' ' || (resent_at is not null) from outbox "
+                + "where id in (" + refused + ", " + busy + ", " + sent + ") order by recipient"))
+                .containsExactly(BUSY + " 1 true", LEAD + " 0 true", REFUSED + " 0 true");
+        assertThat(sender(smtp).sendPending()).isEqualTo(3);
 
-        assertThat(smtp.recipients()).containsExactly(REFUSED);
-        assertThat(strings("select (sent_at is not null) || ' ' || (failed_at is null) from outbox where id = " + refused))
-                .containsExactly("true true");
+        assertThat(smtp.recipients()).containsExactlyInAnyOrder(REFUSED, BUSY, LEAD);
+        assertThat(strings("select count(*) from outbox where sent_at is not null and failed_at is null and id in ("
+                + refused + ", " + busy + ", " + sent + ")")).containsExactly("3");
+        MimeMessage first = received(dataDir.resolve("received"), LEAD);
+        MimeMessage again = received(dataDir.resolve("received-after-fix"), LEAD);
+        assertThat(again.getMessageID()).isEqualTo(first.getMessageID()).startsWith("<digest-");
+        assertThat(again.getSubject()).isEqualTo(first.getSubject());
+        assertThat(parts(again)).isEqualTo(parts(first)).first().asString().contains("关于药品注册收费的公告");
+    }
+
+    /** The text of each part of a multipart/alternative digest. */
+    private static List<String> parts(MimeMessage message) throws Exception {
+        MimeMultipart alternatives = (MimeMultipart) message.getContent();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < alternatives.getCount(); i++) {
+            texts.add((String) alternatives.getBodyPart(i).getContent());
+        }
+        return texts;
+    }
+
+    private long idOf(String recipient) throws Exception {
+        return Long.parseLong(strings("select id from outbox where recipient = '" + recipient + "'").get(0));
+    }
+
+    /** The one message the server wrote to {@code folder} for {@code recipient}. */
+    private static MimeMessage received(Path folder, String recipient) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<MimeMessage> found = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    MimeMessage message = new MimeMessage(null, in);
+                    if (recipient.equals(message.getHeader("X-Envelope-To", null))) {
+                        found.add(message);
+                    }
+                }
+            }
+            assertThat(found).as("messages for " + recipient + " in " + folder).hasSize(1);
+            return found.get(0);
+        }
     }
 
     private OutboxSender sender(RefusingSmtpServer server) {

@@ -53,7 +53,7 @@ class BulletinStoreTest {
     }
 
     @Test
-    @DisplayName("saves a bulletin with its sections, groups and notices, and announces its new notices")
+    @DisplayName("saves a bulletin with its sections, groups and notices, and announces its new notices with their ids")
     void savesBulletinAndAnnouncesIt() {
         StoreResult result = save("a".repeat(64), "inbox/seed-000.pdf", seed000);
 
@@ -71,6 +71,8 @@ class BulletinStoreTest {
         StoredBulletin told = announced.of(result.bulletinId());
         assertThat(told.issued()).isEqualTo(seed000.issued());
         assertThat(told.newNotices()).extracting(EnrichedNotice::notice).containsExactlyElementsOf(seed000.notices());
+        assertThat(told.newNoticeIds()).as("the ids they were stored under, in print order")
+                .containsExactlyElementsOf(queries.noticesOf(result.bulletinId()).stream().map(n -> n.id()).toList());
     }
 
     @Test

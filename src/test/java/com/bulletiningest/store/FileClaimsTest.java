@@ -41,6 +41,22 @@ class FileClaimsTest {
     }
 
     @Test
+    @DisplayName("a claim is given up only by the instance holding it: another instance's release leaves it held")
+    void onlyTheHolderReleases() {
+        FileClaims holder = new FileClaims(DATABASE.dataSource(), Duration.ofMinutes(10), "holder");
+        FileClaims skipper = new FileClaims(DATABASE.dataSource(), Duration.ofMinutes(10), "skipper");
+        assertThat(holder.claim("/inbox/d.pdf")).isTrue();
+
+        skipper.release("/inbox/d.pdf");
+        skipper.releaseAll();
+        assertThat(skipper.claim("/inbox/d.pdf")).as("claimed again while the holder still holds it").isFalse();
+
+        holder.release("/inbox/d.pdf");
+        assertThat(skipper.claim("/inbox/d.pdf")).isTrue();
+        skipper.release("/inbox/d.pdf");
+    }
+
+    @Test
     @DisplayName("a claim older than the expiry (its instance died) is taken over")
     void expiredClaimIsTakenOver() throws Exception {
         FileClaims died = new FileClaims(DATABASE.dataSource(), Duration.ofMinutes(10), "died");
@@ -52,6 +68,8 @@ class FileClaimsTest {
         assertThat(impatient.claim("/inbox/b.pdf")).isTrue();
         assertThat(Rows.firstColumn(DATABASE.dataSource(), "select claimed_by from file_claim where file_key = '/inbox/b.pdf'"))
                 .containsExactly("impatient");
+        died.release("/inbox/b.pdf"); // the first holder comes back late: the claim it lost stays with the new one
+        assertThat(died.claim("/inbox/b.pdf")).isFalse();
         impatient.release("/inbox/b.pdf");
     }
 

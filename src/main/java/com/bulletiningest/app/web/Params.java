@@ -74,6 +74,13 @@ final class Params {
         }
     }
 
+    /** A server the request needs cannot be reached now: 503 with the message. */
+    static final class UnavailableException extends RuntimeException {
+        UnavailableException(String message) {
+            super(message);
+        }
+    }
+
     /** Nothing under this address: 404 with the message. */
     static final class NotFoundException extends RuntimeException {
         NotFoundException(String message) {

@@ -44,6 +44,9 @@ final class Responses {
             status = e instanceof Params.BadRequestException ? 400 : e instanceof Params.NotFoundException ? 404
                     : ((AdminGuard.RefusedException) e).status();
             text = e.getMessage();
+        } else if (e instanceof Params.UnavailableException) {
+            status = 503;
+            text = e.getMessage();
         } else if (DatabaseUnavailableException.isCause(e)) {
             status = 503;
             text = "the database cannot be reached now; try again later";

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.bulletiningest.intake.mail.FailedMailRetry;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.store.BulletinQueries;
 import com.bulletiningest.store.DigestQueries;
@@ -20,12 +21,17 @@ import com.bulletiningest.store.ArchivedBulletin;
 import com.bulletiningest.store.StoredDigest;
 import com.bulletiningest.store.StoredNotice;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import jakarta.mail.MessagingException;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The read side of the REST API under {@code /api} (routes/web.yaml): each method answers one request with JSON.
  */
 public final class WebApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
 
     private final NoticeSearch search;
     private final NoticeQueries notices;
@@ -34,10 +40,11 @@ public final class WebApi {
     private final Clock clock;
     private final AdminGuard guard;
     private final FailedFiles failedFiles;
+    private final FailedMailRetry failedMails;
     private final Outbox outbox;
 
     WebApi(NoticeSearch search, NoticeQueries notices, BulletinQueries bulletins, DigestQueries digests,
-                  FailedFiles failedFiles, Outbox outbox, Clock clock, AdminGuard guard) {
+                  FailedFiles failedFiles, FailedMailRetry failedMails, Outbox outbox, Clock clock, AdminGuard guard) {
         this.search = search;
         this.notices = notices;
         this.bulletins = bulletins;
@@ -45,6 +52,7 @@ public final class WebApi {
         this.clock = clock;
         this.guard = guard;
         this.failedFiles = failedFiles;
+        this.failedMails = failedMails;
         this.outbox = outbox;
     }
 
@@ -145,17 +153,43 @@ public final class WebApi {
     }
 
     /**
-     * {@code POST /api/digests/{id}/requeue} (admin): a digest the mail server refused for good (5xx) is queued again,
-     * e.g. once the owner's address is fixed; the next send takes it, with its Message-ID unchanged.
+     * {@code POST /api/failures/mails/{messageId}/retry} (admin): moves the mail with this Message-ID (URL-encoded)
+     * from the mailbox's Failed folder back into the intake folder, where the next poll reads it afresh.
      */
-    public void requeueDigest(Exchange exchange) {
+    public void retryMail(Exchange exchange) {
         Responses.json(exchange, () -> {
             guard.check(exchange);
-            int id = new Params(exchange.getMessage()).number("id", -1);
-            if (!outbox.requeue(id)) {
-                throw new Params.NotFoundException("no failed digest #" + id);
+            String messageId = new Params(exchange.getMessage()).text("messageId");
+            boolean found;
+            try {
+                found = messageId != null && failedMails.retry(messageId);
+            } catch (MessagingException e) {
+                throw new Params.UnavailableException("the mail server cannot be reached now ("
+                        + DatabaseHealthCheck.rootMessage(e) + "); try again later");
             }
-            return Map.of("requeued", id, "outcome", "queued again; the next send takes it");
+            if (!found) {
+                throw new Params.NotFoundException("no mail with Message-ID " + messageId + " in the Failed folder");
+            }
+            return Map.of("retried", messageId, "outcome", "moved back into the intake folder; the next poll reads it");
+        });
+    }
+
+    /**
+     * {@code POST /api/digests/{id}/resend} (admin): Resend now. A queued or failing digest is tried at the next run of
+     * the sender without waiting for its back-off, a failed one (refused for good) is queued again, e.g. once the
+     * owner's address is fixed, a sent one is queued to go out once more; always with the same Message-ID.
+     */
+    public void resendDigest(Exchange exchange) {
+        Responses.json(exchange, () -> {
+            guard.check(exchange);
+            long id = new Params(exchange.getMessage()).id("id");
+            Outbox.Resent resent = outbox.resend(id).orElseThrow(() -> new Params.NotFoundException("no digest #" + id));
+            LOG.info("Digest #{} to be resent at an admin's request ({})", id, resent);
+            return Map.of("resent", id, "outcome", switch (resent) {
+                case AT_ONCE -> "tried at the next send, without waiting for its back-off";
+                case REQUEUED -> "queued again after its refusal; the next send takes it";
+                case AGAIN -> "queued to be sent once more, with the same Message-ID";
+            });
         });
     }
 

@@ -7,11 +7,14 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import com.bulletiningest.app.Settings;
+import com.bulletiningest.intake.mail.FailedMailRetry;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.store.ArchiveFigures;
 import com.bulletiningest.store.BulletinQueries;
 import com.bulletiningest.store.Database;
 import com.bulletiningest.store.DigestQueries;
+import com.bulletiningest.store.IntakeAttempts;
+import com.bulletiningest.store.MailMessages;
 import com.bulletiningest.store.NoticeQueries;
 import com.bulletiningest.store.NoticeSearch;
 import org.apache.camel.CamelConfiguration;
@@ -43,8 +46,14 @@ public class WebConfiguration implements CamelConfiguration {
         }
         DataSource dataSource = context.getRegistry().lookupByNameAndType("database", Database.class).dataSource();
         FailedFiles failedFiles = new FailedFiles(settings.path("bulletin.inbox", "inbox"));
+        // the intake mailbox as routes/inbox-mail.yaml reads it (the embedded server's, once it was started)
+        FailedMailRetry failedMails = new FailedMailRetry(new FailedMailRetry.Mailbox(
+                settings.text("bulletin.imap.protocol", "imap"), settings.text("bulletin.imap.host"),
+                settings.number("bulletin.imap.port", 143), settings.text("bulletin.imap.user"),
+                settings.text("bulletin.imap.password"), settings.text("bulletin.imap.folder", "INBOX")),
+                new MailMessages(dataSource), new IntakeAttempts(dataSource));
         context.getRegistry().bind("webApi", new WebApi(new NoticeSearch(dataSource), new NoticeQueries(dataSource),
-                new BulletinQueries(dataSource), new DigestQueries(dataSource), failedFiles,
+                new BulletinQueries(dataSource), new DigestQueries(dataSource), failedFiles, failedMails,
                 context.getRegistry().lookupByNameAndType("outbox", Outbox.class), Clock.systemDefaultZone(), guard));
         // camel-micrometer-prometheus serves the registry bound as metricsRegistry at /observe/metrics; it may have
         // created it already

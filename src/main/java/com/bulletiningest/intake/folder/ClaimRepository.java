@@ -30,6 +30,24 @@ public final class ClaimRepository extends ServiceSupport implements IdempotentR
         this.claims = claims;
     }
 
+    /**
+     * The repository of an instance starting: the claims its earlier run left (it was killed while taking files) are
+     * given up first, so those files are taken now rather than once the claims expire. While the database cannot be
+     * reached they stay and expire.
+     */
+    public static ClaimRepository afterEarlierRuns(FileClaims claims) {
+        try {
+            int left = claims.releaseAll();
+            if (left > 0) {
+                LOG.info("{} inbox file(s) claimed by this instance's earlier run (stopped while taking them) are free again",
+                        left);
+            }
+        } catch (DatabaseUnavailableException e) {
+            LOG.info("Claims left by an earlier run, if any, expire: {}", e.getMessage());
+        }
+        return new ClaimRepository(claims);
+    }
+
     @Override
     public boolean add(String key) {
         try {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.intake.EscapedText;
 import com.bulletiningest.intake.Headers;
 import com.bulletiningest.store.ContentHash;
 import com.bulletiningest.store.DatabaseUnavailableException;
@@ -49,7 +50,7 @@ public final class FolderIntake {
 
     /** {@code inbox/<name>} with control characters escaped: for the log and {@code bulletin.original_name}. */
     public String displayName(@Header(Exchange.FILE_NAME) String fileName) {
-        return "inbox/" + EscapedName.of(fileName);
+        return "inbox/" + EscapedText.of(fileName);
     }
 
     /**
@@ -99,7 +100,7 @@ public final class FolderIntake {
 
     /** An error message may quote the file's path: escaped like a name, it stays one line in the log. */
     private static void setReason(Exchange exchange, String reason) {
-        exchange.setProperty(Headers.INBOX_REASON, EscapedName.of(reason));
+        exchange.setProperty(Headers.INBOX_REASON, EscapedText.of(reason));
     }
 
     /** Forgets earlier failed attempts at a file that went through. */

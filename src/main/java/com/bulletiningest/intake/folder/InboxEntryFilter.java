@@ -1,5 +1,7 @@
 package com.bulletiningest.intake.folder;
 
+import com.bulletiningest.intake.EscapedText;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,12 +60,12 @@ public final class InboxEntryFilter implements GenericFileFilter<File> {
         try {
             ReasonFile.write(failed, name, reason);
             Files.move(entry, failed.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            LOG.warn("inbox/{} refused, moved to inbox/{}: {}", EscapedName.of(name), FolderIntake.FAILED, reason);
+            LOG.warn("inbox/{} refused, moved to inbox/{}: {}", EscapedText.of(name), FolderIntake.FAILED, reason);
         } catch (NoSuchFileException gone) {
-            LOG.debug("inbox/{} was moved away meanwhile (by another instance?)", EscapedName.of(name));
+            LOG.debug("inbox/{} was moved away meanwhile (by another instance?)", EscapedText.of(name));
         } catch (IOException e) {
-            LOG.warn("inbox/{} refused ({}) but cannot be moved to inbox/{}: {}", EscapedName.of(name), reason,
-                    FolderIntake.FAILED, EscapedName.of(e.toString()));
+            LOG.warn("inbox/{} refused ({}) but cannot be moved to inbox/{}: {}", EscapedText.of(name), reason,
+                    FolderIntake.FAILED, EscapedText.of(e.toString()));
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.bulletiningest.intake.folder;
 
+import com.bulletiningest.intake.EscapedText;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
 import org.slf4j.Logger;
@@ -26,9 +28,9 @@ public final class MoveFailureLog implements ExceptionHandler {
 
     @Override
     public void handleException(String message, Exchange exchange, Throwable exception) {
-        String file = exchange == null ? "an inbox file" : "inbox/" + EscapedName.of(
+        String file = exchange == null ? "an inbox file" : "inbox/" + EscapedText.of(
                 String.valueOf(exchange.getMessage().getHeader(Exchange.FILE_NAME)));
         LOG.warn("{} was processed but could not be moved on ({}): {}", file, message == null ? "move" : message,
-                EscapedName.of(String.valueOf(exception.getMessage())));
+                EscapedText.of(String.valueOf(exception.getMessage())));
     }
 }

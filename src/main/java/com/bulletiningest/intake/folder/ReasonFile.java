@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.bulletiningest.intake.EscapedText;
 import com.bulletiningest.store.ContentHash;
 
 /**
@@ -47,7 +48,7 @@ public final class ReasonFile {
      */
     public static Path write(Path folder, String fileName, String reason) throws IOException {
         Files.createDirectories(folder);
-        return Files.writeString(folder.resolve(nameFor(fileName)), EscapedName.of(reason), StandardCharsets.UTF_8);
+        return Files.writeString(folder.resolve(nameFor(fileName)), EscapedText.of(reason), StandardCharsets.UTF_8);
     }
 
     private static int bytes(String text) {

@@ -1,6 +1,7 @@
 package com.bulletiningest.intake.mail;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.intake.EscapedText;
 import com.bulletiningest.store.DatabaseUnavailableException;
 import com.bulletiningest.store.IntakeAttempts;
 import com.bulletiningest.store.MailMessages;
@@ -129,7 +130,7 @@ public class MailIntake {
      * error as its reason and one ERROR line.
      */
     private MailOutcome failedAttempt(ReceivedMail mail, Exception failure) {
-        String error = OneLine.of(failure);
+        String error = EscapedText.oneLine(failure);
         int attempt = attempts.failed(IntakeAttempts.Kind.MAIL, mail.key(), error);
         if (attempt < limits.maxAttempts()) {
             throw new MailAttemptFailedException("mail " + mail + ": attempt " + attempt + " of "
@@ -149,7 +150,7 @@ public class MailIntake {
     }
 
     private static MailOutcome logged(ReceivedMail mail, MailOutcome outcome) {
-        String line = "mail " + mail + " -> " + outcome.status().folder() + ": " + OneLine.of(outcome.note());
+        String line = "mail " + mail + " -> " + outcome.status().folder() + ": " + EscapedText.oneLine(outcome.note());
         if (outcome.status() == MailOutcome.Status.PROCESSED) {
             LOG.info(line);
         } else {

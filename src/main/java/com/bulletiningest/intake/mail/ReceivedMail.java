@@ -1,5 +1,6 @@
 package com.bulletiningest.intake.mail;
 
+import com.bulletiningest.intake.EscapedText;
 import com.bulletiningest.store.ContentHash;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -36,8 +37,8 @@ record ReceivedMail(String key, String messageId, List<String> from, String subj
         if (messageId != null && messageId.isBlank()) {
             messageId = null;
         }
-        String key = ContentHash.sha256(messageId != null ? messageId.strip()
-                : String.join("\r\n", Collections.list(message.getAllHeaderLines())));
+        String key = messageId != null ? keyOf(messageId)
+                : ContentHash.sha256(String.join("\r\n", Collections.list(message.getAllHeaderLines())));
         List<String> from = List.of();
         String fromProblem = null;
         try {
@@ -48,6 +49,11 @@ record ReceivedMail(String key, String messageId, List<String> from, String subj
             fromProblem = "the From header cannot be parsed (" + e.getMessage() + ")";
         }
         return new ReceivedMail(key, messageId, from, subject(message.getHeader("Subject", null)), fromProblem);
+    }
+
+    /** The key of a message with this Message-ID. */
+    static String keyOf(String messageId) {
+        return ContentHash.sha256(messageId.strip());
     }
 
     /** The subject with its RFC 2047 encoded words decoded; as written when they cannot be. */
@@ -70,7 +76,7 @@ record ReceivedMail(String key, String messageId, List<String> from, String subj
     /** One line for the log: the sender's texts with control characters escaped, so they cannot forge lines. */
     @Override
     public String toString() {
-        return OneLine.of((messageId != null ? messageId : "(no Message-ID)") + " from "
+        return EscapedText.oneLine((messageId != null ? messageId : "(no Message-ID)") + " from "
                 + (fromProblem != null ? "(unknown)" : sender()) + " \"" + subject + "\"");
     }
 }

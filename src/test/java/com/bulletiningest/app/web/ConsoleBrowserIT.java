@@ -151,6 +151,74 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @DisplayName("bulletins page: a mail that failed three times shows its reason; once the cause is fixed, Retry "
+            + "with the password puts it back into the intake folder and it is processed")
+    void retryAFailedMail() throws Exception {
+        // its PDF is seed-000, stored already: the database refuses to record the mail as processed instead
+        service.execute("""
+                create function refuse_mail() returns trigger language plpgsql as $$
+                begin
+                    if new.status = 'PROCESSED' then
+                        raise exception 'mail % refused by a check', new.message_id;
+                    end if;
+                    return new;
+                end $$;
+                create trigger refuse_mail before insert on mail_messages for each row execute function refuse_mail();
+                """);
+        service.mailIn(MailRetryTest.mail("<browser-retry@example.com>", "seed-000.pdf"));
+        com.bulletiningest.app.Eventually.within(RunningService.PATIENCE, "the mail in Failed",
+                () -> service.intakeCount("Failed") == 1);
+        service.execute("drop trigger refuse_mail on mail_messages; drop function refuse_mail()");
+
+        browser.driver.get(service.url() + "/bulletins");
+        WebElement row = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr.failed-mail")));
+        assertThat(row.getText()).contains("<browser-retry@example.com>", "gave up after 3 attempts");
+        browser.driver.findElement(By.id("admin-password")).sendKeys(PASSWORD);
+        row.findElement(By.cssSelector("button.retry-mail")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-result"),
+                "<browser-retry@example.com>：已放回邮箱收件夹"));
+        assertThat(browser.driver.findElements(By.cssSelector("tr.failed-mail"))).isEmpty();
+        browser.screenshot("bulletins-mail-retried");
+
+        com.bulletiningest.app.Eventually.within(RunningService.PATIENCE, "the mail processed",
+                () -> service.intakeCount("Processed") == 1);
+        assertThat(service.intakeCount("Failed")).isZero();
+        assertThat(service.strings("select status from mail_messages where message_id = '<browser-retry@example.com>'"))
+                .containsExactly("PROCESSED");
+    }
+
+    @Test
+    @DisplayName("digests page: Resend now on a sent digest, with the password, queues it; it arrives once more and "
+            + "the page then shows it sent and resent by an admin")
+    void resendADigest() throws Exception {
+        String owner = "pharma@example.com";
+        com.bulletiningest.app.Eventually.within(RunningService.PATIENCE, "pharma's digest sent", () -> service.count(
+                "select count(*) from outbox where recipient = '" + owner + "' and sent_at is not null") > 0);
+        long id = service.count("select min(id) from outbox where recipient = '" + owner + "'");
+        service.awaitMail(owner, 1);
+        int delivered = service.subjects(owner).size();
+
+        browser.driver.get(service.url() + "/digests");
+        By row = By.cssSelector("tr.digest[data-id='" + id + "']");
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(row));
+        assertThat(browser.driver.findElement(row).findElement(By.className("status")).getText()).startsWith("sent");
+        browser.driver.findElement(By.id("admin-password")).sendKeys(PASSWORD);
+        browser.driver.findElement(row).findElement(By.cssSelector("button.resend")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("action-result"),
+                "#" + id + "：已排队，下次发送时寄出"));
+        assertThat(browser.driver.findElement(row).findElement(By.className("status")).getText())
+                .isEqualTo("queued（管理员要求重发）");
+        browser.screenshot("digests-resent");
+
+        service.awaitMail(owner, delivered + 1);
+        browser.driver.navigate().refresh();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(row, "要求重发"));
+        assertThat(browser.driver.findElement(row).findElement(By.className("status")).getText())
+                .startsWith("sent").contains("（管理员于 ").endsWith(" 要求重发）");
+    }
+
+    @Test
     @DisplayName("deadlines page: a week grouping with days left, seen from 2021-03-12")
     void deadlines() throws Exception {
         browser.driver.get(service.url() + "/deadlines?today=2021-03-12");

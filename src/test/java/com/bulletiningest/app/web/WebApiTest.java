@@ -38,6 +38,7 @@ class WebApiTest {
     static void ingestCorpus() throws Exception {
         service = new RunningService(home, RunningService.OWNERS);
         service.properties.put("bulletin.admin-password", PASSWORD);
+        service.properties.put("bulletin.public-url", "https://bulletins.example.org");
         service.start();
         service.drop("seed-000.pdf", "seed-000.pdf");
         service.drop("seed-001.pdf", "seed-001.pdf");
@@ -153,13 +154,11 @@ class WebApiTest {
     }
 
     @Test
-    @DisplayName("a digest the mail server refused for good is re-queued with the admin password and then delivered "
-            + "once more; a digest that did not fail cannot be re-queued")
-    void requeueFailedDigest() throws Exception {
-        String owner = "pharma@example.com";
-        Eventually.within(RunningService.PATIENCE, "pharma's digest sent", () -> service.count(
-                "select count(*) from outbox where recipient = '" + owner + "' and sent_at is not null") > 0);
-        long id = service.count("select min(id) from outbox where recipient = '" + owner + "'");
+    @DisplayName("Resend now (admin) on a digest the mail server refused for good: queued again and delivered once "
+            + "more; on an unknown digest: 404")
+    void resendFailedDigest() throws Exception {
+        String owner = "ip-tech@example.com";
+        long id = firstDigestDelivered(owner);
         int delivered = service.subjects(owner).size();
         // as the sender leaves a digest after a 550 reply (SmtpRefusalTest proves that against a real server)
         assertThat(service.count("with failed as (update outbox set sent_at = null, failed_at = now(), "
@@ -167,12 +166,12 @@ class WebApiTest {
                 + "select count(*) from failed")).isEqualTo(1);
         assertThat(json("/api/digests").findValuesAsText("status")).contains("failed");
 
-        assertThat(post("/api/digests/" + id + "/requeue", null).statusCode()).isEqualTo(401);
-        long sentOne = service.count("select max(id) from outbox where sent_at is not null");
-        assertThat(post("/api/digests/" + sentOne + "/requeue", PASSWORD).statusCode()).isEqualTo(404);
-        HttpResponse<String> requeued = post("/api/digests/" + id + "/requeue", PASSWORD);
+        assertThat(post("/api/digests/" + id + "/resend", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/digests/999999/resend", PASSWORD).statusCode()).isEqualTo(404);
+        HttpResponse<String> resent = post("/api/digests/" + id + "/resend", PASSWORD);
 
-        assertThat(requeued.statusCode()).as(requeued.body()).isEqualTo(200);
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        assertThat(resent.body()).contains("queued again after its refusal");
         service.awaitMail(owner, delivered + 1);
         RunningService.settle();
         assertThat(service.subjects(owner)).hasSize(delivered + 1);
@@ -180,7 +179,58 @@ class WebApiTest {
                 .containsExactly("t");
     }
 
+    @Test
+    @DisplayName("Resend now (admin) on a sent digest: it arrives once more with the same Message-ID and content, and "
+            + "the digest list shows it was resent")
+    void resendSentDigest() throws Exception {
+        String owner = "tech@example.com";
+        long id = firstDigestDelivered(owner);
+        String messageId = service.strings("select message_id from outbox where id = " + id).get(0);
+        int delivered = service.subjects(owner).size();
+        String body = service.plainBodies(owner).get(service.messageIds(owner).indexOf(messageId));
+
+        HttpResponse<String> resent = post("/api/digests/" + id + "/resend", PASSWORD);
+
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        assertThat(resent.body()).contains("queued to be sent once more, with the same Message-ID");
+        service.awaitMail(owner, delivered + 1);
+        RunningService.settle();
+        assertThat(service.messageIds(owner)).hasSize(delivered + 1).filteredOn(messageId::equals).hasSize(2);
+        assertThat(service.plainBodies(owner).get(service.messageIds(owner).lastIndexOf(messageId))).isEqualTo(body);
+        JsonNode digest = json("/api/digests").findParents("id").stream().filter(d -> d.get("id").asLong() == id)
+                .findFirst().orElseThrow();
+        assertThat(digest.get("status").asText()).isEqualTo("sent");
+        assertThat(digest.get("resentAt").isNull()).isFalse();
+    }
+
+    @Test
+    @DisplayName("with bulletin.public-url set, a received digest links each notice to its page (HTML and plain text)")
+    void digestLinksToNoticePages() throws Exception {
+        long id = json("/api/notices?q=" + encode("参比制剂")).get("notices").get(0).get("id").asLong();
+        String page = "https://bulletins.example.org/notices/" + id;
+
+        service.awaitMail("pharma@example.com", 1);
+
+        assertThat(service.plainBodies("pharma@example.com")).anyMatch(text -> text.contains("在归档中查看 " + page + "\n"));
+        assertThat(service.htmlBodies("pharma@example.com"))
+                .anyMatch(text -> text.contains("<a href=\"" + page + "\">在归档中查看</a>"));
+    }
+
+    /** The id of the owner's first digest, once all of the owner's digests were sent and have arrived. */
+    private static long firstDigestDelivered(String owner) throws Exception {
+        String digests = "from outbox where recipient = '" + owner + "'";
+        Eventually.within(RunningService.PATIENCE, owner + "'s digests sent",
+                () -> service.count("select count(*) " + digests + " and sent_at is null") == 0);
+        service.awaitMail(owner, (int) service.count("select count(*) " + digests));
+        return service.count("select min(id) " + digests);
+    }
+
     private static HttpResponse<String> post(String path, String password) throws Exception {
+        return post(service, path, password);
+    }
+
+    /** A POST without body, with the admin password as HTTP Basic unless it is null. */
+    static HttpResponse<String> post(RunningService service, String path, String password) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url() + path))
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (password != null) {

@@ -1,5 +1,7 @@
 package com.bulletiningest.intake.folder;
 
+import com.bulletiningest.intake.EscapedText;
+
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.DisplayName;
@@ -14,11 +16,11 @@ class FolderNamesTest {
     @Test
     @DisplayName("control characters, line separators and bidi overrides are escaped; Chinese and spaces stay as they are")
     void escapesWhatCouldForgeOrHideALogLine() {
-        assertThat(EscapedName.of("周报 2021.pdf")).isEqualTo("周报 2021.pdf");
-        assertThat(EscapedName.of("a.pdf\n12:00 INFO forged")).isEqualTo("a.pdf\\n12:00 INFO forged");
-        assertThat(EscapedName.of("a\r\tb\u001B[31m")).isEqualTo("a\\r\\tb\\u001B[31m");
-        assertThat(EscapedName.of("invoice\u202Efdp.exe")).isEqualTo("invoice\\u202Efdp.exe");
-        assertThat(EscapedName.of("x\u2028y\u0085z")).isEqualTo("x\\u2028y\\u0085z");
+        assertThat(EscapedText.of("周报 2021.pdf")).isEqualTo("周报 2021.pdf");
+        assertThat(EscapedText.of("a.pdf\n12:00 INFO forged")).isEqualTo("a.pdf\\n12:00 INFO forged");
+        assertThat(EscapedText.of("a\r\tb\u001B[31m")).isEqualTo("a\\r\\tb\\u001B[31m");
+        assertThat(EscapedText.of("invoice\u202Efdp.exe")).isEqualTo("invoice\\u202Efdp.exe");
+        assertThat(EscapedText.of("x\u2028y\u0085z")).isEqualTo("x\\u2028y\\u0085z");
     }
 
     @Test

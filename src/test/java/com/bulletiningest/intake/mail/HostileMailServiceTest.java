@@ -3,14 +3,12 @@ package com.bulletiningest.intake.mail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.Base64;
 
 import com.bulletiningest.app.Eventually;
 import com.bulletiningest.app.RunningService;
 import com.bulletiningest.fixtures.LogCapture;
-import com.bulletiningest.store.Database;
+import com.bulletiningest.fixtures.PoisonBulletin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -118,18 +116,9 @@ class HostileMailServiceTest {
             + "with one WARN line each, then moves to Failed with the reason in mail_messages and one ERROR line; "
             + "no stack trace, nothing more over the following polls")
     void failingMailIsTriedThreeTimes() throws Exception {
-        execute("""
-                create function refuse_poison() returns trigger language plpgsql as $$
-                begin
-                    if new.original_name = 'poison.pdf' then
-                        raise exception 'bulletin % refused by a check', new.original_name;
-                    end if;
-                    return new;
-                end $$;
-                create trigger refuse_poison before insert on bulletin for each row execute function refuse_poison();
-                """);
+        service.execute(PoisonBulletin.REFUSE);
         service.mailIn(message("alice@example.com", "毒", pdfAttachment(
-                Files.readAllBytes(CORPUS.resolve("seed-000.pdf")), "poison.pdf")));
+                Files.readAllBytes(CORPUS.resolve("seed-000.pdf")), PoisonBulletin.NAME)));
 
         awaitIntakeFolder("Failed", 1);
         settle();
@@ -176,13 +165,6 @@ class HostileMailServiceTest {
                 Files.readAllBytes(CORPUS.resolve("seed-001.pdf")), "good.pdf")));
         Eventually.within(PATIENCE, "good.pdf stored",
                 () -> service.strings("select original_name from bulletin").contains("good.pdf"));
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection connection = service.bean("database", Database.class).dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 
     private void awaitIntakeFolder(String folder, int messages) throws Exception {

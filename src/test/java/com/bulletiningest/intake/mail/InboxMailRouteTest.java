@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.fixtures.EmbeddedDatabase;
+import com.bulletiningest.store.AdvisoryLock;
 import com.bulletiningest.store.DatabaseUnavailableException;
 import com.bulletiningest.store.IntakeAttempts;
 import com.bulletiningest.store.MailMessages;
@@ -58,6 +59,8 @@ class InboxMailRouteTest {
     private final List<String> ingested = new CopyOnWriteArrayList<>();
     private final Set<String> contents = ConcurrentHashMap.newKeySet();
 
+    private static final String MAILBOX_LOCK = "intake mailbox";
+
     @BeforeEach
     void start() throws Exception {
         greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
@@ -77,6 +80,7 @@ class InboxMailRouteTest {
         camel.getRegistry().bind("mailIntake", new MailIntakeProcessor(new MailIntake(SenderPolicy.parse("alice@example.com"),
                 new PdfAttachmentFinder(1 << 20), new MailMessages(DATABASE.dataSource()),
                 new IntakeAttempts(DATABASE.dataSource()), new MailIntake.Limits(1 << 20, 3)), camel));
+        camel.getRegistry().bind("mailboxPollLock", new MailboxPollLock(new AdvisoryLock(DATABASE.dataSource(), MAILBOX_LOCK)));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -112,6 +116,20 @@ class InboxMailRouteTest {
         MimeMessage mail = message("alice@example.com", "简报", pdfAttachment(fakePdf("bulletin"), "a.pdf"));
         send(mail);
 
+        awaitFolders(0, 1, 0, 0);
+        assertThat(ingested).containsExactly("mail a.pdf " + mail.getMessageID());
+    }
+
+    @Test
+    @DisplayName("while another instance polls the mailbox (holds its lock) the mail is left alone; then it is ingested once")
+    void mailboxPolledByOneInstanceAtATime() throws Exception {
+        AdvisoryLock.Held otherInstance = new AdvisoryLock(DATABASE.dataSource(), MAILBOX_LOCK).tryAcquire().orElseThrow();
+        MimeMessage mail = message("alice@example.com", "简报", pdfAttachment(fakePdf("bulletin"), "a.pdf"));
+        send(mail);
+        Thread.sleep(1500); // several polls, each skipped
+
+        assertThat(ingested).isEmpty();
+        otherInstance.close();
         awaitFolders(0, 1, 0, 0);
         assertThat(ingested).containsExactly("mail a.pdf " + mail.getMessageID());
     }

@@ -1,0 +1,58 @@
+package com.bulletiningest.intake.mail;
+
+import com.bulletiningest.store.AdvisoryLock;
+import com.bulletiningest.store.DatabaseUnavailableException;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
+
+/**
+ * The intake mailbox's poll strategy: of several instances, one at a time polls the mailbox. IMAP servers may renumber
+ * a folder's messages in every session at once when one session moves a message out (GreenMail does), so an instance
+ * fetching while another moves can read the bytes of the wrong message; a PostgreSQL advisory lock held for the poll
+ * keeps the polls apart, and an instance that cannot take it skips that poll. While the database cannot be reached
+ * the poll goes ahead without it: the intake then leaves every message in place.
+ */
+public final class MailboxPollLock extends DefaultPollingConsumerPollStrategy {
+
+    private final AdvisoryLock lock;
+    /** Set by begin and given up by commit or rollback, all called by the consumer's one polling thread. */
+    private AdvisoryLock.Held held;
+
+    public MailboxPollLock(AdvisoryLock lock) {
+        this.lock = lock;
+    }
+
+    @Override
+    public boolean begin(Consumer consumer, Endpoint endpoint) {
+        try {
+            held = lock.tryAcquire().orElse(null);
+            return held != null;
+        } catch (DatabaseUnavailableException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        giveUp();
+    }
+
+    @Override
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) throws Exception {
+        giveUp();
+        return super.rollback(consumer, endpoint, retryCounter, cause);
+    }
+
+    private void giveUp() {
+        if (held != null) {
+            try {
+                held.close();
+            } catch (DatabaseUnavailableException e) {
+                // the lock ends with its connection
+            } finally {
+                held = null;
+            }
+        }
+    }
+}
