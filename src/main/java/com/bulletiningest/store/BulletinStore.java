@@ -1,14 +1,11 @@
 package com.bulletiningest.store;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,15 +14,9 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import com.bulletiningest.enrich.DatedSentence;
 import com.bulletiningest.enrich.EnrichedNotice;
-import com.bulletiningest.enrich.Enrichment;
-import com.bulletiningest.enrich.EnrichmentJson;
-import com.bulletiningest.enrich.NoticeFields;
 import com.bulletiningest.split.Bulletin;
-import com.bulletiningest.split.Group;
-import com.bulletiningest.split.Notice;
-import com.bulletiningest.split.Section;
+import com.bulletiningest.store.BulletinRows.Placed;
 
 /**
  * Bulletins in PostgreSQL, one per content hash. {@link #save} writes a bulletin, its sections, groups and notices
@@ -84,22 +75,11 @@ public final class BulletinStore {
             return StoreResult.duplicateOf(idOf(connection, received.sha256()).orElseThrow());
         }
         long bulletinId = inserted.get();
-        List<Placed> placed = new ArrayList<>();
-        int sectionPosition = 0;
-        for (Section section : bulletin.sections()) {
-            long sectionId = insertSection(connection, bulletinId, ++sectionPosition, section);
-            int groupPosition = 0;
-            for (Group group : section.groups()) {
-                long groupId = insertGroup(connection, sectionId, ++groupPosition, group.label());
-                for (Notice notice : group.notices()) {
-                    String fingerprint = NoticeFingerprint.of(notice);
-                    long noticeId = insertNotice(connection, groupId, notice, fingerprint);
-                    EnrichedNotice current = enriched.get(placed.size());
-                    insertEnrichment(connection, noticeId, current.enrichment(), bulletin.issued());
-                    placed.add(new Placed(noticeId, fingerprint, current));
-                }
-            }
-        }
+        List<String> fingerprints = bulletin.notices().stream().map(NoticeFingerprint::of).toList();
+        // notices seen in a committed bulletin go in as repeats: setting repeat_of after the insert would rewrite the
+        // notice and its search index entries
+        Map<String, Long> committed = FirstOccurrences.committed(connection, fingerprints);
+        List<Placed> placed = BulletinRows.insert(connection, bulletinId, bulletin, enriched, fingerprints, committed);
         List<Placed> fresh = markRepeats(connection, placed);
         int queued = listener.onStored(connection, new StoredBulletin(bulletinId, bulletin.issued(),
                 fresh.stream().map(Placed::notice).toList(), fresh.stream().map(Placed::id).toList()));
@@ -128,7 +108,7 @@ public final class BulletinStore {
             insert.setString(3, received.originalName());
             insert.setString(4, received.messageId());
             insert.setTimestamp(5, Timestamp.from(received.receivedAt()));
-            insert.setObject(6, date(bulletin.issued()), Types.DATE);
+            insert.setObject(6, BulletinRows.date(bulletin.issued()), Types.DATE);
             insert.setInt(7, bulletin.pages());
             insert.setString(8, received.text());
             try (ResultSet rows = insert.executeQuery()) {
@@ -137,41 +117,10 @@ public final class BulletinStore {
         }
     }
 
-    private static long insertSection(Connection connection, long bulletinId, int position, Section section)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into section (bulletin_id, position, "
-                + "category, heading, period_start, period_end, signoff_dept, signoff_date) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
-            insert.setLong(1, bulletinId);
-            insert.setInt(2, position);
-            insert.setString(3, section.category());
-            insert.setString(4, section.heading());
-            insert.setObject(5, date(section.periodStart()), Types.DATE);
-            insert.setObject(6, date(section.periodEnd()), Types.DATE);
-            insert.setString(7, section.signoff() == null ? null : section.signoff().dept());
-            insert.setObject(8, section.signoff() == null ? null : date(section.signoff().date()), Types.DATE);
-            return returnedId(insert);
-        }
-    }
-
-    private static long insertGroup(Connection connection, long sectionId, int position, String label)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into notice_group (section_id, position, label) values (?, ?, ?) returning id")) {
-            insert.setLong(1, sectionId);
-            insert.setInt(2, position);
-            insert.setString(3, label);
-            return returnedId(insert);
-        }
-    }
-
-    /** A notice as inserted, with its fingerprint. */
-    private record Placed(long id, String fingerprint, EnrichedNotice notice) {
-    }
-
     /**
-     * Sets {@code repeat_of} on the notices whose fingerprint was first seen in another bulletin; returns the others,
-     * the new ones. A notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
+     * Decides which notices repeat another bulletin's ({@link FirstOccurrences#claim}) and sets {@code repeat_of} where
+     * the notice was not inserted as that repeat already (a copy committed after the look-up); returns the others, the
+     * new ones. A notice printed twice in the same bulletin (e.g. under two sections) is new in both places.
      */
     private static List<Placed> markRepeats(Connection connection, List<Placed> placed) throws SQLException {
         Map<String, Long> firstHere = new HashMap<>();
@@ -183,7 +132,7 @@ public final class BulletinStore {
                 Long first = earlier.get(notice.fingerprint());
                 if (first == null) {
                     fresh.add(notice);
-                } else {
+                } else if (!first.equals(notice.repeatOf())) {
                     repeat.setLong(1, first);
                     repeat.setLong(2, notice.id());
                     repeat.addBatch();
@@ -192,85 +141,5 @@ public final class BulletinStore {
             repeat.executeBatch();
         }
         return fresh;
-    }
-
-    /** Inserts the notice as new; {@link FirstOccurrences} then tells whether it repeats an earlier bulletin's. */
-    private static long insertNotice(Connection connection, long groupId, Notice notice, String fingerprint)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into notice (group_id, no, title, "
-                + "fingerprint, issuer, date, source, published, page, last_page, links, body_links, body) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
-            insert.setLong(1, groupId);
-            insert.setInt(2, notice.no());
-            insert.setString(3, notice.title());
-            insert.setString(4, fingerprint);
-            insert.setString(5, notice.issuer());
-            insert.setObject(6, date(notice.date()), Types.DATE);
-            insert.setString(7, notice.source());
-            insert.setString(8, notice.published());
-            insert.setInt(9, notice.page());
-            insert.setInt(10, notice.lastPage());
-            insert.setArray(11, textArray(connection, notice.links()));
-            insert.setArray(12, textArray(connection, notice.bodyLinks()));
-            insert.setString(13, notice.body() == null ? "" : notice.body());
-            return returnedId(insert);
-        }
-    }
-
-    /** The notice's fields (the filtered-on ones as columns, all as jsonb), its tags and its deadlines. */
-    private static void insertEnrichment(Connection connection, long noticeId, Enrichment enrichment, LocalDate issued)
-            throws SQLException {
-        NoticeFields fields = enrichment.fields();
-        try (PreparedStatement update = connection.prepareStatement("update notice set document_number = ?, "
-                + "issuer_found = ?, issuer_date = ?, nearest_deadline = ?, fields = ?::jsonb where id = ?")) {
-            update.setString(1, fields.documentNumber());
-            update.setString(2, fields.issuer());
-            update.setObject(3, date(fields.issuerDate()), Types.DATE);
-            update.setObject(4, date(fields.nearestDeadline(issued).orElse(null)), Types.DATE);
-            update.setString(5, EnrichmentJson.fields(fields).toString());
-            update.setLong(6, noticeId);
-            update.executeUpdate();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into notice_tag (notice_id, tag, kind) values (?, ?, ?) on conflict do nothing")) {
-            addTags(insert, noticeId, enrichment.tags(), "rule");
-            addTags(insert, noticeId, enrichment.keywords(), "keyword");
-            insert.executeBatch();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into notice_deadline (notice_id, deadline, sentence) values (?, ?, ?)")) {
-            for (DatedSentence deadline : fields.deadlines()) {
-                insert.setLong(1, noticeId);
-                insert.setDate(2, date(deadline.date()));
-                insert.setString(3, deadline.sentence());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void addTags(PreparedStatement insert, long noticeId, List<String> tags, String kind)
-            throws SQLException {
-        for (String tag : tags) {
-            insert.setLong(1, noticeId);
-            insert.setString(2, tag);
-            insert.setString(3, kind);
-            insert.addBatch();
-        }
-    }
-
-    private static long returnedId(PreparedStatement insert) throws SQLException {
-        try (ResultSet rows = insert.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static Array textArray(Connection connection, List<String> values) throws SQLException {
-        return connection.createArrayOf("text", (values == null ? List.<String>of() : values).toArray());
-    }
-
-    private static Date date(LocalDate date) {
-        return date == null ? null : Date.valueOf(date);
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +20,24 @@ import java.util.TreeMap;
 final class FirstOccurrences {
 
     private FirstOccurrences() {
+    }
+
+    /**
+     * The first occurrences of these fingerprints committed so far: a hint for inserting repeats as such, not a
+     * decision (a copy may commit after this look-up; {@link #claim} decides). A committed first occurrence stays.
+     */
+    static Map<String, Long> committed(Connection connection, Collection<String> fingerprints) throws SQLException {
+        Map<String, Long> committed = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "select fingerprint, notice_id from notice_first where fingerprint = any (?)")) {
+            query.setArray(1, connection.createArrayOf("text", fingerprints.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    committed.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return committed;
     }
 
     /**
