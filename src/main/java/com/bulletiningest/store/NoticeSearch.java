@@ -35,7 +35,10 @@ public final class NoticeSearch {
     public SearchPage search(NoticeFilter filter) {
         Sql sql = new Sql();
         boolean hasQuery = !blank(filter.query());
-        sql.append(NoticeQueries.COLUMNS + ", b.issued, count(*) over () total, ");
+        // the hits are found, ranked, counted and sorted on a few narrow columns; only the page's notices are then read
+        // whole (bodies, tags): with thousands of hits that is most of the time
+        sql.append("with hits as (select n.id, b.issued, s.position section_position, g.position group_position, n.no, "
+                + "n.nearest_deadline, ");
         if (hasQuery) {
             // bigram rank, plus one when the title holds the query's Chinese as printed
             sql.append("ts_rank(n.search, search_query(?)) + case when strpos(lower(n.title), lower(?)) > 0 "
@@ -82,12 +85,11 @@ public final class NoticeSearch {
                     + "and d.deadline > coalesce(?::date, '-infinity'::date) and d.deadline < coalesce(?::date, 'infinity'::date)) ",
                     date(filter.deadlineAfter()), date(filter.deadlineBefore()));
         }
-        sql.append(switch (filter.sort()) {
-            case RELEVANCE -> "order by rank desc, b.issued desc nulls last, s.position, g.position, n.no ";
-            case ISSUED -> "order by b.issued desc nulls last, s.position, g.position, n.no ";
-            case DEADLINE -> "order by n.nearest_deadline nulls last, b.issued desc nulls last, n.id ";
-        });
-        sql.append("limit ? offset ?", filter.size(), (filter.page() - 1) * filter.size());
+        sql.append("), page as (select h.*, count(*) over () total from hits h " + order(filter.sort(), "h")
+                + "limit ? offset ?) ", filter.size(), (filter.page() - 1) * filter.size());
+        sql.append(NoticeQueries.COLUMNS + ", page.issued, page.total, page.rank from page join notice n on n.id = page.id "
+                + "join notice_group g on g.id = n.group_id join section s on s.id = g.section_id "
+                + order(filter.sort(), "page"));
         return run(sql, filter);
     }
 
@@ -115,6 +117,16 @@ public final class NoticeSearch {
         } catch (SQLException e) {
             throw StoreException.of("cannot search the notices", e);
         }
+    }
+
+    private static String order(NoticeFilter.Sort sort, String hits) {
+        String order = switch (sort) {
+            case RELEVANCE -> "order by %1$s.rank desc, %1$s.issued desc nulls last, %1$s.section_position, "
+                    + "%1$s.group_position, %1$s.no ";
+            case ISSUED -> "order by %1$s.issued desc nulls last, %1$s.section_position, %1$s.group_position, %1$s.no ";
+            case DEADLINE -> "order by %1$s.nearest_deadline nulls last, %1$s.issued desc nulls last, %1$s.id ";
+        };
+        return order.formatted(hits);
     }
 
     private static boolean blank(String value) {
