@@ -85,8 +85,9 @@ public final class NoticeSearch {
             sql.append("and b.issued <= ? ", Date.valueOf(filter.issuedTo()));
         }
         if (filter.hasDeadline() != null) {
-            sql.append((filter.hasDeadline() ? "and " : "and not ")
-                    + "exists (select 1 from notice_deadline d where d.notice_id = n.id) ");
+            // the notice's own column (set from the same deadlines as notice_deadline): PostgreSQL checks it before the
+            // costly conditions, where a subquery came after them
+            sql.append("and n.nearest_deadline is " + (filter.hasDeadline() ? "not null " : "null "));
         }
         if (filter.deadlineAfter() != null || filter.deadlineBefore() != null) {
             sql.append("and exists (select 1 from notice_deadline d where d.notice_id = n.id "
