@@ -80,6 +80,7 @@ class InboxMailRouteTest {
         camel.getRegistry().bind("mailIntake", new MailIntakeProcessor(new MailIntake(SenderPolicy.parse("alice@example.com"),
                 new PdfAttachmentFinder(1 << 20), new MailMessages(DATABASE.dataSource()),
                 new IntakeAttempts(DATABASE.dataSource()), new MailIntake.Limits(1 << 20, 3)), camel));
+        camel.getRegistry().bind("intakeMailProperties", new Properties()); // Jakarta Mail's defaults here
         camel.getRegistry().bind("mailboxPollLock", new MailboxPollLock(new AdvisoryLock(DATABASE.dataSource(), MAILBOX_LOCK)));
         camel.addRoutes(new RouteBuilder() {
             @Override
