@@ -23,12 +23,15 @@ public final class NoticeSearch {
 
     /** A run of CJK characters, as V11's {@code search_terms} sees it. */
     private static final Pattern CJK_RUN = Pattern.compile("[\\x{3400}-\\x{9fff}\\x{f900}-\\x{faff}]+");
+    /** The issuer (as printed and as found in the body) and the document number, as one text. */
+    private static final String WHO_AND_NUMBER = "(coalesce(n.issuer, '') || ' ' || coalesce(n.issuer_found, '') || ' ' "
+            + "|| coalesce(n.document_number, ''))";
     /**
      * A notice holds a Chinese run as typed: each field searched on its own, as printed (lower() does not change
      * Chinese, and on a whole body it cost more than the rest of the search).
      */
-    private static final String HOLDS_RUN = "(strpos(n.title, ?) > 0 or strpos(n.body, ?) > 0 or strpos(coalesce(n.issuer, '') "
-            + "|| ' ' || coalesce(n.issuer_found, '') || ' ' || coalesce(n.document_number, ''), ?) > 0) ";
+    private static final String HOLDS_RUN = "(strpos(n.title, ?) > 0 or strpos(n.body, ?) > 0 or strpos(" + WHO_AND_NUMBER
+            + ", ?) > 0) ";
 
     private final DataSource dataSource;
 
@@ -48,9 +51,8 @@ public final class NoticeSearch {
             // Not ts_rank: the bigram tsvector holds no positions or counts, so it gives every hit the same value
             // (checked on the corpus) while detoasting each hit's vector (about 40 µs a hit)
             String typed = filter.query().strip();
-            sql.append("case when strpos(lower(n.title), lower(?)) > 0 then 2 when strpos(lower(coalesce(n.issuer, '') "
-                    + "|| ' ' || coalesce(n.issuer_found, '') || ' ' || coalesce(n.document_number, '')), lower(?)) > 0 "
-                    + "then 1 else 0 end rank ", typed, typed);
+            sql.append("case when strpos(lower(n.title), lower(?)) > 0 then 2 when strpos(lower(" + WHO_AND_NUMBER
+                    + "), lower(?)) > 0 then 1 else 0 end rank ", typed, typed);
         } else {
             sql.append("0 rank ");
         }
