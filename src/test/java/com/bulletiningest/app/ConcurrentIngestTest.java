@@ -21,11 +21,11 @@ import static com.bulletiningest.app.RunningService.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many distinct bulletins and byte-for-byte duplicates dropped into the inbox at once (the folder and the mail intake
- * may ingest at the same moment): every bulletin is stored once, every notice is new once, every duplicate is recognised,
- * and every owner gets exactly one digest per bulletin.
+ * Many distinct bulletins and byte-for-byte duplicates dropped into the inbox at once and ingested several at a time
+ * (bulletin.ingest.threads, 2 by default): every bulletin is stored once, every notice is new once, every duplicate is
+ * recognised, and every owner gets exactly one digest per bulletin.
  */
-@DisplayName("bulletin-ingest service, many bulletins dropped at once")
+@DisplayName("bulletin-ingest service, many bulletins ingested at a time")
 class ConcurrentIngestTest {
 
     private static final int DISTINCT = 20;
@@ -70,6 +70,7 @@ class ConcurrentIngestTest {
                 service.awaitDone("again-" + i + ".pdf");
             }
 
+            assertThat(mostInFlight(log)).as("files received and not yet stored at one moment").isGreaterThan(1);
             assertThat(service.count("select count(*) from bulletin")).isEqualTo(DISTINCT);
             int noticesPerIssue = seed.expected().notices().size();
             assertThat(service.count("select count(*) from notice")).isEqualTo((long) DISTINCT * noticesPerIssue);
@@ -94,6 +95,20 @@ class ConcurrentIngestTest {
                         .hasSize(1);
             }
         }
+    }
+
+    /** The most inbox files received and not yet stored or recognised as duplicates at one time, by the log. */
+    private static int mostInFlight(LogCapture log) {
+        int inFlight = 0;
+        int most = 0;
+        for (LogCapture.Event event : log.events()) {
+            if (event.message().matches("inbox/\\S+ received .*")) {
+                most = Math.max(most, ++inFlight);
+            } else if (event.message().matches("(bulletin #\\d+ from |inbox/\\S+: duplicate of ).*")) {
+                inFlight--;
+            }
+        }
+        return most;
     }
 
     private static String marker(int issue) {

@@ -67,6 +67,7 @@ class InboxFolderRouteTest {
         properties.put("bulletin.inbox.check-interval", "100");
         properties.put("bulletin.inbox.min-age", "200");
         properties.put("bulletin.inbox.settle-time", "1000");
+        properties.put("bulletin.ingest.threads", "2");
         context.getPropertiesComponent().setInitialProperties(properties);
         UnsettledFiles unsettled = new UnsettledFiles(Duration.ofMillis(1000));
         context.getRegistry().bind("inboxEntryFilter", new InboxEntryFilter(unsettled));
