@@ -42,8 +42,9 @@ class AdvisoryLockTest {
         assertThat(lock.tryAcquire()).isPresent(); // never closed: only its connection's end can free it
 
         try (Connection admin = DATABASE.dataSource().getConnection()) {
-            admin.createStatement().execute("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' "
-                    + "and pid <> pg_backend_pid()");
+            // with a timeout it returns once the backend has exited (and so let go of its locks), not on the signal
+            admin.createStatement().execute("select pg_terminate_backend(pid, 10000) from pg_locks "
+                    + "where locktype = 'advisory' and pid <> pg_backend_pid()");
         }
 
         Optional<AdvisoryLock.Held> taken = lock.tryAcquire();
