@@ -35,11 +35,13 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * <ol>
  * <li>the floor: bare PDFBox {@code PDFTextStripper} over the same PDFs, warm, in this JVM;</li>
  * <li>folder intake: N PDFs moved into the inbox at once, from the move to the last commit, and the ratio to the
- * floor;</li>
+ * floor; then N more the same way, once the JIT compilers have compiled the service's code (a service that has run
+ * a while);</li>
  * <li>mail intake: N mails of one PDF each sent over SMTP to the intake mailbox, to the last commit;</li>
  * <li>pick-up latency: single freshly written files (written beside the inbox, then moved in) dropped one at a time
  * into the idle service, drop to commit, p50/p95/max;</li>
- * <li>the service's own step times (StepTimes) per bulletin and the peak heap of each phase;</li>
+ * <li>the service's own step times (StepTimes) per bulletin, the CPU the service's JVM (its garbage collector and JIT
+ * compilers apart) and PostgreSQL used per bulletin, and the peak heap of each phase;</li>
  * </ol>
  * and the service's first start (initdb) and a later start on the same data folder. Not a test: it prints figures.
  * <p>
@@ -88,47 +90,36 @@ public final class ServiceBenchmark {
         List<byte[]> folderSet = source.pdfs(0, n);
         List<byte[]> mailSet = source.pdfs(n, n);
         List<byte[]> dropSet = source.pdfs(2 * n, drops);
-        System.out.printf("%d + %d + %d distinct bulletin PDFs written or read from target/benchmark-pdfs in %.1f s (%d KB per PDF on average)%n", n, n,
-                drops, (System.nanoTime() - t) / 1e9, folderSet.stream().mapToLong(p -> p.length).sum() / n / 1024);
+        List<byte[]> warmSet = source.pdfs(2 * n + drops, n);
+        System.out.printf("%d + %d + %d + %d distinct bulletin PDFs written or read from target/benchmark-pdfs in %.1f s (%d KB per PDF on average)%n", n, n,
+                n, drops, (System.nanoTime() - t) / 1e9, folderSet.stream().mapToLong(p -> p.length).sum() / n / 1024);
 
         double floor = floorMillisPerBulletin(folderSet);
         System.out.printf("%n1. floor: bare PDFTextStripper, warm: %.1f ms per bulletin (load %s)%n", floor, load());
 
         Path side = Files.createDirectories(home.resolve("side"));
-        List<Path> written = new ArrayList<>();
-        for (int i = 0; i < folderSet.size(); i++) {
-            written.add(Files.write(side.resolve(String.format("folder-%03d.pdf", i)), folderSet.get(i)));
-        }
         double firstStart = timedStart();
         StepTimes times = service.bean("stepTimes", StepTimes.class);
+        CpuTimes cpu = new CpuTimes(home.resolve("data/postgres"));
+
+        folderBatch(folderSet, "folder", floor, side, times, cpu);
+        folderBatch(warmSet, "warm", floor, side, times, cpu);
 
         resetPeakHeap();
         times.reset();
-        long moved = System.nanoTime();
-        for (Path file : written) {
-            Files.move(file, service.inbox().resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-        }
-        long[] commits = awaitBulletins(n, "folder");
-        double folder = (commits[1] - moved) / 1e6 / n;
-        System.out.printf("%n2. folder intake, %d bulletins moved in at once: %.1f s from the move to the last commit, "
-                        + "%.1f ms per bulletin (first commit after %.0f ms), ratio to the floor %.2f (load %s)%n", n,
-                (commits[1] - moved) / 1e9, folder, (commits[0] - moved) / 1e6, floor / folder, load());
-        printSteps(times, "folder");
-        printPeakHeap("folder");
-
-        resetPeakHeap();
-        times.reset();
+        CpuTimes.Sample cpuBefore = cpu.now();
         long sent = System.nanoTime();
         for (int i = 0; i < mailSet.size(); i++) {
             service.mailIn(mail(mailSet.get(i), String.format("mail-%03d.pdf", i)));
         }
         long sentAll = System.nanoTime();
-        commits = awaitBulletins(n, "mail");
+        long[] commits = awaitBulletins(0, n, "mail");
         System.out.printf("%n3. mail intake, %d mails of one bulletin each (sent in %.1f s; IMAP poll every %s ms): "
                         + "%.1f s from the first send to the last commit, %.1f ms per bulletin from the first commit "
                         + "to the last (load %s)%n", n, (sentAll - sent) / 1e9, IMAP_POLL_DELAY,
                 (commits[1] - sent) / 1e9, (commits[1] - commits[0]) / 1e6 / Math.max(1, n - 1), load());
         printSteps(times, "mail");
+        printCpu(cpu.now().since(cpuBefore), n, "mail");
         printPeakHeap("mail");
 
         awaitOutboxEmpty();
@@ -145,6 +136,39 @@ public final class ServiceBenchmark {
         service.stop();
         System.out.printf("%ncold start on embedded defaults: first start (initdb) %.1f s, later start %.1f s%n",
                 firstStart, laterStart);
+    }
+
+    /**
+     * Moves the PDFs into the inbox at once (written beside it first) and prints the time from the move to the last
+     * commit and the ratio to the floor, the step times, the CPU used and the peak heap. The first batch ("folder") meets a
+     * service just started, whose code the JIT compilers are still compiling; the second ("warm") one that has
+     * ingested a batch already.
+     */
+    private void folderBatch(List<byte[]> pdfs, String batch, double floor, Path side, StepTimes times, CpuTimes cpu)
+            throws Exception {
+        int n = pdfs.size();
+        List<Path> written = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            written.add(Files.write(side.resolve(String.format("%s-%03d.pdf", batch, i)), pdfs.get(i)));
+        }
+        long before = service.count("select count(*) from bulletin where source_kind = 'folder'");
+        resetPeakHeap();
+        times.reset();
+        CpuTimes.Sample cpuBefore = cpu.now();
+        long moved = System.nanoTime();
+        for (Path file : written) {
+            Files.move(file, service.inbox().resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        }
+        long[] commits = awaitBulletins(before, n, "folder");
+        double millisPerBulletin = (commits[1] - moved) / 1e6 / n;
+        System.out.printf("%n2%s. folder intake, %d bulletins moved in at once%s: %.1f s from the move to the last "
+                        + "commit, %.1f ms per bulletin (first commit after %.0f ms), ratio to the floor %.2f (load %s)%n",
+                before == 0 ? "" : "b", n, before == 0 ? ", service just started" : ", again (compiled code warm)",
+                (commits[1] - moved) / 1e9, millisPerBulletin, (commits[0] - moved) / 1e6, floor / millisPerBulletin,
+                load());
+        printSteps(times, batch);
+        printCpu(cpu.now().since(cpuBefore), n, batch);
+        printPeakHeap(batch);
     }
 
     private double timedStart() {
@@ -170,14 +194,17 @@ public final class ServiceBenchmark {
         throw new IllegalStateException("no text in the benchmark PDFs");
     }
 
-    /** Waits until {@code n} bulletins of this source kind are stored; the times of the first and the last commit. */
-    private long[] awaitBulletins(int n, String kind) throws Exception {
+    /**
+     * Waits until {@code n} more bulletins of this source kind than {@code before} are stored; the times of the first
+     * and the last commit.
+     */
+    private long[] awaitBulletins(long before, int n, String kind) throws Exception {
         long first = 0;
         // generous: on a machine shared with other builds a bulletin has taken 10 s
         long deadline = System.nanoTime() + (120 + 30L * n) * 1_000_000_000L;
         String sql = "select count(*) from bulletin where source_kind = '" + kind + "'";
         while (true) {
-            long count = service.count(sql);
+            long count = service.count(sql) - before;
             long now = System.nanoTime();
             if (count > 0 && first == 0) {
                 first = now;
@@ -256,6 +283,18 @@ public final class ServiceBenchmark {
                         .mapToObj(i -> String.format("%s %.1f (%.0f%%)", names[i], split[i] / bulletins,
                                 100 * split[i] / sum))
                         .collect(Collectors.joining(", ")));
+    }
+
+    /** What bounds the throughput on this machine: the CPU the service and its database used per bulletin. */
+    private static void printCpu(CpuTimes.Sample used, int bulletins, String phase) {
+        System.out.printf("   CPU per bulletin (%s): service JVM %.1f ms (garbage collector %.1f, JIT compilers %.1f), "
+                        + "PostgreSQL %s; on %d cores at best %.1f ms per bulletin%n", phase,
+                (double) used.jvmMillis() / bulletins, (double) used.gcMillis() / bulletins,
+                (double) used.jitMillis() / bulletins,
+                used.postgresMillis() < 0 ? "n/a" : String.format("%.1f ms", (double) used.postgresMillis() / bulletins),
+                Runtime.getRuntime().availableProcessors(),
+                (double) (used.jvmMillis() + Math.max(0, used.postgresMillis())) / bulletins
+                        / Runtime.getRuntime().availableProcessors());
     }
 
     private static double millis(Map<Step, Total> totals, Step step) {
