@@ -1,5 +1,6 @@
 package com.bulletiningest.store;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -25,8 +26,7 @@ import com.bulletiningest.split.Section;
  * Writes the rows under a stored bulletin: its sections, groups and notices (each with what enrich found in it), the
  * notices' tags and deadlines. Each table's rows go in as one JDBC batch, a round trip per table rather than per row;
  * the ids that link the rows are drawn from the tables' sequences first, so no row waits for its parent's insert.
- * A notice is inserted whole, enrichment columns included: updating it afterwards would compute its search terms
- * (a generated column over title and body) a second time.
+ * A notice is inserted whole, enrichment columns and search terms ({@link SearchTerms}) included.
  */
 final class BulletinRows {
 
@@ -35,7 +35,9 @@ final class BulletinRows {
     private static final String GROUP = "insert into notice_group (id, section_id, position, label) values (?, ?, ?, ?)";
     private static final String NOTICE = "insert into notice (id, group_id, no, title, fingerprint, issuer, date, "
             + "source, published, page, last_page, links, body_links, body, document_number, issuer_found, issuer_date, "
-            + "nearest_deadline, fields, repeat_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
+            + "nearest_deadline, fields, repeat_of, search) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?::jsonb, ?, setweight(array_to_tsvector(?::text[]), 'A') || setweight(array_to_tsvector(?::text[]), 'B') "
+            + "|| setweight(array_to_tsvector(?::text[]), 'D'))";
     private static final String TAG = "insert into notice_tag (notice_id, tag, kind) values (?, ?, ?) on conflict do nothing";
     private static final String DEADLINE = "insert into notice_deadline (notice_id, deadline, sentence) values (?, ?, ?)";
 
@@ -164,6 +166,11 @@ final class BulletinRows {
         insert.setObject(18, date(fields.nearestDeadline(issued).orElse(null)), Types.DATE);
         insert.setString(19, EnrichmentJson.fields(fields).toString());
         insert.setObject(20, repeatOf, Types.BIGINT);
+        // what it is found by: title first, then who issued it and its number, then the body
+        insert.setArray(21, terms(connection, notice.title()));
+        insert.setArray(22, terms(connection, NoticeSearch.whoAndNumber(notice.issuer(), fields.issuer(),
+                fields.documentNumber())));
+        insert.setArray(23, terms(connection, notice.body()));
         insert.addBatch();
     }
 
@@ -185,6 +192,10 @@ final class BulletinRows {
             insert.setString(3, deadline.sentence());
             insert.addBatch();
         }
+    }
+
+    private static Array terms(Connection connection, String text) throws SQLException {
+        return connection.createArrayOf("text", SearchTerms.of(text, true).toArray());
     }
 
     private static Object[] textArray(List<String> values) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,11 +18,11 @@ import javax.sql.DataSource;
 
 /**
  * Full-text search over the stored notices with filters, on the bigram index of migration V11 ({@code notice.search},
- * {@code search_query}). A notice printed again in a later bulletin (a repeat) is found once, as its first print.
+ * its terms from {@link SearchTerms}). A notice printed again in a later bulletin (a repeat) is found once, as its first print.
  */
 public final class NoticeSearch {
 
-    /** A run of CJK characters, as V11's {@code search_terms} sees it. */
+    /** A run of CJK characters, as {@link SearchTerms#isCjk} sees it. */
     private static final Pattern CJK_RUN = Pattern.compile("[\\x{3400}-\\x{9fff}\\x{f900}-\\x{faff}]+");
     /** The issuer (as printed and as found in the body) and the document number, as one text. */
     private static final String WHO_AND_NUMBER = "(coalesce(n.issuer, '') || ' ' || coalesce(n.issuer_found, '') || ' ' "
@@ -34,6 +35,12 @@ public final class NoticeSearch {
             + ", ?) > 0) ";
 
     private final DataSource dataSource;
+
+    /** The text of {@link #WHO_AND_NUMBER}, as the writer indexes it. */
+    static String whoAndNumber(String issuer, String issuerFound, String documentNumber) {
+        return Objects.toString(issuer, "") + " " + Objects.toString(issuerFound, "") + " "
+                + Objects.toString(documentNumber, "");
+    }
 
     public NoticeSearch(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -58,7 +65,12 @@ public final class NoticeSearch {
         }
         sql.append(NoticeQueries.FROM + "join bulletin b on b.id = s.bulletin_id where n.repeat_of is null ");
         if (hasQuery) {
-            sql.append("and n.search @@ search_query(?) ", filter.query());
+            String terms = SearchTerms.query(filter.query());
+            if (terms == null) {
+                sql.append("and false ");
+            } else {
+                sql.append("and n.search @@ ?::tsquery ", terms);
+            }
             // bigrams found apart do not make a match: each Chinese run of the query must be in the text as typed
             Matcher run = CJK_RUN.matcher(filter.query());
             while (run.find()) {

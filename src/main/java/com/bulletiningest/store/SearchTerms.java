@@ -1,0 +1,82 @@
+package com.bulletiningest.store;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The terms of the search index, one definition for what a notice is indexed under and what a query looks for.
+ * PostgreSQL cannot segment Chinese, so a text's terms are the character bigrams of each run of CJK characters (and,
+ * {@code withChars}, its single characters too, so that a one-character query works; always for a one-character run)
+ * and the lower-cased words of each run of ASCII letters and digits: {@code 参比制剂} gives 参比, 比制, 制剂.
+ * Computed here rather than in SQL (migration V11's {@code search_terms}, which these terms equal, see
+ * {@code SearchTermsTest}): the regular expressions cost PostgreSQL about 25 ms of CPU per bulletin, this a fraction
+ * of one.
+ */
+final class SearchTerms {
+
+    /** The longest lexeme a tsvector holds, in bytes; a longer word (a pasted key, say) is nothing anyone searches. */
+    private static final int MAX_TERM_BYTES = 2046;
+
+    private SearchTerms() {
+    }
+
+    /** The distinct terms of {@code text} (null is no text), sorted. */
+    static Set<String> of(String text, boolean withChars) {
+        Set<String> terms = new TreeSet<>();
+        if (text == null) {
+            return terms;
+        }
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int end = i + 1;
+            if (isCjk(c)) {
+                while (end < text.length() && isCjk(text.charAt(end))) {
+                    end++;
+                }
+                addCjkRun(terms, text.substring(i, end), withChars);
+            } else if (isWordChar(c)) {
+                while (end < text.length() && isWordChar(text.charAt(end))) {
+                    end++;
+                }
+                addWord(terms, text.substring(i, end));
+            }
+            i = end;
+        }
+        return terms;
+    }
+
+    /** Whether {@code c} is in the CJK blocks the index covers (unified ideographs with extension A, compatibility). */
+    static boolean isCjk(char c) {
+        return c >= '\u3400' && c <= '\u9fff' || c >= '\uf900' && c <= '\ufaff';
+    }
+
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    private static void addCjkRun(Set<String> terms, String run, boolean withChars) {
+        for (int i = 0; i + 1 < run.length(); i++) {
+            terms.add(run.substring(i, i + 2));
+        }
+        if (withChars || run.length() == 1) {
+            for (int i = 0; i < run.length(); i++) {
+                terms.add(run.substring(i, i + 1));
+            }
+        }
+    }
+
+    private static void addWord(Set<String> terms, String word) {
+        if (word.length() <= MAX_TERM_BYTES) { // ASCII: a byte a character
+            terms.add(word.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** The tsquery text that requires every term of {@code query}, or null when it has none. */
+    static String query(String query) {
+        Set<String> terms = of(query, false);
+        // a term is CJK characters or ASCII letters and digits: nothing to quote inside the quotes
+        return terms.isEmpty() ? null : "'" + String.join("' & '", terms) + "'";
+    }
+}
