@@ -2,13 +2,15 @@ package com.bulletiningest.enrich;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 
 /**
  * The top keywords of a text by HanLP's TextRank, from the dictionaries bundled in the portable jar (no download):
- * what {@code HanLP.extractKeyword} gives, at a fraction of its cost (see {@link TextRank}). Single characters,
- * numbers and words every notice uses are dropped: they make poor tags.
+ * what {@code HanLP.extractKeyword} gives, at a fraction of its cost (see {@link TextRank}: segmentation without
+ * person names, ranking on arrays). Single characters, numbers and words every notice uses are dropped: they make
+ * poor tags.
  */
 public class KeywordExtractor {
 
@@ -20,19 +22,26 @@ public class KeywordExtractor {
     private static final int CANDIDATES_PER_KEYWORD = 3;
 
     private final int count;
+    private final BiFunction<String, Integer, List<String>> ranking;
 
     public KeywordExtractor(int count) {
+        this(count, TextRank::keywords);
+    }
+
+    /** @param ranking the best ranked words of a text, best first, as many as asked for */
+    KeywordExtractor(int count, BiFunction<String, Integer, List<String>> ranking) {
         if (count < 1) {
             throw new IllegalArgumentException("keyword count must be at least 1, was " + count);
         }
         this.count = count;
+        this.ranking = ranking;
     }
 
     public List<String> keywords(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return TextRank.keywords(text, count * CANDIDATES_PER_KEYWORD).stream()
+        return ranking.apply(text, count * CANDIDATES_PER_KEYWORD).stream()
                 .map(String::strip)
                 .filter(k -> USEFUL.matcher(k).matches() && !GENERIC.contains(k))
                 .distinct()

@@ -92,7 +92,7 @@ public final class ServiceBenchmark {
         List<byte[]> dropSet = source.pdfs(2 * n, drops);
         List<byte[]> warmSet = source.pdfs(2 * n + drops, n);
         System.out.printf("%d + %d + %d + %d distinct bulletin PDFs written or read from target/benchmark-pdfs in %.1f s (%d KB per PDF on average)%n", n, n,
-                n, drops, (System.nanoTime() - t) / 1e9, folderSet.stream().mapToLong(p -> p.length).sum() / n / 1024);
+                drops, n, (System.nanoTime() - t) / 1e9, folderSet.stream().mapToLong(p -> p.length).sum() / n / 1024);
 
         double floor = floorMillisPerBulletin(folderSet);
         System.out.printf("%n1. floor: bare PDFTextStripper, warm: %.1f ms per bulletin (load %s)%n", floor, load());
