@@ -1,5 +1,6 @@
 package com.bulletiningest.store;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,9 +22,9 @@ final class SearchTerms {
     private SearchTerms() {
     }
 
-    /** The distinct terms of {@code text} (null is no text), sorted. */
+    /** The distinct terms of {@code text} (null is no text), in no order: array_to_tsvector sorts them. */
     static Set<String> of(String text, boolean withChars) {
-        Set<String> terms = new TreeSet<>();
+        Set<String> terms = new HashSet<>();
         if (text == null) {
             return terms;
         }
@@ -75,7 +76,7 @@ final class SearchTerms {
 
     /** The tsquery text that requires every term of {@code query}, or null when it has none. */
     static String query(String query) {
-        Set<String> terms = of(query, false);
+        Set<String> terms = new TreeSet<>(of(query, false));
         // a term is CJK characters or ASCII letters and digits: nothing to quote inside the quotes
         return terms.isEmpty() ? null : "'" + String.join("' & '", terms) + "'";
     }
