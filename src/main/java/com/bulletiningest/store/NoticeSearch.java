@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -22,8 +20,6 @@ import javax.sql.DataSource;
  */
 public final class NoticeSearch {
 
-    /** A run of CJK characters, as {@link SearchTerms#isCjk} sees it. */
-    private static final Pattern CJK_RUN = Pattern.compile("[\\x{3400}-\\x{9fff}\\x{f900}-\\x{faff}]+");
     /** The issuer (as printed and as found in the body) and the document number, as one text. */
     private static final String WHO_AND_NUMBER = "(coalesce(n.issuer, '') || ' ' || coalesce(n.issuer_found, '') || ' ' "
             + "|| coalesce(n.document_number, ''))";
@@ -72,10 +68,9 @@ public final class NoticeSearch {
                 sql.append("and n.search @@ ?::tsquery ", terms);
             }
             // bigrams found apart do not make a match: each Chinese run of the query must be in the text as typed
-            Matcher run = CJK_RUN.matcher(filter.query());
-            while (run.find()) {
-                if (run.group().length() > 2) {
-                    sql.append("and " + HOLDS_RUN, run.group(), run.group(), run.group());
+            for (String run : SearchTerms.cjkRuns(filter.query())) {
+                if (run.length() > 2) {
+                    sql.append("and " + HOLDS_RUN, run, run, run);
                 }
             }
         }

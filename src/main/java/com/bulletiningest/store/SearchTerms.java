@@ -1,9 +1,12 @@
 package com.bulletiningest.store;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * The terms of the search index, one definition for what a notice is indexed under and what a query looks for.
@@ -28,32 +31,46 @@ final class SearchTerms {
         if (text == null) {
             return terms;
         }
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            int end = i + 1;
-            if (isCjk(c)) {
-                while (end < text.length() && isCjk(text.charAt(end))) {
-                    end++;
-                }
-                addCjkRun(terms, text.substring(i, end), withChars);
-            } else if (isWordChar(c)) {
-                while (end < text.length() && isWordChar(text.charAt(end))) {
-                    end++;
-                }
-                addWord(terms, text.substring(i, end));
+        for (String run : runs(text)) {
+            if (isCjk(run.charAt(0))) {
+                addCjkRun(terms, run, withChars);
+            } else {
+                addWord(terms, run);
             }
-            i = end;
         }
         return terms;
     }
 
+    /** The runs of CJK characters in {@code text}, in order. */
+    static List<String> cjkRuns(String text) {
+        return runs(text).stream().filter(run -> isCjk(run.charAt(0))).toList();
+    }
+
+    /** The runs of CJK characters and of ASCII letters and digits in {@code text}, in order; the rest separates them. */
+    private static List<String> runs(String text) {
+        List<String> runs = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            IntPredicate kind = isCjk(text.charAt(i)) ? SearchTerms::isCjk
+                    : isWordChar(text.charAt(i)) ? SearchTerms::isWordChar : null;
+            int end = i + 1;
+            if (kind != null) {
+                while (end < text.length() && kind.test(text.charAt(end))) {
+                    end++;
+                }
+                runs.add(text.substring(i, end));
+            }
+            i = end;
+        }
+        return runs;
+    }
+
     /** Whether {@code c} is in the CJK blocks the index covers (unified ideographs with extension A, compatibility). */
-    static boolean isCjk(char c) {
+    private static boolean isCjk(int c) {
         return c >= '\u3400' && c <= '\u9fff' || c >= '\uf900' && c <= '\ufaff';
     }
 
-    private static boolean isWordChar(char c) {
+    private static boolean isWordChar(int c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 

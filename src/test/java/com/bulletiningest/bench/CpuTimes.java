@@ -70,20 +70,19 @@ final class CpuTimes {
         if (!Files.isDirectory(proc)) {
             return -1;
         }
+        long postmaster = postmasterPid();
+        if (postmaster < 0) {
+            return -1;
+        }
         try (Stream<Path> processes = Files.list(proc)) {
             return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(this::belongsToServer)
+                    .filter(p -> p.getFileName().toString().equals(String.valueOf(postmaster))
+                            || parentPid(p) == postmaster)
                     .mapToLong(CpuTimes::ticks)
                     .sum() * 1000 / TICKS_PER_SECOND;
         } catch (IOException e) {
             return -1;
         }
-    }
-
-    private boolean belongsToServer(Path process) {
-        long postmaster = postmasterPid();
-        return postmaster > 0 && (process.getFileName().toString().equals(String.valueOf(postmaster))
-                || parentPid(process) == postmaster);
     }
 
     /** The first line of postmaster.pid is the server's pid. */

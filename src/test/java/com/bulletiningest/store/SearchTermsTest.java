@@ -60,6 +60,12 @@ class SearchTermsTest {
     }
 
     @Test
+    @DisplayName("a query's Chinese runs, for the check that each is in the text as typed")
+    void chineseRuns() {
+        assertThat(SearchTerms.cjkRuns("GCP 参比制剂，药 ab")).containsExactly("参比制剂", "药");
+    }
+
+    @Test
     @DisplayName("they are the terms of migration V11's SQL search_terms on every corpus notice")
     void sameAsV11() throws Exception {
         List<String> texts = new ArrayList<>(List.of("", "a", "参", "Ab12cD 参比制剂，GCP·药品ＡＢＣ（2021）第5号"));
