@@ -1,13 +1,19 @@
 package com.bulletiningest.app;
 
-import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
 
 import com.bulletiningest.intake.mail.DataSize;
+import com.bulletiningest.intake.mail.IntakeMailbox;
 import com.bulletiningest.intake.mail.MailIntake;
 import com.bulletiningest.intake.mail.MailIntakeProcessor;
+import com.bulletiningest.intake.mail.MailSessionProperties;
+import com.bulletiningest.intake.mail.MailboxIdleWatcher;
+import com.bulletiningest.intake.mail.MailboxOutage;
 import com.bulletiningest.intake.mail.MailboxPollLock;
+import com.bulletiningest.intake.mail.MailboxScheduler;
 import com.bulletiningest.intake.mail.PdfAttachmentFinder;
 import com.bulletiningest.intake.mail.SenderPolicy;
+import com.bulletiningest.intake.mail.TrustedCertificates;
 import com.bulletiningest.store.AdvisoryLock;
 import com.bulletiningest.store.Database;
 import com.bulletiningest.store.IntakeAttempts;
@@ -18,10 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds {@code mailIntake}, the step of routes/inbox-mail.yaml, from the {@code bulletin.mail.*} and
- * {@code bulletin.imap.*} properties, and derives {@code bulletin.imap.protocol} ({@code imaps} when
- * {@code bulletin.imap.tls=true}). Runs after the configuration that binds {@code database} and points
- * {@code bulletin.imap.*} at the embedded mail server.
+ * Binds what routes/inbox-mail.yaml refers to, from the {@code bulletin.mail.*} and {@code bulletin.imap.*}
+ * properties: {@code mailIntake} (its step), {@code mailboxPollLock}, {@code mailboxScheduler} (IDLE, unless
+ * {@code bulletin.imap.idle=false}), {@code intakeMailProperties} (Jakarta Mail's, with the trust store of
+ * {@code bulletin.imap.trust-store}); and {@code intakeMailbox} for the console's Retry. Derives
+ * {@code bulletin.imap.protocol} ({@code imaps} when {@code bulletin.imap.tls=true}). Runs after the configuration that
+ * binds {@code database} and points {@code bulletin.imap.*} at the embedded mail server.
  */
 public class MailIntakeConfiguration implements CamelConfiguration {
 
@@ -43,20 +51,24 @@ public class MailIntakeConfiguration implements CamelConfiguration {
                 new IntakeAttempts(database.dataSource()), new MailIntake.Limits(
                         DataSize.parse(settings.text("bulletin.mail.max-message-size", "100MB")),
                         settings.number("bulletin.max-attempts", 3)));
+        IntakeMailbox mailbox = intakeMailbox(settings);
+        MailboxOutage outage = new MailboxOutage(mailbox);
+        context.getRegistry().bind("intakeMailbox", mailbox);
         context.getRegistry().bind("mailIntake", new MailIntakeProcessor(intake, context));
-        context.getRegistry().bind("intakeMailProperties", wholeMessageFetch());
-        context.getRegistry().bind("mailboxPollLock", new MailboxPollLock(new AdvisoryLock(database.dataSource(), "intake mailbox")));
+        context.getRegistry().bind("intakeMailProperties", mailbox.sessionProperties());
+        context.getRegistry().bind("mailboxPollLock",
+                new MailboxPollLock(new AdvisoryLock(database.dataSource(), "intake mailbox"), outage));
+        context.getRegistry().bind("mailboxScheduler", new MailboxScheduler(
+                settings.text("bulletin.imap.idle", "true").equals("false") ? null : new MailboxIdleWatcher(mailbox, outage)));
     }
 
-    /**
-     * Jakarta Mail fetches a message's body in 16 KB pieces by default, one server round trip each: a 270 KB bulletin
-     * mail took 17 of them, and a server that answers each after TCP's delayed acknowledgement (the embedded one:
-     * about 40 ms) made that most of a mail's second. The intake reads every message whole anyway.
-     */
-    private static Properties wholeMessageFetch() {
-        Properties properties = new Properties();
-        properties.put("mail.imap.partialfetch", "false");
-        properties.put("mail.imaps.partialfetch", "false");
-        return properties;
+    private static IntakeMailbox intakeMailbox(Settings settings) {
+        SSLSocketFactory trust = settings.isEmpty("bulletin.imap.trust-store") ? null
+                : TrustedCertificates.load(settings.path("bulletin.imap.trust-store", ""),
+                        settings.text("bulletin.imap.trust-store-password"));
+        return new IntakeMailbox(settings.text("bulletin.imap.protocol", "imap"), settings.text("bulletin.imap.host"),
+                settings.number("bulletin.imap.port", 143), settings.text("bulletin.imap.user"),
+                settings.text("bulletin.imap.password"), settings.text("bulletin.imap.folder", "INBOX"),
+                MailSessionProperties.of(trust));
     }
 }

@@ -10,6 +10,7 @@ import com.bulletiningest.app.Settings;
 import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.TagRules;
 import com.bulletiningest.intake.mail.FailedMailRetry;
+import com.bulletiningest.intake.mail.IntakeMailbox;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.store.ArchiveFigures;
 import com.bulletiningest.store.BulletinQueries;
@@ -50,10 +51,8 @@ public class WebConfiguration implements CamelConfiguration {
         DataSource dataSource = context.getRegistry().lookupByNameAndType("database", Database.class).dataSource();
         FailedFiles failedFiles = new FailedFiles(settings.path("bulletin.inbox", "inbox"));
         // the intake mailbox as routes/inbox-mail.yaml reads it (the embedded server's, once it was started)
-        FailedMailRetry failedMails = new FailedMailRetry(new FailedMailRetry.Mailbox(
-                settings.text("bulletin.imap.protocol", "imap"), settings.text("bulletin.imap.host"),
-                settings.number("bulletin.imap.port", 143), settings.text("bulletin.imap.user"),
-                settings.text("bulletin.imap.password"), settings.text("bulletin.imap.folder", "INBOX")),
+        FailedMailRetry failedMails = new FailedMailRetry(
+                context.getRegistry().lookupByNameAndType("intakeMailbox", IntakeMailbox.class),
                 new MailMessages(dataSource), new IntakeAttempts(dataSource));
         context.getRegistry().bind("webApi", new WebApi(new NoticeSearch(dataSource), new NoticeQueries(dataSource),
                 new BulletinQueries(dataSource), new DigestQueries(dataSource), failedFiles, failedMails,

@@ -20,10 +20,10 @@ import org.apache.camel.support.DefaultMessage;
  * <p>
  * Headers set: {@code moveTo} (Processed, Rejected or Failed), {@code bulletinMailStatus}, {@code bulletinMailNote}.
  * <p>
- * Once the database turned out unreachable in a poll, the rest of that poll's messages are left for the next poll
- * without being tried (each would wait for a connection in vain): the first failing exchange carries the property
- * {@link Headers#MAIL_WAITING} with how many messages of the poll wait, so the route logs one line per poll; the
- * others fail with the same exception and without it.
+ * Once the database turned out unreachable in a poll, or the connection to the mailbox was lost, the rest of that
+ * poll's messages are left for the next poll without being tried (each would fail the same way): the first failing
+ * exchange carries the property {@link Headers#MAIL_WAITING} with how many messages of the poll wait, so the route
+ * logs one line per poll; the others fail with the same exception and without it.
  */
 public class MailIntakeProcessor implements Processor {
 
@@ -31,8 +31,11 @@ public class MailIntakeProcessor implements Processor {
 
     private final MailIntake intake;
     private final ProducerTemplate template;
-    /** The database failure seen in the current poll, or null; camel-mail runs a poll's exchanges one after another. */
-    private DatabaseUnavailableException outage;
+    /**
+     * The database or mailbox failure seen in the current poll, or null; camel-mail runs a poll's exchanges one after
+     * another.
+     */
+    private RuntimeException outage;
 
     public MailIntakeProcessor(MailIntake intake, CamelContext context) {
         this.intake = intake;
@@ -55,7 +58,7 @@ public class MailIntakeProcessor implements Processor {
         MailOutcome outcome;
         try {
             outcome = intake.handle(polled, this::ingest);
-        } catch (DatabaseUnavailableException e) {
+        } catch (DatabaseUnavailableException | MailboxConnectionLostException e) {
             outage = e;
             int batch = exchange.getProperty(ExchangePropertyKey.BATCH_SIZE, 1, Integer.class);
             exchange.setProperty(Headers.MAIL_WAITING, batch - index);
