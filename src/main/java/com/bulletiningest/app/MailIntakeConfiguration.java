@@ -7,6 +7,7 @@ import com.bulletiningest.intake.mail.IntakeMailbox;
 import com.bulletiningest.intake.mail.MailIntake;
 import com.bulletiningest.intake.mail.MailIntakeProcessor;
 import com.bulletiningest.intake.mail.MailSessionProperties;
+import com.bulletiningest.intake.mail.MailboxExceptionHandler;
 import com.bulletiningest.intake.mail.MailboxIdleWatcher;
 import com.bulletiningest.intake.mail.MailboxOutage;
 import com.bulletiningest.intake.mail.MailboxPollLock;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Binds what routes/inbox-mail.yaml refers to, from the {@code bulletin.mail.*} and {@code bulletin.imap.*}
- * properties: {@code mailIntake} (its step), {@code mailboxPollLock}, {@code mailboxScheduler} (IDLE, unless
+ * properties: {@code mailIntake} (its step), {@code mailboxPollLock}, {@code mailboxExceptionHandler}, {@code mailboxScheduler} (IDLE, unless
  * {@code bulletin.imap.idle=false}), {@code intakeMailProperties} (Jakarta Mail's, with the trust store of
  * {@code bulletin.imap.trust-store}); and {@code intakeMailbox} for the console's Retry. Derives
  * {@code bulletin.imap.protocol} ({@code imaps} when {@code bulletin.imap.tls=true}). Runs after the configuration that
@@ -54,10 +55,11 @@ public class MailIntakeConfiguration implements CamelConfiguration {
         IntakeMailbox mailbox = intakeMailbox(settings);
         MailboxOutage outage = new MailboxOutage(mailbox);
         context.getRegistry().bind("intakeMailbox", mailbox);
-        context.getRegistry().bind("mailIntake", new MailIntakeProcessor(intake, context));
+        context.getRegistry().bind("mailIntake", new MailIntakeProcessor(intake, outage, context));
         context.getRegistry().bind("intakeMailProperties", mailbox.sessionProperties());
         context.getRegistry().bind("mailboxPollLock",
                 new MailboxPollLock(new AdvisoryLock(database.dataSource(), "intake mailbox"), outage));
+        context.getRegistry().bind("mailboxExceptionHandler", new MailboxExceptionHandler(outage));
         context.getRegistry().bind("mailboxScheduler", new MailboxScheduler(
                 settings.text("bulletin.imap.idle", "true").equals("false") ? null : new MailboxIdleWatcher(mailbox, outage)));
     }

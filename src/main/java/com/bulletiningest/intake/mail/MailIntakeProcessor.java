@@ -30,15 +30,18 @@ public class MailIntakeProcessor implements Processor {
     static final String INGEST = "direct:ingest";
 
     private final MailIntake intake;
+    private final MailboxOutage outage;
     private final ProducerTemplate template;
     /**
      * The database or mailbox failure seen in the current poll, or null; camel-mail runs a poll's exchanges one after
      * another.
      */
-    private RuntimeException outage;
+    private RuntimeException pollFailure;
 
-    public MailIntakeProcessor(MailIntake intake, CamelContext context) {
+    /** @param outage told when the connection to the mailbox breaks while a message is read */
+    public MailIntakeProcessor(MailIntake intake, MailboxOutage outage, CamelContext context) {
         this.intake = intake;
+        this.outage = outage;
         this.template = context.createProducerTemplate();
     }
 
@@ -46,10 +49,10 @@ public class MailIntakeProcessor implements Processor {
     public void process(Exchange exchange) throws Exception {
         int index = exchange.getProperty(ExchangePropertyKey.BATCH_INDEX, 0, Integer.class);
         if (index == 0) {
-            outage = null; // a new poll
+            pollFailure = null; // a new poll
         }
-        if (outage != null) {
-            throw outage;
+        if (pollFailure != null) {
+            throw pollFailure;
         }
         MimeMessage polled = (MimeMessage) exchange.getIn(MailMessage.class).getOriginalMessage();
         // From here on a plain message: camel-mail's would map every header of the mail the first time one is read or
@@ -59,7 +62,10 @@ public class MailIntakeProcessor implements Processor {
         try {
             outcome = intake.handle(polled, this::ingest);
         } catch (DatabaseUnavailableException | MailboxConnectionLostException e) {
-            outage = e;
+            if (e instanceof MailboxConnectionLostException) {
+                outage.failed(e);
+            }
+            pollFailure = e;
             int batch = exchange.getProperty(ExchangePropertyKey.BATCH_SIZE, 1, Integer.class);
             exchange.setProperty(Headers.MAIL_WAITING, batch - index);
             throw e;

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * its lock.
  * <p>
  * A server without IDLE is polled only (one INFO line). A lost connection is opened again after 1, 2, 4 … at most
- * {@link #MAX_BACK_OFF} seconds, reported to the {@link MailboxOutage} (one line per outage), and when it is back the
- * folder is polled at once for what arrived meanwhile. The IDLE is renewed every {@link #RENEWAL}, well within the
+ * {@link #MAX_BACK_OFF} seconds, reported to the {@link MailboxOutage} (one line per outage). Each time the IDLE
+ * connection is opened the folder is polled at once, for what arrived before it listened. The IDLE is renewed every {@link #RENEWAL}, well within the
  * 29 minutes RFC 2177 allows and the socket's read timeout, so a connection that died silently is noticed too.
  */
 public final class MailboxIdleWatcher {
@@ -74,7 +74,6 @@ public final class MailboxIdleWatcher {
 
     private void watch(Runnable onNewMail) {
         long backOff = 1;
-        boolean wasLost = false;
         while (thread == Thread.currentThread()) {
             try {
                 if (!open(onNewMail)) {
@@ -82,11 +81,8 @@ public final class MailboxIdleWatcher {
                             mailbox.where());
                     return;
                 }
-                if (wasLost) {
-                    onNewMail.run(); // what arrived while the connection was down
-                }
+                onNewMail.run(); // what arrived before the IDLE began (or while the connection was down)
                 outage.recovered();
-                wasLost = false;
                 backOff = 1;
                 while (thread == Thread.currentThread() && folder.isOpen()) {
                     folder.idle(); // returns when renewed, when the connection breaks, or when stopped
@@ -98,7 +94,6 @@ public final class MailboxIdleWatcher {
                 outage.failed(e);
             }
             closeQuietly();
-            wasLost = true;
             try {
                 Thread.sleep(TimeUnit.SECONDS.toMillis(backOff));
             } catch (InterruptedException e) {

@@ -17,35 +17,39 @@ public final class MailboxOutage {
 
     private final IntakeMailbox mailbox;
     private Instant since;
-    private String problem;
+    private boolean failedThisPoll;
 
     public MailboxOutage(IntakeMailbox mailbox) {
         this.mailbox = mailbox;
     }
 
-    /** Logs the problem if it starts an outage, or if it differs from the one logged (a new cause, e.g. a new password refused). */
+    /** Logs the problem if it starts an outage; during one, the causes that follow (dropped, then refused) are not. */
     synchronized void failed(Throwable failure) {
-        String described = MailboxProblem.describe(failure);
+        failedThisPoll = true;
         if (since == null) {
             since = Instant.now();
-        } else if (described.equals(problem)) {
-            return;
+            LOG.warn("Intake mailbox {} cannot be read: {}; mail waits there until it can", mailbox.where(),
+                    MailboxProblem.describe(failure));
         }
-        problem = described;
-        LOG.warn("Intake mailbox {} cannot be read: {}; mail waits there until it can", mailbox.where(),
-                described);
     }
 
+    /** A connection to the mailbox worked: the outage, if any, is over. */
     synchronized void recovered() {
         if (since != null) {
             LOG.info("Intake mailbox {} can be read again after {} s", mailbox.where(),
                     Duration.between(since, Instant.now()).toSeconds());
             since = null;
-            problem = null;
         }
     }
 
-    synchronized boolean ongoing() {
-        return since != null;
+    synchronized void pollStarted() {
+        failedThisPoll = false;
+    }
+
+    /** A poll ran to its end: a recovery, unless the connection broke during it. */
+    synchronized void pollEnded() {
+        if (!failedThisPoll) {
+            recovered();
+        }
     }
 }

@@ -30,6 +30,7 @@ public final class MailboxPollLock implements PollingConsumerPollStrategy {
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
+        outage.pollStarted();
         try {
             held = lock.tryAcquire().orElse(null);
             return held != null;
@@ -41,7 +42,7 @@ public final class MailboxPollLock implements PollingConsumerPollStrategy {
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         giveUp();
-        outage.recovered();
+        outage.pollEnded();
     }
 
     /** @return false: not tried again at once, but at the next poll */

@@ -87,14 +87,15 @@ abstract class InboxMailRouteContract {
         properties.put("bulletin.imap.folder", "INBOX");
         properties.put("bulletin.imap.poll-delay", pollDelay());
         camel.getPropertiesComponent().setInitialProperties(properties);
-        camel.getRegistry().bind("mailIntake", new MailIntakeProcessor(new MailIntake(SenderPolicy.parse("alice@example.com"),
-                new PdfAttachmentFinder(1 << 20), new MailMessages(DATABASE.dataSource()),
-                new IntakeAttempts(DATABASE.dataSource()), new MailIntake.Limits(1 << 20, 3)), camel));
         IntakeMailbox mailbox = new IntakeMailbox("imap", "127.0.0.1", server.imapPort(), TestMails.MAILBOX,
                 server.password(), "INBOX", MailSessionProperties.of(null));
         MailboxOutage outage = new MailboxOutage(mailbox);
+        camel.getRegistry().bind("mailIntake", new MailIntakeProcessor(new MailIntake(SenderPolicy.parse("alice@example.com"),
+                new PdfAttachmentFinder(1 << 20), new MailMessages(DATABASE.dataSource()),
+                new IntakeAttempts(DATABASE.dataSource()), new MailIntake.Limits(1 << 20, 3)), outage, camel));
         camel.getRegistry().bind("intakeMailProperties", mailbox.sessionProperties());
         camel.getRegistry().bind("mailboxPollLock", new MailboxPollLock(new AdvisoryLock(DATABASE.dataSource(), MAILBOX_LOCK), outage));
+        camel.getRegistry().bind("mailboxExceptionHandler", new MailboxExceptionHandler(outage));
         camel.getRegistry().bind("mailboxScheduler", new MailboxScheduler(new MailboxIdleWatcher(mailbox, outage)));
         camel.addRoutes(new RouteBuilder() {
             @Override
