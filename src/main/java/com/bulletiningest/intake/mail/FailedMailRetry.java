@@ -3,8 +3,8 @@ package com.bulletiningest.intake.mail;
 import java.time.Instant;
 import java.util.Arrays;
 
-import com.bulletiningest.store.IntakeAttempts;
-import com.bulletiningest.store.MailMessages;
+import com.bulletiningest.store.intake.IntakeAttempts;
+import com.bulletiningest.store.intake.MailMessages;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;

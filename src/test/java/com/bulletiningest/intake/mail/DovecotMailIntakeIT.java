@@ -13,7 +13,7 @@ import com.bulletiningest.fixtures.DovecotServer;
 import com.bulletiningest.fixtures.LmtpRelay;
 import com.bulletiningest.fixtures.PdfCopies;
 import com.bulletiningest.fixtures.LogCapture;
-import com.bulletiningest.store.Database;
+import com.bulletiningest.store.db.Database;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
