@@ -20,6 +20,8 @@ import org.apache.camel.support.DefaultMessage;
  * <p>
  * Headers set: {@code moveTo} (Processed, Rejected or Failed), {@code bulletinMailStatus}, {@code bulletinMailNote}.
  * <p>
+ * Two messages of a poll are read and ingested at a time ({@link MailReadAhead}), each moved by its own exchange.
+ * <p>
  * Once the database turned out unreachable in a poll, or the connection to the mailbox was lost, the rest of that
  * poll's messages are left for the next poll without being tried (each would fail the same way): the first failing
  * exchange carries the property {@link Headers#MAIL_WAITING} with how many messages of the poll wait, so the route
@@ -32,6 +34,7 @@ public class MailIntakeProcessor implements Processor {
     private final MailIntake intake;
     private final MailboxOutage outage;
     private final ProducerTemplate template;
+    private final MailReadAhead readAhead = new MailReadAhead();
     /**
      * The database or mailbox failure seen in the current poll, or null; camel-mail runs a poll's exchanges one after
      * another.
@@ -58,15 +61,15 @@ public class MailIntakeProcessor implements Processor {
         // From here on a plain message: camel-mail's would map every header of the mail the first time one is read or
         // set, through the IMAP server's envelope, which fails for a header the server cannot parse (GreenMail).
         exchange.setIn(new DefaultMessage(exchange));
+        int batch = exchange.getProperty(ExchangePropertyKey.BATCH_SIZE, 1, Integer.class);
         MailOutcome outcome;
         try {
-            outcome = intake.handle(polled, this::ingest);
+            outcome = readAhead.outcome(polled, index < batch - 1, message -> intake.handle(message, this::ingest));
         } catch (DatabaseUnavailableException | MailboxConnectionLostException e) {
             if (e instanceof MailboxConnectionLostException) {
                 outage.failed(e);
             }
             pollFailure = e;
-            int batch = exchange.getProperty(ExchangePropertyKey.BATCH_SIZE, 1, Integer.class);
             exchange.setProperty(Headers.MAIL_WAITING, batch - index);
             throw e;
         }

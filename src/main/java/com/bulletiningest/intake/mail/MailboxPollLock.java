@@ -57,8 +57,8 @@ public final class MailboxPollLock implements PollingConsumerPollStrategy {
         if (held != null) {
             try {
                 held.close();
-            } catch (DatabaseUnavailableException e) {
-                // the lock ends with its connection
+            } catch (RuntimeException e) {
+                // the lock ends with its connection, also when the database went away holding it
             } finally {
                 held = null;
             }

@@ -2,6 +2,7 @@ package com.bulletiningest.intake.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -76,8 +77,12 @@ abstract class InboxMailRouteContract {
     @BeforeEach
     void start() throws Exception {
         server = startServer();
+        camel = startInstance();
+    }
 
-        camel = new DefaultCamelContext();
+    /** The route with its beans in a Camel context of its own, as one service instance runs it. */
+    private CamelContext startInstance() throws Exception {
+        CamelContext camel = new DefaultCamelContext();
         Properties properties = new Properties();
         properties.put("bulletin.imap.protocol", "imap");
         properties.put("bulletin.imap.host", "127.0.0.1");
@@ -118,6 +123,7 @@ abstract class InboxMailRouteContract {
         });
         PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/inbox-mail.yaml"));
         camel.start();
+        return camel;
     }
 
     @AfterEach
@@ -148,6 +154,25 @@ abstract class InboxMailRouteContract {
         otherInstance.close();
         awaitFolders(0, 1, 0, 0);
         assertThat(ingested).containsExactly("mail a.pdf " + mail.getMessageID());
+    }
+
+    @Test
+    @DisplayName("two instances on one database and one mailbox, ten mails arriving one after another: each mail "
+            + "ingested once, with its own PDF and Message-ID, and moved to Processed")
+    void twoInstances() throws Exception {
+        CamelContext other = startInstance();
+        try {
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                MimeMessage mail = message("alice@example.com", "简报 " + i, pdfAttachment(fakePdf("bulletin " + i), "b" + i + ".pdf"));
+                send(mail);
+                expected.add("mail b" + i + ".pdf " + mail.getMessageID());
+            }
+            awaitFolders(0, 10, 0, 0);
+            assertThat(ingested).containsExactlyInAnyOrderElementsOf(expected);
+        } finally {
+            other.stop();
+        }
     }
 
     @Test
