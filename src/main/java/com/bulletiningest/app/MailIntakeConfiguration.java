@@ -1,5 +1,8 @@
 package com.bulletiningest.app;
 
+import java.nio.file.Path;
+import java.util.Properties;
+
 import javax.net.ssl.SSLSocketFactory;
 
 import com.bulletiningest.intake.mail.DataSize;
@@ -19,58 +22,92 @@ import com.bulletiningest.store.db.AdvisoryLock;
 import com.bulletiningest.store.db.Database;
 import com.bulletiningest.store.intake.IntakeAttempts;
 import com.bulletiningest.store.intake.MailMessages;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds what routes/inbox-mail.yaml refers to, from the {@code bulletin.mail.*} and {@code bulletin.imap.*}
- * properties: {@code mailIntake} (its step), {@code mailboxPollLock}, {@code mailboxExceptionHandler}, {@code mailboxScheduler} (IDLE, unless
- * {@code bulletin.imap.idle=false}), {@code intakeMailProperties} (Jakarta Mail's, with the trust store of
- * {@code bulletin.imap.trust-store}); and {@code intakeMailbox} for the console's Retry. Derives
- * {@code bulletin.imap.protocol} ({@code imaps} when {@code bulletin.imap.tls=true}). Runs after the configuration that
- * binds {@code database} and points {@code bulletin.imap.*} at the embedded mail server.
+ * The beans of routes/inbox-mail.yaml ({@code mailIntake}, {@code intakeMailProperties}, {@code mailboxPollLock},
+ * {@code mailboxExceptionHandler}, {@code mailboxScheduler}) and {@code intakeMailbox} (also the console's Retry) from
+ * the {@code bulletin.mail.*} and {@code bulletin.imap.*} properties, and {@code bulletin.imap.protocol}
+ * ({@code imaps} when {@code bulletin.imap.tls=true}), which the route reads.
  */
 public class MailIntakeConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailIntakeConfiguration.class);
 
+    @PropertyInject("bulletin.imap.tls")
+    private boolean tls;
+
     @Override
     public void configure(CamelContext context) {
-        Settings settings = new Settings(context);
-        settings.override("bulletin.imap.protocol", settings.flag("bulletin.imap.tls") ? "imaps" : "imap");
-        SenderPolicy senders = SenderPolicy.parse(settings.text("bulletin.mail.allowed-senders"));
-        if (senders.allowsEveryone()) {
-            LOG.warn("bulletin.mail.allowed-senders is empty: PDFs mailed by anyone to {} are ingested",
-                    settings.text("bulletin.imap.user"));
-        }
-        PdfAttachmentFinder finder = new PdfAttachmentFinder(
-                DataSize.parse(settings.text("bulletin.mail.max-attachment-size", "20MB")));
-        Database database = context.getRegistry().lookupByNameAndType("database", Database.class);
-        MailIntake intake = new MailIntake(senders, finder, new MailMessages(database.dataSource()),
-                new IntakeAttempts(database.dataSource()), new MailIntake.Limits(
-                        DataSize.parse(settings.text("bulletin.mail.max-message-size", "100MB")),
-                        settings.number("bulletin.max-attempts", 3)));
-        IntakeMailbox mailbox = intakeMailbox(settings);
-        MailboxOutage outage = new MailboxOutage(mailbox);
-        context.getRegistry().bind("intakeMailbox", mailbox);
-        context.getRegistry().bind("mailIntake", new MailIntakeProcessor(intake, outage, context));
-        context.getRegistry().bind("intakeMailProperties", mailbox.sessionProperties());
-        context.getRegistry().bind("mailboxPollLock",
-                new MailboxPollLock(new AdvisoryLock(database.dataSource(), "intake mailbox"), outage));
-        context.getRegistry().bind("mailboxExceptionHandler", new MailboxExceptionHandler(outage));
-        context.getRegistry().bind("mailboxScheduler", new MailboxScheduler(
-                settings.text("bulletin.imap.idle", "true").equals("false") ? null : new MailboxIdleWatcher(mailbox, outage)));
+        context.getPropertiesComponent().addOverrideProperty("bulletin.imap.protocol", tls ? "imaps" : "imap");
     }
 
-    private static IntakeMailbox intakeMailbox(Settings settings) {
-        SSLSocketFactory trust = settings.isEmpty("bulletin.imap.trust-store") ? null
-                : TrustedCertificates.load(settings.path("bulletin.imap.trust-store", ""),
-                        settings.text("bulletin.imap.trust-store-password"));
-        return new IntakeMailbox(settings.text("bulletin.imap.protocol", "imap"), settings.text("bulletin.imap.host"),
-                settings.number("bulletin.imap.port", 143), settings.text("bulletin.imap.user"),
-                settings.text("bulletin.imap.password"), settings.text("bulletin.imap.folder", "INBOX"),
-                MailSessionProperties.of(trust));
+    /** The intake mailbox as the route reads it (the embedded server's, once it runs), with its TLS trust. */
+    @BindToRegistry(lazy = true)
+    public IntakeMailbox intakeMailbox(@PropertyInject("bulletin.imap.protocol") String protocol,
+                                       @PropertyInject("bulletin.imap.host") String host,
+                                       @PropertyInject("bulletin.imap.port") int port,
+                                       @PropertyInject("bulletin.imap.user") String user,
+                                       @PropertyInject("bulletin.imap.password") String password,
+                                       @PropertyInject("bulletin.imap.folder") String folder,
+                                       @PropertyInject("bulletin.imap.trust-store") String trustStore,
+                                       @PropertyInject("bulletin.imap.trust-store-password") String trustStorePassword) {
+        SSLSocketFactory trust = trustStore == null || trustStore.isBlank() ? null
+                : TrustedCertificates.load(Path.of(trustStore.strip()), trustStorePassword);
+        return new IntakeMailbox(protocol, host, port, user, password, folder, MailSessionProperties.of(trust));
+    }
+
+    /** One WARN line per outage of the mailbox, whoever notices it. */
+    @BindToRegistry(lazy = true)
+    public MailboxOutage mailboxOutage(@BeanInject IntakeMailbox mailbox) {
+        return new MailboxOutage(mailbox);
+    }
+
+    @BindToRegistry(lazy = true)
+    public MailIntakeProcessor mailIntake(@PropertyInject("bulletin.mail.allowed-senders") String allowedSenders,
+                                          @PropertyInject("bulletin.mail.max-attachment-size") String maxAttachment,
+                                          @PropertyInject("bulletin.mail.max-message-size") String maxMessage,
+                                          @PropertyInject("bulletin.max-attempts") int maxAttempts,
+                                          @PropertyInject("bulletin.imap.user") String mailbox,
+                                          @BeanInject Database database, @BeanInject MailboxOutage outage,
+                                          CamelContext context) {
+        SenderPolicy senders = SenderPolicy.parse(allowedSenders);
+        if (senders.allowsEveryone()) {
+            LOG.warn("bulletin.mail.allowed-senders is empty: PDFs mailed by anyone to {} are ingested", mailbox);
+        }
+        MailIntake intake = new MailIntake(senders, new PdfAttachmentFinder(DataSize.parse(maxAttachment)),
+                new MailMessages(database.dataSource()), new IntakeAttempts(database.dataSource()),
+                new MailIntake.Limits(DataSize.parse(maxMessage), maxAttempts));
+        return new MailIntakeProcessor(intake, outage, context);
+    }
+
+    /** Bodies fetched whole, timeouts, the trust store: see {@link MailSessionProperties}. */
+    @BindToRegistry(lazy = true)
+    public Properties intakeMailProperties(@BeanInject IntakeMailbox mailbox) {
+        return mailbox.sessionProperties();
+    }
+
+    /** One instance at a time polls the intake mailbox; a failed poll goes to the outage's one line. */
+    @BindToRegistry(lazy = true)
+    public MailboxPollLock mailboxPollLock(@BeanInject Database database, @BeanInject MailboxOutage outage) {
+        return new MailboxPollLock(new AdvisoryLock(database.dataSource(), "intake mailbox"), outage);
+    }
+
+    @BindToRegistry(lazy = true)
+    public MailboxExceptionHandler mailboxExceptionHandler(@BeanInject MailboxOutage outage) {
+        return new MailboxExceptionHandler(outage);
+    }
+
+    /** Polls every poll-delay and, unless {@code bulletin.imap.idle=false}, at once when IMAP IDLE announces mail. */
+    @BindToRegistry(lazy = true)
+    public MailboxScheduler mailboxScheduler(@PropertyInject("bulletin.imap.idle") boolean idle,
+                                             @BeanInject IntakeMailbox mailbox, @BeanInject MailboxOutage outage) {
+        return new MailboxScheduler(idle ? new MailboxIdleWatcher(mailbox, outage) : null);
     }
 }
