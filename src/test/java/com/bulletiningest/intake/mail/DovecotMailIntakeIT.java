@@ -187,7 +187,7 @@ class DovecotMailIntakeIT {
     void messageDeletedMidPoll() throws Exception {
         service.start();
         service.camelContext().getRouteController().stopRoute("inbox-mail");
-        for (String pdf : new String[] {"seed-000.pdf", "seed-001.pdf", "seed-002.pdf"}) {
+        for (String pdf : new String[] {"seed-000.pdf", "seed-001.pdf", "seed-002.pdf", "seed-003.pdf"}) {
             dovecot.deliver(INTAKE, message("alice@example.com", pdf, pdfAttachment(corpusPdf(pdf), pdf)));
         }
         try (Connection blocker = service.bean("database", Database.class).dataSource().getConnection();
@@ -197,13 +197,15 @@ class DovecotMailIntakeIT {
             service.camelContext().getRouteController().startRoute("inbox-mail");
             Eventually.within(PATIENCE, "the first mail's store waiting", () -> service.count(
                     "select count(*) from pg_locks where not granted and relation = 'bulletin'::regclass") > 0);
-            deleteFromInbox("seed-001.pdf");
+            // the first two are being read (two at a time), the third not yet
+            deleteFromInbox("seed-002.pdf");
             blocker.rollback();
         }
 
-        awaitFolder("Processed", 2, PATIENCE);
+        awaitFolder("Processed", 3, PATIENCE);
         settle();
-        assertThat(service.strings("select original_name from bulletin")).containsExactlyInAnyOrder("seed-000.pdf", "seed-002.pdf");
+        assertThat(service.strings("select original_name from bulletin"))
+                .containsExactlyInAnyOrder("seed-000.pdf", "seed-001.pdf", "seed-003.pdf");
         assertThat(dovecot.count(INTAKE, "INBOX") + dovecot.count(INTAKE, "Failed")).isZero();
         assertThat(service.count("select count(*) from intake_attempt")).isZero();
         assertThat(log.linesWith("left the folder before it was read")).hasSize(1);
