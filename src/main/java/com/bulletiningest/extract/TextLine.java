@@ -15,9 +15,34 @@ package com.bulletiningest.extract;
  * @param lineHeight baseline distance to the line above on the same page, 0 for a page's first line (space before a
  *                   paragraph or heading shows here)
  * @param text       the normalised text, leading and trailing blanks removed
+ * @param columnOffset how far right of the page's first column the column this line was read in starts (0 on a page
+ *                     in one column and in the first column): {@code x - columnOffset} is the line's indent as if the
+ *                     columns stood one under the other
+ * @param boldChars  how many characters of {@code text}, from its start, are set bold (a bold run-in title ends there)
  */
 public record TextLine(int page, float x, float endX, float y, float height, float fontSize, boolean bold,
-                       float lineHeight, String text) {
+                       float lineHeight, String text, float columnOffset, int boldChars) {
+
+    /** A line of a page in one column, bold throughout or not at all. */
+    public TextLine(int page, float x, float endX, float y, float height, float fontSize, boolean bold,
+                    float lineHeight, String text) {
+        this(page, x, endX, y, height, fontSize, bold, lineHeight, text, 0, bold ? text.length() : 0);
+    }
+
+    /** Where the line starts as if the columns stood one under the other (the page's x in one column). */
+    public float columnX() {
+        return x - columnOffset;
+    }
+
+    /** Where the line ends as if the columns stood one under the other. */
+    public float columnEndX() {
+        return endX - columnOffset;
+    }
+
+    /** Whether the line starts bold and turns regular before its end: a run-in title and its text. */
+    public boolean runsIn() {
+        return boldChars > 0 && boldChars < text.length();
+    }
 
     /** Whether the box (top-down coordinates) covers this line's baseline area. */
     public boolean isCoveredBy(float left, float top, float right, float bottom) {
