@@ -22,7 +22,9 @@ class LineCollector extends PDFTextStripper {
     private final StringBuilder text = new StringBuilder();
     /** Per character of {@code text}: whether it is set bold. */
     private final List<Boolean> boldText = new ArrayList<>();
-    private final List<Float> columnOffsets = new ArrayList<>();
+    private final List<ReadingOrder.Article> articles = new ArrayList<>();
+    /** The page before, whose columns or table this one may go on with. */
+    private ReadingOrder.Page pageBefore = ReadingOrder.Page.NONE;
     private float columnOffset;
     private TextPosition first;
     private TextPosition last;
@@ -50,17 +52,31 @@ class LineCollector extends PDFTextStripper {
         List<TextPosition> glyphs = new ArrayList<>();
         charactersByArticle.forEach(glyphs::addAll);
         charactersByArticle.clear();
-        columnOffsets.clear();
-        for (ReadingOrder.Article article : ReadingOrder.articles(glyphs)) {
-            charactersByArticle.add(article.glyphs());
-            columnOffsets.add(article.columnOffset());
+        articles.clear();
+        ReadingOrder.Page page = ReadingOrder.read(glyphs, pageBefore);
+        pageBefore = page;
+        for (ReadingOrder.Article article : page.articles()) {
+            charactersByArticle.add(new ArrayList<>(article.glyphs()));
+            articles.add(article);
         }
         super.writePage();
     }
 
     @Override
     protected void startArticle(boolean isLTR) throws IOException {
-        columnOffset = columnOffsets.isEmpty() ? 0 : columnOffsets.remove(0);
+        ReadingOrder.Article article = articles.isEmpty() ? null : articles.remove(0);
+        columnOffset = article == null ? 0 : article.columnOffset();
+        if (article != null && article.table() != null) {
+            flush();
+            for (TableFinder.Row row : article.table().rows()) {
+                String text = String.join(" ", row.cells().stream().filter(c -> !c.isEmpty()).toList());
+                TextLine above = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+                float lineHeight = above != null && above.page() == getCurrentPageNo() ? Math.max(0, row.lastY() - above.y()) : 0;
+                // a row's baseline is its last line's, its height all its lines': links over any of them cover it
+                lines.add(new TextLine(getCurrentPageNo(), row.x(), row.endX(), row.lastY(), row.lastY() - row.top(),
+                        row.fontSize(), false, lineHeight, text, 0, 0, row.cells()));
+            }
+        }
         super.startArticle(isLTR);
     }
 
@@ -117,7 +133,7 @@ class LineCollector extends PDFTextStripper {
             float lineHeight = above != null && above.page() == getCurrentPageNo() ? Math.max(0, first.getYDirAdj() - above.y()) : 0;
             lines.add(new TextLine(getCurrentPageNo(), first.getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj(),
                     first.getYDirAdj(), first.getHeightDir(), fontSize, isBold(first.getFont()), lineHeight, line,
-                    columnOffset, boldChars(raw, line)));
+                    columnOffset, boldChars(raw, line), List.of()));
         }
         text.setLength(0);
         boldText.clear();

@@ -17,6 +17,8 @@ final class NoticeDraft {
     private final Layout layout;
     /** The body text run in after the title on its last line, or null. */
     private final String runInBody;
+    /** Title, issuer and date as a table row's cells give them, or null for a notice printed as a heading. */
+    private TitleParts tableParts;
 
     NoticeDraft(Numbered number, List<TextLine> titleLines, String runInBody, Layout layout) {
         this.number = number;
@@ -26,8 +28,15 @@ final class NoticeDraft {
         if (runInBody != null) {
             TextLine last = titleLines.get(titleLines.size() - 1);
             bodyLines.add(new TextLine(last.page(), last.x(), last.endX(), last.y(), last.height(), last.fontSize(), false,
-                    last.lineHeight(), runInBody, last.columnOffset(), 0));
+                    last.lineHeight(), runInBody, last.columnOffset(), 0, List.of()));
         }
+    }
+
+    /** A notice listed as a table row: the row is its title line, its cells give title, issuer and date. */
+    static NoticeDraft tableRow(TextLine row, NoticeTable.Entry entry, Layout layout) {
+        NoticeDraft notice = new NoticeDraft(new Numbered(entry.no(), '#', entry.parts().title()), List.of(row), null, layout);
+        notice.tableParts = entry.parts();
+        return notice;
     }
 
     void addBody(TextLine line) {
@@ -53,7 +62,7 @@ final class NoticeDraft {
     }
 
     Notice build() {
-        TitleParts parts = TitleParts.parse(headingText(number, titleLines, runInBody));
+        TitleParts parts = tableParts != null ? tableParts : TitleParts.parse(headingText(number, titleLines, runInBody));
         TextLine lastLine = bodyLines.isEmpty() ? titleLines.get(titleLines.size() - 1) : bodyLines.get(bodyLines.size() - 1);
         return new Notice(number.no(), parts.title(), parts.issuer(), parts.date(), parts.source(), parts.published(),
                 titleLines.get(0).page(), lastLine.page(), List.copyOf(links), List.copyOf(bodyLinks),

@@ -46,6 +46,8 @@ final class SectionReader {
     private Character innerStyle;
     private int innerLast;
     private NoticeDraft notice;
+    /** The columns of the table of notices being read, from its header row; null outside tables. */
+    private NoticeTable table;
     /** How many group labels of the section so far were outline-numbered （一）（二）…, all of them in sequence. */
     private int outlineLabels;
     private int labels;
@@ -67,6 +69,10 @@ final class SectionReader {
         int i = 0;
         while (i < lines.size()) {
             TextLine line = lines.get(i);
+            if (line.isTableRow() && readTableRow(line)) {
+                i++;
+                continue;
+            }
             if (isGroupLabel(i)) {
                 section.startGroup(withoutOutlineNumber(line.text()));
                 outlineLabels += OUTLINE_NUMBER.matcher(line.text()).find() ? 1 : 0;
@@ -98,6 +104,28 @@ final class SectionReader {
             }
             i++;
         }
+    }
+
+    /**
+     * Reads a table row: a header names the table's columns; a row with a number and a title is a notice, whatever
+     * numbering the rest of the document uses. False when the row is neither (it is body text then).
+     */
+    private boolean readTableRow(TextLine row) {
+        NoticeTable header = NoticeTable.header(row);
+        if (header != null) {
+            table = header;
+            notice = null;
+            return true;
+        }
+        NoticeTable.Entry entry = (table != null ? table : NoticeTable.guess(row)).entry(row, afterLabel ? 1 : lastNo + 1);
+        if (entry == null || !afterLabel && entry.no() <= lastNo) {
+            return false;
+        }
+        notice = NoticeDraft.tableRow(row, entry, layout);
+        section.add(notice);
+        lastNo = entry.no();
+        afterLabel = false;
+        return true;
     }
 
     private boolean opensNotice(int i, Numbered numbered) {
@@ -186,9 +214,9 @@ final class SectionReader {
             return false;
         }
         TextLine next = lines.get(i + 1);
-        Numbered first = Numbered.parse(next.text(), scheme);
-        if (first == null || !layout.atTitleStart(next) || style != null && first.style() != style
-                || first.no() != 1 && first.no() != lastNo + 1) {
+        Numbered first = next.isTableRow() ? null : Numbered.parse(next.text(), scheme);
+        if (lines.get(i).isTableRow() || !next.isTableRow() && (first == null || !layout.atTitleStart(next)
+                || style != null && first.style() != style || first.no() != 1 && first.no() != lastNo + 1)) {
             return false;
         }
         Matcher outline = OUTLINE_NUMBER.matcher(lines.get(i).text());
@@ -204,7 +232,7 @@ final class SectionReader {
         return squeezed.length() >= MIN_LABEL_CHARS && squeezed.length() <= MAX_LABEL_CHARS
                 && !LABEL_FORBIDDEN.matcher(squeezed).find() && !Texts.isEnumerated(squeezed)
                 && layout.isShorterThan(lines.get(i), LABEL_SHARE)
-                && (!continuesPrevious(i) || first.no() == 1 && looksLikeTitle(i + 1, first));
+                && (!continuesPrevious(i) || first != null && first.no() == 1 && looksLikeTitle(i + 1, first));
     }
 
     /**
