@@ -45,6 +45,24 @@ final class LaidOutText {
         return this;
     }
 
+    /** A line that starts with a bold run (a run-in title) and goes on in regular type. */
+    LaidOutText runIn(String bold, String regular) {
+        line(bold + regular, true);
+        TextLine l = lines.remove(lines.size() - 1);
+        lines.add(new TextLine(l.page(), l.x(), l.endX(), l.y(), l.height(), l.fontSize(), true, l.lineHeight(), l.text(), 0,
+                bold.strip().length(), List.of()));
+        return this;
+    }
+
+    /** A table row read cell by cell. */
+    LaidOutText row(String... cells) {
+        line(String.join(" ", cells));
+        TextLine l = lines.remove(lines.size() - 1);
+        lines.add(new TextLine(l.page(), l.x(), l.endX(), l.y(), l.height(), l.fontSize(), false, l.lineHeight(), l.text(), 0, 0,
+                List.of(cells)));
+        return this;
+    }
+
     LaidOutText lines(String... printed) {
         for (String line : printed) {
             line(line);
