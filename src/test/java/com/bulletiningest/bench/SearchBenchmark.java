@@ -11,17 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 import com.bulletiningest.enrich.Enricher;
+import com.bulletiningest.fixtures.Enrichers;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.BulletinReader;
 import com.bulletiningest.split.Categories;
 import com.bulletiningest.split.Group;
 import com.bulletiningest.split.Notice;
 import com.bulletiningest.split.Section;
-import com.bulletiningest.store.BulletinStore;
-import com.bulletiningest.store.Database;
-import com.bulletiningest.store.NoticeFilter;
-import com.bulletiningest.store.NoticeSearch;
-import com.bulletiningest.store.ReceivedBulletin;
+import com.bulletiningest.store.db.Database;
+import com.bulletiningest.store.read.NoticeFilter;
+import com.bulletiningest.store.read.NoticeSearch;
+import com.bulletiningest.store.write.BulletinStore;
+import com.bulletiningest.store.write.ReceivedBulletin;
 
 /**
  * Prints the search's p50/p95 time for five typical searches over 10,000 notices on an embedded PostgreSQL: the two
@@ -79,7 +80,7 @@ public final class SearchBenchmark {
     static long load(Database database, int wanted) throws Exception {
         BulletinStore store = new BulletinStore(database.dataSource(), (connection, bulletin) -> 0);
         BulletinReader reader = new BulletinReader(Categories.defaults());
-        Enricher enricher = Enricher.create(Path.of("config/tags.yaml"), false, 0);
+        Enricher enricher = Enrichers.create(Path.of("config/tags.yaml"), false, 0);
         Path corpusDir = Path.of("src/test/resources/corpus");
         List<Bulletin> corpus = List.of(reader.read(Files.readAllBytes(corpusDir.resolve("seed-000.pdf"))),
                 reader.read(Files.readAllBytes(corpusDir.resolve("seed-001.pdf"))));

@@ -1,8 +1,8 @@
 package com.bulletiningest.intake.mail;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
-import com.bulletiningest.intake.Headers;
-import com.bulletiningest.store.DatabaseUnavailableException;
+import com.bulletiningest.ingest.Headers;
+import com.bulletiningest.store.db.DatabaseUnavailableException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -69,7 +69,7 @@ public class MailIntakeProcessor implements Processor {
     private String ingest(FoundPdf pdf, String messageId) throws UnreadableBulletinException {
         Exchange result = template.send(INGEST, ingest -> {
             ingest.getIn().setBody(pdf.content());
-            ingest.getIn().setHeader(Headers.SOURCE_KIND, "mail");
+            ingest.getIn().setHeader(Headers.SOURCE_KIND, Headers.FROM_MAIL);
             ingest.getIn().setHeader(Headers.ORIGINAL_NAME, pdf.originalName());
             ingest.getIn().setHeader(Headers.MESSAGE_ID, messageId);
         });
