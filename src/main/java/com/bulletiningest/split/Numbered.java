@@ -68,8 +68,10 @@ record Numbered(int no, char style, String rest) {
         if (ten < 0) {
             return text.length() == 1 ? CHINESE_DIGITS.indexOf(text.charAt(0)) + 1 : 0;
         }
-        int tens = ten == 0 ? 1 : ten == 1 ? CHINESE_DIGITS.indexOf(text.charAt(0)) + 1 : 0;
-        int units = ten == text.length() - 1 ? 0 : CHINESE_DIGITS.indexOf(text.charAt(ten + 1)) + 1;
-        return tens == 0 || ten < text.length() - 2 ? 0 : tens * 10 + units;
+        String before = text.substring(0, ten);
+        String after = text.substring(ten + 1);
+        int tens = before.isEmpty() ? 1 : before.length() == 1 ? CHINESE_DIGITS.indexOf(before.charAt(0)) + 1 : 0;
+        int units = after.isEmpty() ? 0 : after.length() == 1 ? CHINESE_DIGITS.indexOf(after.charAt(0)) + 1 : -1;
+        return tens <= 0 || units < 0 || !after.isEmpty() && units == 0 ? 0 : tens * 10 + units;
     }
 }

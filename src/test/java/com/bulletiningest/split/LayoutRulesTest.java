@@ -15,22 +15,15 @@ import static org.assertj.core.api.Assertions.tuple;
 @DisplayName("Splitter rules for office-document layouts")
 class LayoutRulesTest {
 
-    private static final String PROSE = "为深入贯彻落实党中央国务院决策部署，进一步优化营商环境，推动高质量发展，现就有关事项通知如下，"
-            + "请各单位结合实际认真组织实施，确保各项任务落到实处，取得实效，并及时报送工作进展情况和存在的问题。";
-
-    private final BulletinSplitter splitter = new BulletinSplitter(Categories.defaults());
-
-    private Bulletin split(LaidOutText text) throws UnreadableBulletinException {
-        return splitter.split(text.pdf());
-    }
+    private static final String PROSE = LaidOutText.PROSE;
 
     @Test
     void circledNumbersNumberTheNoticesWhenTheTitlesAreTheirsAndArabicListsStayInTheBodies() throws Exception {
-        Bulletin bulletin = split(new LaidOutText()
+        Bulletin bulletin = new LaidOutText()
                 .lines("科技项目篇（2021/3/8~3/12）", "天津市").title("①关于开展质量攻关项目申报工作的通知", true).paragraph(PROSE)
                 .lines("1.改进生产工艺。", "2.优化服务流程。")
                 .title("②关于征集决策咨询课题选题的通知", true).paragraph(PROSE)
-                .lines("1.课题征集范围。", "2.报送要求。", "3.联系方式。").paragraph(PROSE));
+                .lines("1.课题征集范围。", "2.报送要求。", "3.联系方式。").paragraph(PROSE).split();
 
         assertThat(bulletin.notices()).extracting(Notice::no, Notice::title)
                 .containsExactly(tuple(1, "关于开展质量攻关项目申报工作的通知"), tuple(2, "关于征集决策咨询课题选题的通知"));
@@ -39,10 +32,10 @@ class LayoutRulesTest {
 
     @Test
     void titlesIndentedLikeEveryParagraphAreFoundWhereParagraphsStart() throws Exception {
-        Bulletin bulletin = split(new LaidOutText()
+        Bulletin bulletin = new LaidOutText()
                 .lines("医药信息篇（2021/3/8~2021/3/12）", "国家级").title("    1、关于发布药品标准的公告", true)
                 .line("    " + PROSE.substring(0, 50)).line(PROSE.substring(50)).line("    一、申报材料。")
-                .title("    2、关于印发药品目录的通知", true).line("    " + PROSE.substring(0, 50)).line(PROSE.substring(50)));
+                .title("    2、关于印发药品目录的通知", true).line("    " + PROSE.substring(0, 50)).line(PROSE.substring(50)).split();
 
         assertThat(bulletin.notices()).extracting(Notice::no, Notice::title)
                 .containsExactly(tuple(1, "关于发布药品标准的公告"), tuple(2, "关于印发药品目录的通知"));
@@ -50,10 +43,10 @@ class LayoutRulesTest {
 
     @Test
     void aBoldRunInTitleEndsWhereTheBoldRunAndItsIssuerEnd() throws Exception {
-        Bulletin bulletin = split(new LaidOutText()
+        Bulletin bulletin = new LaidOutText()
                 .lines("科技项目篇（2021/3/8~3/12）", "天津市")
                 .runIn("1、关于做好科技年鉴编纂工作的通知", " 天津市科学技术局（2021-3-8） 各有关单位：现将有关事项通知如下。").paragraph(PROSE)
-                .runIn("2、关于征集决策咨询课题选题的通知", " 为做好课题征集工作，现将有关事项通知如下。").paragraph(PROSE));
+                .runIn("2、关于征集决策咨询课题选题的通知", " 为做好课题征集工作，现将有关事项通知如下。").paragraph(PROSE).split();
 
         assertThat(bulletin.notices()).extracting(Notice::title, Notice::issuer, Notice::date)
                 .containsExactly(tuple("关于做好科技年鉴编纂工作的通知", "天津市科学技术局", LocalDate.of(2021, 3, 8)),
@@ -64,11 +57,11 @@ class LayoutRulesTest {
 
     @Test
     void outlineNumberedGroupLabelsRestartTheNumberingAndAnOutlineInABodyIsNoLabel() throws Exception {
-        Bulletin bulletin = split(new LaidOutText()
+        Bulletin bulletin = new LaidOutText()
                 .lines("一、医药信息篇（2021/3/8~2021/3/12）", "（一）国家级", "1.关于发布药品标准的公告").paragraph(PROSE)
                 .lines("（一）申报材料", "1.申请表。").paragraph(PROSE)
                 .lines("（二）地方级", "1.关于印发药品目录的通知").paragraph(PROSE)
-                .line("2.关于开展药品抽检工作的通知").paragraph(PROSE));
+                .line("2.关于开展药品抽检工作的通知").paragraph(PROSE).split();
 
         assertThat(bulletin.sections().get(0).groups()).extracting(Group::label).containsExactly("国家级", "地方级");
         assertThat(bulletin.notices()).extracting(Notice::no).containsExactly(1, 1, 2);
@@ -77,12 +70,12 @@ class LayoutRulesTest {
 
     @Test
     void aTableOfNoticesGivesOneNoticePerRowWithTitleIssuerAndDateFromItsColumns() throws Exception {
-        Bulletin bulletin = split(new LaidOutText()
+        Bulletin bulletin = new LaidOutText()
                 .lines("科技项目篇（2021/3/8~3/12）", "天津市")
                 .row("序号", "文件名称", "发布单位", "发布日期")
                 .row("1", "关于做好科技年鉴编纂工作的通知", "天津市科学技术局", "2021-03-08")
                 .row("2", "关于征集决策咨询课题选题的通知", "天津市科学技术协会", "2021-03-11")
-                .lines("盈科瑞﹒科技项目部", "2021 年 03 月 12 日"));
+                .lines("盈科瑞﹒科技项目部", "2021 年 03 月 12 日").split();
 
         assertThat(bulletin.notices()).extracting(Notice::no, Notice::title, Notice::issuer, Notice::date)
                 .containsExactly(tuple(1, "关于做好科技年鉴编纂工作的通知", "天津市科学技术局", LocalDate.of(2021, 3, 8)),
@@ -96,7 +89,7 @@ class LayoutRulesTest {
                 .lines("医药信息篇（2021/3/8~2021/3/12）", "国家级").paragraph(PROSE)
                 .lines("（1）申请表。", "（2）承诺书。").paragraph(PROSE);
 
-        assertThatThrownBy(() -> split(text))
+        assertThatThrownBy(text::split)
                 .isInstanceOfSatisfying(UnreadableBulletinException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_A_BULLETIN))
                 .hasMessageContaining("1 section heading(s) found but no numbered notices")
                 .hasMessageContaining("numbering styles seen were （1） ×2");
