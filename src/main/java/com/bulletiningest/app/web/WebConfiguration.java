@@ -1,7 +1,5 @@
 package com.bulletiningest.app.web;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 
 import javax.sql.DataSource;
@@ -26,28 +24,36 @@ import org.apache.camel.health.HealthCheckRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The console's beans for routes/web.yaml ({@code webApi}, {@code webAssets}), over the database bound by
  * {@code BulletinServiceConfiguration}; the health checks (database, SMTP) and product metrics ({@code ingestMetrics})
- * of {@code /observe}. Refuses to start a server reachable beyond loopback without an admin password.
+ * of {@code /observe}; the {@link RequestGate} in front of them all. Refuses to start a server reachable beyond loopback
+ * without an admin password ({@link WebExposure}).
  */
 public class WebConfiguration implements CamelConfiguration {
-
-    private static final Logger LOG = LoggerFactory.getLogger(WebConfiguration.class);
 
     @Override
     public void configure(CamelContext context) throws Exception {
         Settings settings = new Settings(context);
-        String address = settings.text("bulletin.http.bind-address", "127.0.0.1");
-        AdminGuard guard = new AdminGuard(settings.text("bulletin.admin-password"), loopback(address));
-        if (!loopback(address) && !guard.configured()) {
-            throw new IllegalStateException("refusing to serve the console on " + address + ": beyond loopback it "
-                    + "needs an admin password; set BULLETIN_ADMIN_PASSWORD, or bulletin.http.bind-address=127.0.0.1");
+        String password = settings.text("bulletin.admin-password");
+        // the server's own address and port, whichever property set them (camel.server.host is bulletin.http.*'s by
+        // default, CAMEL_SERVER_HOST overrides it)
+        WebExposure exposure = WebExposure.of(context.resolvePropertyPlaceholders("{{camel.server.host:0.0.0.0}}"),
+                Integer.parseInt(context.resolvePropertyPlaceholders("{{camel.server.port:8080}}")),
+                !password.isEmpty());
+        AdminGuard guard = new AdminGuard(password, exposure.loopback(), new LoginThrottle(Clock.systemUTC()));
+        RequestGate gate = new RequestGate(guard, exposure.loopback()
+                ? RequestGate.loopbackHosts(settings.text("bulletin.public-url")) : null, 2 * Database.WEB_CONNECTIONS);
+        context.addLifecycleStrategy(new RequestGateInstaller(gate, exposure));
+        context.getRegistry().bind("webHeaderFilter", new RequestHeaderFilter());
+        if (!exposure.loopback()) {
+            // the open /observe/health says UP or DOWN only
+            HealthCheckRegistry.get(context).setExposureLevel("oneline");
         }
-        DataSource dataSource = context.getRegistry().lookupByNameAndType("database", Database.class).dataSource();
+        Database database = context.getRegistry().lookupByNameAndType("database", Database.class);
+        // the console's own connections: no number of web requests can take those of ingest and the outbox
+        DataSource dataSource = database.webDataSource();
         FailedFiles failedFiles = new FailedFiles(settings.path("bulletin.inbox", "inbox"));
         // the intake mailbox as routes/inbox-mail.yaml reads it (the embedded server's, once it was started)
         FailedMailRetry failedMails = new FailedMailRetry(new FailedMailRetry.Mailbox(
@@ -70,23 +76,17 @@ public class WebConfiguration implements CamelConfiguration {
         context.getRegistry().bind("ingestMetrics", new BulletinMetrics(metrics, new ArchiveFigures(dataSource),
                 failedFiles));
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
-        health.register(new DatabaseHealthCheck(dataSource));
+        health.register(new DatabaseHealthCheck(database.dataSource()));
+        health.register(new WebPoolHealthCheck(database::webPoolState, gate));
         health.register(new SmtpHealthCheck(settings.text("bulletin.smtp.host"),
                 settings.number("bulletin.smtp.port", 25)));
         context.getRegistry().bind("webAssets", new WebAssets(guard));
         context.getRegistry().bind("apiDocs", new GuardedApiDocs(guard));
-        LOG.info("Console at http://{}:{}/ ({})", address, settings.text("bulletin.http.port"),
-                guard.configured() ? "actions need the admin password" : "read only: set BULLETIN_ADMIN_PASSWORD "
-                        + "to enable retry and resend");
     }
 
     /** The tag rules the service enriches with, bound by {@code BulletinServiceConfiguration}. */
     @SuppressWarnings("unchecked")
     private static ReloadingConfig<TagRules> tagRules(CamelContext context) {
         return context.getRegistry().lookupByNameAndType("tagRules", ReloadingConfig.class);
-    }
-
-    private static boolean loopback(String address) throws UnknownHostException {
-        return InetAddress.getByName(address).isLoopbackAddress();
     }
 }
