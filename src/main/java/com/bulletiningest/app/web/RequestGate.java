@@ -81,6 +81,14 @@ final class RequestGate implements Handler<RoutingContext> {
             refuse(context, 421, "this server answers only to localhost, 127.0.0.1 and [::1]", Map.of());
             return;
         }
+        try {
+            context.queryParams(); // decoded here, or a bad %-escape fails later inside Camel with a stack trace
+        } catch (RuntimeException e) {
+            LOG.debug("Refused a query string that does not decode: {}", request.query());
+            refuse(context, 400, "the query string is not well encoded (a % must be followed by two hex digits)",
+                    Map.of());
+            return;
+        }
         String path = request.path();
         if (path.startsWith("/observe/")) {
             boolean openHealth = path.equals("/observe/health") && request.query() == null;

@@ -3,9 +3,11 @@ package com.bulletiningest.app.web;
 import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.bulletiningest.app.Eventually;
 import com.bulletiningest.app.RunningService;
 import com.bulletiningest.fixtures.LogCapture;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -180,6 +182,25 @@ class HardenedApiTest {
         assertThat(log.mentioning("wrong admin passwords from 127.0.0.2")).hasSize(1);
         assertThat(log.mentioning("guess-")).isEmpty();
         assertThat(http.post("/api/digests/1/resend", "Authorization", RawHttp.basic(PASSWORD)).status()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("the issue's repro: a link x.reason.txt to a file, set aside as a link, then a dangling link x: "
+            + "x's reason is not written into that file, the console does not show it, and the log says why")
+    void plantedLinkInTheInbox() throws Exception {
+        Path victim = Files.writeString(home.resolve("victim.txt"), "precious");
+        Path failed = service.inbox().resolve(".failed");
+        Files.createSymbolicLink(service.inbox().resolve("x.reason.txt"), victim);
+        Eventually.within(RunningService.PATIENCE, "the link set aside",
+                () -> Files.isSymbolicLink(failed.resolve("x.reason.txt")));
+        Files.createSymbolicLink(service.inbox().resolve("x"), home.resolve("nowhere"));
+        Eventually.within(RunningService.PATIENCE, "the dangling link set aside",
+                () -> Files.isSymbolicLink(failed.resolve("x")));
+
+        assertThat(Files.readString(victim)).isEqualTo("precious");
+        assertThat(Files.readSymbolicLink(failed.resolve("x.reason.txt"))).isEqualTo(victim);
+        assertThat(log.mentioning("x.reason.txt is a link or no regular file: left alone")).hasSize(1);
+        assertThat(http.get("/api/failures").body()).doesNotContain("precious");
     }
 
     private static int port() {
