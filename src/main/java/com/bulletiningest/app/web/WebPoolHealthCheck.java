@@ -3,7 +3,7 @@ package com.bulletiningest.app.web;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.bulletiningest.store.Database;
+import com.bulletiningest.store.db.Database;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 

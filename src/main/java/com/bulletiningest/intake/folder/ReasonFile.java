@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import com.bulletiningest.intake.EscapedText;
-import com.bulletiningest.store.ContentHash;
+import com.bulletiningest.store.db.ContentHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -209,7 +209,7 @@ class HardenedApiTest {
 
     private static String resentAt(long digest) throws Exception {
         return String.valueOf(com.bulletiningest.fixtures.Rows.firstColumn(
-                service.bean("database", com.bulletiningest.store.Database.class).dataSource(),
+                service.bean("database", com.bulletiningest.store.db.Database.class).dataSource(),
                 "select resent_at from outbox where id = " + digest));
     }
 
