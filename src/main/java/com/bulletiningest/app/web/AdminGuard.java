@@ -68,14 +68,14 @@ final class AdminGuard {
         }
         String authorization = request.getHeader("Authorization");
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw new RefusedException(401, "this needs the admin password");
+            throw new RefusedException(401, "this action needs the admin password");
         }
         String credentials;
         try {
             credentials = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
                     StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new RefusedException(401, "this needs the admin password");
+            throw new RefusedException(401, "this action needs the admin password");
         }
         byte[] given = credentials.substring(credentials.indexOf(':') + 1).getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(given, password)) {

@@ -76,8 +76,9 @@ final class RequestGate implements Handler<RoutingContext> {
             }
         });
         HttpServerRequest request = context.request();
-        if (hosts != null && !hosts.contains(host(request.getHeader("Host")))) {
-            LOG.debug("Refused a request for host {}", request.getHeader("Host"));
+        // Host, or HTTP/2's :authority (Java's HTTP client upgrades to h2c)
+        if (hosts != null && !hosts.contains(host(request.host()))) {
+            LOG.debug("Refused a request for host {}", request.host());
             refuse(context, 421, "this server answers only to localhost, 127.0.0.1 and [::1]", Map.of());
             return;
         }

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import com.bulletiningest.app.Eventually;
@@ -78,7 +79,7 @@ class HardenedApiTest {
         RawHttp.Response browser = http.post("/api/digests/1/resend");
         assertThat(browser.status()).isEqualTo(401);
         assertThat(browser.header("WWW-Authenticate")).startsWith("Basic realm=\"bulletin-ingest\"");
-        assertThat(JSON.readTree(browser.body()).get("error").asText()).isEqualTo("this needs the admin password");
+        assertThat(JSON.readTree(browser.body()).get("error").asText()).isEqualTo("this action needs the admin password");
 
         RawHttp.Response script = http.post("/api/digests/1/resend", "X-Requested-With", "XMLHttpRequest");
         assertThat(script.status()).isEqualTo(401);
@@ -201,6 +202,22 @@ class HardenedApiTest {
         assertThat(Files.readSymbolicLink(failed.resolve("x.reason.txt"))).isEqualTo(victim);
         assertThat(log.mentioning("x.reason.txt is a link or no regular file: left alone")).hasSize(1);
         assertThat(http.get("/api/failures").body()).doesNotContain("precious");
+    }
+
+    @Test
+    @DisplayName("a dry run with a catastrophic regex (2^n steps) is stopped and reported as a 400 within seconds")
+    void catastrophicRegexIsStopped() throws Exception {
+        long before = System.nanoTime();
+        RawHttp.Response answer = http.postText("/api/rules/dry-run", """
+                rules:
+                  - tag: 灾难
+                    regex: "^(([^Z])\\\\2?|[^Z])+Z"
+                    in: [body]
+                """, "Authorization", RawHttp.basic(PASSWORD));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(error(answer)).startsWith("the regex \"^(([^Z])\\2?|[^Z])+Z\" took longer than 200 ms on one notice");
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(10));
     }
 
     private static int port() {

@@ -51,8 +51,17 @@ final class RawHttp {
         return send("POST", target, headers);
     }
 
+    /** POSTs {@code body} as UTF-8 text/plain. */
+    Response postText(String target, String body, String... headers) throws IOException {
+        return send("POST", target, body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
     /** @param headers name, value, name, value …; a "Host" among them replaces the default one */
     Response send(String method, String target, String... headers) throws IOException {
+        return send(method, target, new byte[0], headers);
+    }
+
+    private Response send(String method, String target, byte[] body, String... headers) throws IOException {
         StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\n");
         boolean host = false;
         for (int i = 0; i < headers.length; i += 2) {
@@ -62,7 +71,11 @@ final class RawHttp {
         if (!host) {
             request.append("Host: 127.0.0.1:").append(port).append("\r\n");
         }
-        request.append(method.equals("POST") ? "Content-Length: 0\r\n" : "").append("Connection: close\r\n\r\n");
+        if (method.equals("POST")) {
+            request.append("Content-Type: text/plain; charset=UTF-8\r\nContent-Length: ").append(body.length)
+                    .append("\r\n");
+        }
+        request.append("Connection: close\r\n\r\n");
         try (Socket socket = new Socket()) {
             if (source != null) {
                 socket.bind(new InetSocketAddress(source, 0));
@@ -71,6 +84,7 @@ final class RawHttp {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(body);
             out.flush();
             return parse(socket.getInputStream());
         }
