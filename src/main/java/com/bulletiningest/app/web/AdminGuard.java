@@ -16,20 +16,26 @@ import org.apache.camel.Exchange;
  * action is refused. Pages and reads need no password while the server listens on loopback only. Wrong passwords are
  * counted per client address ({@link LoginThrottle}).
  */
-final class AdminGuard {
+public final class AdminGuard {
 
     private final byte[] password;
+    private final WebExposure exposure;
     private final boolean loopback;
     private final LoginThrottle throttle;
 
     /**
      * @param password the configured admin password, empty for none
-     * @param loopback whether the server is bound to loopback only: beyond it, reading needs the password too
+     * @param exposure where the server listens: beyond loopback, reading needs the password too
      */
-    AdminGuard(String password, boolean loopback, LoginThrottle throttle) {
+    AdminGuard(String password, WebExposure exposure, LoginThrottle throttle) {
         this.password = password.getBytes(StandardCharsets.UTF_8);
-        this.loopback = loopback;
+        this.exposure = exposure;
+        this.loopback = exposure.loopback();
         this.throttle = throttle;
+    }
+
+    WebExposure exposure() {
+        return exposure;
     }
 
     /** Lets a read through: always on loopback, else with the admin password. Returns true to chain in expressions. */

@@ -1,15 +1,14 @@
 package com.bulletiningest.app.web;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
-import com.bulletiningest.app.Settings;
 import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.TagRules;
 import com.bulletiningest.intake.mail.FailedMailRetry;
 import com.bulletiningest.notify.DigestQueries;
 import com.bulletiningest.notify.Outbox;
+import com.bulletiningest.notify.SmtpSettings;
 import com.bulletiningest.store.db.Database;
 import com.bulletiningest.store.intake.IntakeAttempts;
 import com.bulletiningest.store.intake.MailMessages;
@@ -19,75 +18,124 @@ import com.bulletiningest.store.read.NoticeQueries;
 import com.bulletiningest.store.read.NoticeSearch;
 import com.bulletiningest.store.read.TaggedNotices;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.Registry;
 
 /**
- * The console's beans for routes/web.yaml ({@code webApi}, {@code webAssets}), over the database bound by
- * {@code BulletinServiceConfiguration}; the health checks (database, SMTP) and product metrics ({@code ingestMetrics})
- * of {@code /observe}; the {@link RequestGate} in front of them all. Refuses to start a server reachable beyond loopback
- * without an admin password ({@link WebExposure}).
+ * The console's beans for routes/web.yaml ({@code webApi}, {@code rulesApi}, {@code webAssets}, {@code apiDocs}),
+ * the product metrics ({@code ingestMetrics}) and the health checks (database, web pool, SMTP) of {@code /observe};
+ * the {@link RequestGate} in front of them all. Refuses to start a server reachable beyond loopback without an admin
+ * password ({@link WebExposure}).
  */
 public class WebConfiguration implements CamelConfiguration {
 
-    @Override
-    public void configure(CamelContext context) throws Exception {
-        Settings settings = new Settings(context);
-        String password = settings.text("bulletin.admin-password");
-        // the server's own address and port, whichever property set them (camel.server.host is bulletin.http.*'s by
-        // default, CAMEL_SERVER_HOST overrides it)
-        WebExposure exposure = WebExposure.of(context.resolvePropertyPlaceholders("{{camel.server.host:0.0.0.0}}"),
-                Integer.parseInt(context.resolvePropertyPlaceholders("{{camel.server.port:8080}}")),
-                !password.isEmpty());
-        AdminGuard guard = new AdminGuard(password, exposure.loopback(), new LoginThrottle(Clock.systemUTC()));
-        RequestGate gate = new RequestGate(guard, exposure.loopback()
-                ? RequestGate.loopbackHosts(settings.text("bulletin.public-url")) : null, 2 * Database.WEB_CONNECTIONS);
-        context.addLifecycleStrategy(new RequestGateInstaller(gate, exposure));
-        context.getRegistry().bind("webHeaderFilter", new RequestHeaderFilter());
-        if (!exposure.loopback()) {
-            // the open /observe/health says UP or DOWN only
-            HealthCheckRegistry.get(context).setExposureLevel("oneline");
-        }
-        Database database = context.getRegistry().lookupByNameAndType("database", Database.class);
-        // the console's own connections: no number of web requests can take those of ingest and the outbox
-        DataSource dataSource = database.webDataSource();
-        FailedFiles failedFiles = new FailedFiles(settings.path("bulletin.inbox", "inbox"));
-        // the intake mailbox as routes/inbox-mail.yaml reads it (the embedded server's, once it was started)
-        FailedMailRetry failedMails = new FailedMailRetry(new FailedMailRetry.Mailbox(
-                settings.text("bulletin.imap.protocol", "imap"), settings.text("bulletin.imap.host"),
-                settings.number("bulletin.imap.port", 143), settings.text("bulletin.imap.user"),
-                settings.text("bulletin.imap.password"), settings.text("bulletin.imap.folder", "INBOX")),
-                new MailMessages(dataSource), new IntakeAttempts(dataSource));
-        DigestQueries digests = new DigestQueries(dataSource);
-        context.getRegistry().bind("webApi", new WebApi(new NoticeSearch(dataSource), new NoticeQueries(dataSource),
-                new BulletinQueries(dataSource), digests, failedFiles, failedMails,
-                context.getRegistry().lookupByNameAndType("outbox", Outbox.class), Clock.systemDefaultZone(), guard));
-        context.getRegistry().bind("rulesApi", new RulesApi(tagRules(context), new NoticeQueries(dataSource),
-                new TaggedNotices(dataSource), guard));
-        // camel-micrometer-prometheus serves the registry bound as metricsRegistry at /observe/metrics; it may have
-        // created it already
-        MeterRegistry metrics = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
-        if (metrics == null) {
-            metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            context.getRegistry().bind("metricsRegistry", metrics);
-        }
-        context.getRegistry().bind("ingestMetrics", new BulletinMetrics(metrics, new ArchiveFigures(dataSource),
-                digests, failedFiles));
-        HealthCheckRegistry health = HealthCheckRegistry.get(context);
-        health.register(new DatabaseHealthCheck(database.dataSource()));
-        health.register(new WebPoolHealthCheck(database::webPoolState, gate));
-        health.register(new SmtpHealthCheck(settings.text("bulletin.smtp.host"),
-                settings.number("bulletin.smtp.port", 25)));
-        context.getRegistry().bind("webAssets", new WebAssets(guard));
-        context.getRegistry().bind("apiDocs", new GuardedApiDocs(guard));
+    /**
+     * Bound at start, so that a console beyond loopback without an admin password stops the start. Whether it is
+     * beyond loopback is decided by the address the HTTP server binds: {@code camel.server.host}, which
+     * {@code bulletin.http.bind-address} sets by default and {@code CAMEL_SERVER_HOST} overrides ({@link WebExposure}).
+     */
+    @BindToRegistry
+    public AdminGuard adminGuard(@PropertyInject("camel.server.host") String host,
+                                 @PropertyInject("camel.server.port") int port,
+                                 @PropertyInject("bulletin.admin-password") String password) {
+        return new AdminGuard(password, WebExposure.of(host, port, !password.isEmpty()),
+                new LoginThrottle(Clock.systemUTC()));
     }
 
-    /** The tag rules the service enriches with, bound by {@code BulletinServiceConfiguration}. */
-    @SuppressWarnings("unchecked")
-    private static ReloadingConfig<TagRules> tagRules(CamelContext context) {
-        return context.getRegistry().lookupByNameAndType("tagRules", ReloadingConfig.class);
+    /** Nothing of a request but its path parameters becomes a Camel header (camel.rest.endpoint-properties). */
+    @BindToRegistry
+    public RequestHeaderFilter webHeaderFilter() {
+        return new RequestHeaderFilter();
+    }
+
+    /**
+     * The front door ({@link RequestGate}) on the HTTP server, installed as the server comes up, and the readiness
+     * checks of {@code /observe/health}. Registered once every configuration has bound its beans: the database and
+     * the SMTP settings (the embedded server's, when it runs) come from other configurations.
+     */
+    @Override
+    public void configure(CamelContext context) {
+        Registry registry = context.getRegistry();
+        AdminGuard guard = registry.findSingleByType(AdminGuard.class);
+        WebExposure exposure = guard.exposure();
+        RequestGate gate = new RequestGate(guard, exposure.loopback() ? RequestGate.loopbackHosts(
+                context.getPropertiesComponent().resolveProperty("bulletin.public-url").orElse("")) : null,
+                2 * Database.WEB_CONNECTIONS);
+        context.addLifecycleStrategy(new RequestGateInstaller(gate, exposure));
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (!exposure.loopback()) {
+            health.setExposureLevel("oneline"); // the open /observe/health says UP or DOWN only
+        }
+        Database database = registry.findSingleByType(Database.class);
+        health.register(new DatabaseHealthCheck(database.dataSource()));
+        health.register(new WebPoolHealthCheck(database::webPoolState, gate));
+        SmtpSettings smtp = registry.findSingleByType(SmtpSettings.class);
+        health.register(new SmtpHealthCheck(smtp.host(), smtp.port()));
+    }
+
+    // the console's beans read through the web pool (Database.webDataSource): no number of web requests can take the
+    // connections ingest and the outbox need
+
+    /** The files set aside in {@code <inbox>/.failed}. */
+    @BindToRegistry(lazy = true)
+    public FailedFiles failedFiles(@PropertyInject("bulletin.inbox") String inbox) {
+        return new FailedFiles(Path.of(inbox));
+    }
+
+    /** The intake mailbox as routes/inbox-mail.yaml reads it (the embedded server's, once it runs). */
+    @BindToRegistry(lazy = true)
+    public FailedMailRetry failedMailRetry(@PropertyInject("bulletin.imap.protocol") String protocol,
+                                           @PropertyInject("bulletin.imap.host") String host,
+                                           @PropertyInject("bulletin.imap.port") int port,
+                                           @PropertyInject("bulletin.imap.user") String user,
+                                           @PropertyInject("bulletin.imap.password") String password,
+                                           @PropertyInject("bulletin.imap.folder") String folder,
+                                           @BeanInject Database database) {
+        return new FailedMailRetry(new FailedMailRetry.Mailbox(protocol, host, port, user, password, folder),
+                new MailMessages(database.webDataSource()), new IntakeAttempts(database.webDataSource()));
+    }
+
+    @BindToRegistry(lazy = true)
+    public DigestQueries digestQueries(@BeanInject Database database) {
+        return new DigestQueries(database.webDataSource());
+    }
+
+    @BindToRegistry(lazy = true)
+    public WebApi webApi(@BeanInject Database database, @BeanInject DigestQueries digests,
+                         @BeanInject FailedFiles failedFiles, @BeanInject FailedMailRetry failedMails,
+                         @BeanInject Outbox outbox, @BeanInject AdminGuard guard) {
+        return new WebApi(new NoticeSearch(database.webDataSource()), new NoticeQueries(database.webDataSource()),
+                new BulletinQueries(database.webDataSource()), digests, failedFiles, failedMails, outbox,
+                Clock.systemDefaultZone(), guard);
+    }
+
+    /** The rules page over the tag rules the service enriches with. */
+    @BindToRegistry(lazy = true)
+    public RulesApi rulesApi(@BeanInject("tagRules") ReloadingConfig<TagRules> rules, @BeanInject Database database,
+                             @BeanInject AdminGuard guard) {
+        return new RulesApi(rules, new NoticeQueries(database.webDataSource()), new TaggedNotices(database.webDataSource()),
+                guard);
+    }
+
+    /** Product figures, in the registry camel-micrometer-prometheus serves at {@code /observe/metrics}. */
+    @BindToRegistry(lazy = true)
+    public BulletinMetrics ingestMetrics(MeterRegistry metrics, @BeanInject Database database,
+                                         @BeanInject DigestQueries digests, @BeanInject FailedFiles failedFiles) {
+        return new BulletinMetrics(metrics, new ArchiveFigures(database.webDataSource()), digests, failedFiles);
+    }
+
+    @BindToRegistry(lazy = true)
+    public WebAssets webAssets(@BeanInject AdminGuard guard) {
+        return new WebAssets(guard);
+    }
+
+    @BindToRegistry(lazy = true)
+    public GuardedApiDocs apiDocs(@BeanInject AdminGuard guard) {
+        return new GuardedApiDocs(guard);
     }
 }

@@ -21,7 +21,7 @@ public final class ReasonFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReasonFile.class);
 
-    static final String SUFFIX = ".reason.txt";
+    private static final String SUFFIX = ".reason.txt";
     private static final int MAX_NAME_BYTES = 255;
     private static final int HASH_CHARS = 8;
 
@@ -48,6 +48,16 @@ public final class ReasonFile {
         return start + tail;
     }
 
+    /** Whether {@code fileName} is a reason file rather than a file set aside. */
+    public static boolean isReasonFile(String fileName) {
+        return fileName.endsWith(SUFFIX);
+    }
+
+    /** The reason file of {@code fileName} set aside in {@code folder}. */
+    public static Path of(Path folder, String fileName) {
+        return folder.resolve(nameFor(fileName));
+    }
+
     /**
      * Writes {@code reason} as the one line of {@code folder/<fileName>.reason.txt}, creating the folder; line breaks
      * in it (an error message may quote the file's name) are escaped. Nothing is written through a link: the text goes
@@ -57,7 +67,7 @@ public final class ReasonFile {
      */
     public static Path write(Path folder, String fileName, String reason) throws IOException {
         Path real = realFolder(folder);
-        Path target = real.resolve(nameFor(fileName));
+        Path target = of(real, fileName);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             LOG.warn("{} is a link or no regular file: left alone; the reason for {} is not written: {}",
                     EscapedText.of(target.toString()), EscapedText.of(fileName), EscapedText.of(reason));
