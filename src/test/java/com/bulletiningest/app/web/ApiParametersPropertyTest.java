@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random values at every parameter of the API (NUL and other control characters, any Unicode, huge and negative
  * numbers, far and impossible dates, broken %-escapes, repeated parameters, the same names as request headers) on the
  * running service with seed-000 stored: the answer is never a 500, and a refusal is JSON saying why (but for a path
- * that does not decode, which Vert.x refuses with its own plain 400).
+ * that does not decode and a request line over 4 KB, which Vert.x refuses itself with a plain 400 or 414).
  */
 class ApiParametersPropertyTest {
 
@@ -111,10 +111,11 @@ class ApiParametersPropertyTest {
     void neverAnInternalError(@ForAll("requests") Request request) throws Exception {
         RawHttp.Response answer = http.get(request.target(), request.headers());
 
-        assertThat(answer.status()).as(request.target()).isIn(200, 400, 404);
-        // a path that does not %-decode is refused by Vert.x's router before any route or the front door sees it
+        assertThat(answer.status()).as(request.target()).isIn(200, 400, 404, 414);
+        // a path that does not %-decode is refused by Vert.x's router before any route or the front door sees it, a
+        // request line over 4 KB (414) by its HTTP codec
         boolean undecodablePath = request.pathValue().raw() && request.endpoint().path().contains("{id}");
-        if (answer.status() != 200 && !(undecodablePath && answer.status() == 400)) {
+        if (answer.status() != 200 && answer.status() != 414 && !(undecodablePath && answer.status() == 400)) {
             assertThat(JSON.readTree(answer.body()).get("error").asText()).as(request.target()).isNotBlank();
         }
     }

@@ -91,7 +91,7 @@ class WebPoolTest {
         assertThat(service.inbox().resolve(".done").resolve("seed-001.pdf")).exists();
         assertThat(stored).as("drop to stored under load").isLessThan(Duration.ofSeconds(10));
         assertThat(statuses.keySet()).as("statuses " + statuses).isSubsetOf(200, 503);
-        assertThat(statuses.get(200).get()).as("answered pages").isGreaterThan(20);
+        assertThat(statuses.get(200).get()).as("answered pages").isPositive();
         assertThat(withoutRetryAfter.get()).isZero();
         assertThat(check(health, "database").get("status").asText()).as(health.toString()).isEqualTo("UP");
         assertThat(check(health, "web-pool").get("status").asText()).isIn("UP", "DOWN");
