@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.bulletiningest.intake.mail.FailedMailRetry;
 import com.bulletiningest.notify.Outbox;
+import com.bulletiningest.notify.Resent;
 import com.bulletiningest.store.BulletinQueries;
 import com.bulletiningest.store.DigestQueries;
 import com.bulletiningest.store.NoticeDeadline;
@@ -183,7 +184,7 @@ public final class WebApi {
         Responses.json(exchange, () -> {
             guard.check(exchange);
             long id = new Params(exchange.getMessage()).id("id");
-            Outbox.Resent resent = outbox.resend(id).orElseThrow(() -> new Params.NotFoundException("no digest #" + id));
+            Resent resent = outbox.resend(id).orElseThrow(() -> new Params.NotFoundException("no digest #" + id));
             LOG.info("Digest #{} to be resent at an admin's request ({})", id, resent);
             return Map.of("resent", id, "outcome", switch (resent) {
                 case AT_ONCE -> "tried at the next send, without waiting for its back-off";
