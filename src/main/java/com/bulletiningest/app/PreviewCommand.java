@@ -19,6 +19,7 @@ import com.bulletiningest.enrich.EnrichmentJson;
 import com.bulletiningest.enrich.KeywordExtractor;
 import com.bulletiningest.enrich.NoticeFields;
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.ingest.Pipeline;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.BulletinJson;
 import com.bulletiningest.split.Categories;

@@ -13,9 +13,10 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import com.bulletiningest.store.StoreException;
-import com.bulletiningest.store.StoredBulletin;
-import com.bulletiningest.store.StoredListener;
+import com.bulletiningest.store.db.Figures;
+import com.bulletiningest.store.db.StoreException;
+import com.bulletiningest.store.write.StoredBulletin;
+import com.bulletiningest.store.write.StoredListener;
 
 /**
  * The channel messages waiting to go out (table {@code channel_delivery}), taken out by {@link ChannelSender}. When
@@ -102,13 +103,14 @@ public final class ChannelOutbox implements StoredListener {
 
     /** How many messages went to this robot in the last minute, by any instance: its rate limit counts them. */
     int sentLastMinute(String url) {
-        return count("select count(*) from channel_delivery where url = ? and sent_at > now() - interval '1 minute'", url);
+        return (int) Figures.of(dataSource, "select count(*) from channel_delivery where url = ? "
+                + "and sent_at > now() - interval '1 minute'", url);
     }
 
     /** Messages of a channel type in a state (queued, failing, sent, failed), for the metrics. */
-    public int count(ChannelType type, String state) {
-        return count("select count(*) from channel_delivery where channel_type = ? and " + QueuedMessages.STATE
-                + " = ?", type.code(), state);
+    public double count(ChannelType type, String state) {
+        return Figures.of(dataSource, "select count(*) from channel_delivery where channel_type = ? and "
+                + QueuedMessages.STATE + " = ?", type.code(), state);
     }
 
     /** The newest messages first, unsent ones before sent ones. */
@@ -151,21 +153,6 @@ public final class ChannelOutbox implements StoredListener {
     /** Resend now: the message goes out at the next run of the sender, whatever its state; empty when unknown. */
     public Optional<Resent> resend(long id) {
         return queue.resend(id);
-    }
-
-    private int count(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw StoreException.of("cannot count channel messages", e);
-        }
     }
 
     private static Instant instant(Timestamp timestamp) {

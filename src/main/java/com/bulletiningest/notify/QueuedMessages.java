@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import com.bulletiningest.store.StoreException;
+import com.bulletiningest.store.db.StoreException;
 
 /**
  * How a queued message goes out, the same for a mail digest ({@code outbox}) and a channel message

@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 
+import com.bulletiningest.embedded.EmbeddedMailServer;
 import com.bulletiningest.fixtures.BulletinPdfWriter;
 import com.bulletiningest.fixtures.CorpusBulletin;
 import com.bulletiningest.fixtures.Variants;

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import com.bulletiningest.embedded.EmbeddedMailServer;
 import com.bulletiningest.fixtures.Rows;
-import com.bulletiningest.store.Database;
+import com.bulletiningest.store.db.Database;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;

@@ -30,9 +30,9 @@ import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.Group;
 import com.bulletiningest.split.Notice;
 import com.bulletiningest.split.Section;
-import com.bulletiningest.store.BulletinStore;
-import com.bulletiningest.store.ContentHash;
-import com.bulletiningest.store.ReceivedBulletin;
+import com.bulletiningest.store.write.BulletinStore;
+import com.bulletiningest.store.db.ContentHash;
+import com.bulletiningest.store.write.ReceivedBulletin;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,7 +155,7 @@ class ChannelSenderTest {
         assertThat(channels.resend(id)).contains(Resent.REQUEUED);
         assertThat(sender().sendPending()).isEqualTo(1);
         assertThat(robots.received(ChannelType.DINGTALK)).hasSize(1);
-        assertThat(channels.count(ChannelType.DINGTALK, "sent")).isEqualTo(1);
+        assertThat(channels.count(ChannelType.DINGTALK, "sent")).isEqualTo(1.0);
     }
 
     @Test

@@ -10,22 +10,22 @@ import com.bulletiningest.app.Settings;
 import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.TagRules;
 import com.bulletiningest.intake.mail.FailedMailRetry;
+import com.bulletiningest.notify.DigestQueries;
 import com.bulletiningest.notify.Outbox;
-import com.bulletiningest.store.ArchiveFigures;
-import com.bulletiningest.store.BulletinQueries;
-import com.bulletiningest.store.Database;
-import com.bulletiningest.store.DigestQueries;
-import com.bulletiningest.store.IntakeAttempts;
-import com.bulletiningest.store.MailMessages;
-import com.bulletiningest.store.NoticeQueries;
-import com.bulletiningest.store.NoticeSearch;
-import com.bulletiningest.store.TaggedNotices;
-import org.apache.camel.CamelConfiguration;
-import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheckRegistry;
+import com.bulletiningest.store.db.Database;
+import com.bulletiningest.store.intake.IntakeAttempts;
+import com.bulletiningest.store.intake.MailMessages;
+import com.bulletiningest.store.read.ArchiveFigures;
+import com.bulletiningest.store.read.BulletinQueries;
+import com.bulletiningest.store.read.NoticeQueries;
+import com.bulletiningest.store.read.NoticeSearch;
+import com.bulletiningest.store.read.TaggedNotices;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +55,9 @@ public class WebConfiguration implements CamelConfiguration {
                 settings.number("bulletin.imap.port", 143), settings.text("bulletin.imap.user"),
                 settings.text("bulletin.imap.password"), settings.text("bulletin.imap.folder", "INBOX")),
                 new MailMessages(dataSource), new IntakeAttempts(dataSource));
+        DigestQueries digests = new DigestQueries(dataSource);
         context.getRegistry().bind("webApi", new WebApi(new NoticeSearch(dataSource), new NoticeQueries(dataSource),
-                new BulletinQueries(dataSource), new DigestQueries(dataSource), failedFiles, failedMails,
+                new BulletinQueries(dataSource), digests, failedFiles, failedMails,
                 context.getRegistry().lookupByNameAndType("outbox", Outbox.class), Clock.systemDefaultZone(), guard));
         context.getRegistry().bind("rulesApi", new RulesApi(tagRules(context), new NoticeQueries(dataSource),
                 new TaggedNotices(dataSource), guard));
@@ -68,7 +69,7 @@ public class WebConfiguration implements CamelConfiguration {
             context.getRegistry().bind("metricsRegistry", metrics);
         }
         context.getRegistry().bind("ingestMetrics", new BulletinMetrics(metrics, new ArchiveFigures(dataSource),
-                failedFiles));
+                digests, failedFiles));
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new DatabaseHealthCheck(dataSource));
         health.register(new SmtpHealthCheck(settings.text("bulletin.smtp.host"),

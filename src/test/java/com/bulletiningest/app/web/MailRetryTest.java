@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-import com.bulletiningest.app.EmbeddedMailServer;
 import com.bulletiningest.app.Eventually;
 import com.bulletiningest.app.RunningService;
+import com.bulletiningest.embedded.EmbeddedMailServer;
 import com.bulletiningest.fixtures.PoisonBulletin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.activation.DataHandler;
