@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -25,6 +26,8 @@ import com.bulletiningest.intake.folder.InboxEntryFilter;
 import com.bulletiningest.intake.folder.MoveFailureLog;
 import com.bulletiningest.intake.folder.UnsettledFiles;
 import com.bulletiningest.notify.DigestComposer;
+import com.bulletiningest.notify.ChannelOutbox;
+import com.bulletiningest.notify.ChannelSender;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.notify.OutboxSender;
 import com.bulletiningest.notify.Owners;
@@ -43,7 +46,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the beans the routes call, from the {@code bulletin.*} properties, and binds them by name:
- * {@code ingestSteps}, {@code bulletinStore}, {@code noticeQueries}, {@code outbox}, {@code bulletinPdfs}, {@code outboxSender}, {@code database} and, when it runs,
+ * {@code ingestSteps}, {@code bulletinStore}, {@code noticeQueries}, {@code outbox}, {@code bulletinPdfs}, {@code outboxSender},
+ * {@code channelOutbox}, {@code channelSender}, {@code owners} (the owners file as last loaded), {@code digestComposer},
+ * {@code database} and, when it runs,
  * {@code embeddedMailServer}. When no database or mail server is configured it starts the embedded ones; Camel stops
  * them after the routes.
  */
@@ -80,10 +85,14 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         context.addService(closing("database", database), true, true);
         context.getRegistry().bind("database", database);
 
-        // the outbox queues each bulletin's digests in the store's transaction
-        Outbox outbox = new Outbox(database.dataSource(), owners,
-                new DigestComposer(settings.text("bulletin.public-url")));
-        BulletinStore store = new BulletinStore(database.dataSource(), outbox);
+        // the outboxes queue each bulletin's digests and channel messages in the store's transaction
+        DigestComposer composer = new DigestComposer(settings.text("bulletin.public-url"));
+        Outbox outbox = new Outbox(database.dataSource(), owners, composer);
+        ChannelOutbox channelOutbox = new ChannelOutbox(database.dataSource(), owners, composer);
+        BulletinStore store = new BulletinStore(database.dataSource(),
+                (connection, bulletin) -> outbox.onStored(connection, bulletin) + channelOutbox.onStored(connection, bulletin));
+        context.getRegistry().bind("owners", ownersFile);
+        context.getRegistry().bind("digestComposer", composer);
         context.getRegistry().bind("bulletinStore", store);
         context.getRegistry().bind("noticeQueries", new NoticeQueries(database.dataSource()));
         context.getRegistry().bind("bulletinPdfs", new BulletinPdfs(database.dataSource()));
@@ -96,6 +105,9 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
                 settings.flag("bulletin.smtp.tls"), settings.text("bulletin.mail.from", "bulletin-ingest@localhost"));
         context.getRegistry().bind("outbox", outbox);
         context.getRegistry().bind("outboxSender", new OutboxSender(outbox, smtp, dataDir.resolve("sent")));
+        context.getRegistry().bind("channelOutbox", channelOutbox);
+        // signing secrets come from the environment only (owners.yaml names the variable)
+        context.getRegistry().bind("channelSender", new ChannelSender(channelOutbox, System::getenv, Clock.systemUTC()));
         LOG.info("Copies of sent digests are written as .eml under {}", dataDir.resolve("sent").toAbsolutePath());
         bindFolderIntake(context, settings, database, dataDir);
     }

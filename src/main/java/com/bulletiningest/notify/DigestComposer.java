@@ -100,7 +100,7 @@ public final class DigestComposer {
     }
 
     /** The console's public address without trailing slash ({@code https://bulletins.example.org}), or null. */
-    String console() {
+    public String console() {
         return noticePages == null ? null : noticePages.substring(0, noticePages.length() - "/notices/".length());
     }
 

@@ -30,20 +30,20 @@ import com.sun.net.httpserver.HttpServer;
  * than 20 messages a minute (DingTalk); the web hook answers 401 to a wrong signature. What each accepted is kept.
  * {@link #answerNext} makes the next requests fail on purpose (429, 503, no answer in time: nothing is posted).
  */
-final class LoopbackRobots implements AutoCloseable {
+public final class LoopbackRobots implements AutoCloseable {
 
-    static final String DINGTALK_TOKEN = "dt-token-1";
-    static final String WECOM_KEY = "wecom-key-1";
-    static final String FEISHU_HOOK = "feishu-hook-1";
+    public static final String DINGTALK_TOKEN = "dt-token-1";
+    public static final String WECOM_KEY = "wecom-key-1";
+    public static final String FEISHU_HOOK = "feishu-hook-1";
     private static final long ONE_HOUR_MS = 3_600_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A message a robot accepted: the JSON body as posted, with the query string it came with. */
-    record Received(ChannelType type, JsonNode body, String query, Map<String, String> headers, int bytes) {
+    public record Received(ChannelType type, JsonNode body, String query, Map<String, String> headers, int bytes) {
     }
 
     /** A forced answer: the status and body, or a delay before answering normally. */
-    record Forced(int status, String body, Duration delay) {
+    public record Forced(int status, String body, Duration delay) {
     }
 
     private final HttpServer server;
@@ -53,7 +53,7 @@ final class LoopbackRobots implements AutoCloseable {
     private final Deque<Forced> forced = new ConcurrentLinkedDeque<>();
     private final Deque<Instant> dingtalkTimes = new ConcurrentLinkedDeque<>();
 
-    LoopbackRobots() throws IOException {
+    public LoopbackRobots() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/robot/send", e -> handle(e, ChannelType.DINGTALK));
@@ -64,12 +64,12 @@ final class LoopbackRobots implements AutoCloseable {
     }
 
     /** The robot of this type checks signatures with this secret. */
-    LoopbackRobots secret(ChannelType type, String secret) {
+    public LoopbackRobots secret(ChannelType type, String secret) {
         secrets.put(type, secret);
         return this;
     }
 
-    String url(ChannelType type) {
+    public String url(ChannelType type) {
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         return switch (type) {
             case DINGTALK -> base + "/robot/send?access_token=" + DINGTALK_TOKEN;
@@ -79,26 +79,26 @@ final class LoopbackRobots implements AutoCloseable {
         };
     }
 
-    void answerNext(Forced... answers) {
+    public void answerNext(Forced... answers) {
         forced.addAll(List.of(answers));
     }
 
     /** Lets the DingTalk robot's minute pass, as the test moves the sender's past sends a minute back. */
-    void minutePassed() {
+    public void minutePassed() {
         dingtalkTimes.clear();
     }
 
     /** The messages accepted, in order. */
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
-    List<Received> received(ChannelType type) {
+    public List<Received> received(ChannelType type) {
         return received().stream().filter(r -> r.type() == type).toList();
     }
 
     /** The answers refusing a message, as sent. */
-    List<String> refusals() {
+    public List<String> refusals() {
         return List.copyOf(refusals);
     }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import com.bulletiningest.ingest.Headers;
+import com.bulletiningest.notify.ChannelOutbox;
+import com.bulletiningest.notify.ChannelType;
 import com.bulletiningest.notify.DigestQueries;
 import com.bulletiningest.store.read.ArchiveFigures;
 import io.micrometer.core.instrument.Counter;
@@ -15,7 +17,8 @@ import org.apache.camel.Header;
 
 /**
  * The product's own figures at {@code /observe/metrics} (Prometheus, via Micrometer): bulletins stored per intake
- * and notices stored, set-aside files and failed mails, digests by state and the age of the oldest unsent one, all
+ * and notices stored, set-aside files and failed mails, digests by state and the age of the oldest unsent one,
+ * channel messages by channel type and state, all
  * counted where they are kept (database, inbox/.failed) when scraped; duplicates and the ingest duration as measured
  * by routes/ingest.yaml ({@code ingestMetrics}). Gauges hold their figures strongly: Micrometer's default weak
  * reference would let them be collected and report NaN.
@@ -26,7 +29,8 @@ public final class BulletinMetrics {
 
     private final MeterRegistry registry;
 
-    BulletinMetrics(MeterRegistry registry, ArchiveFigures figures, DigestQueries digests, FailedFiles failedFiles) {
+    BulletinMetrics(MeterRegistry registry, ArchiveFigures figures, DigestQueries digests, ChannelOutbox channels,
+                    FailedFiles failedFiles) {
         this.registry = registry;
         for (String intake : List.of("folder", "mail")) {
             Gauge.builder("bulletin_bulletins_stored", figures, f -> f.bulletins(intake))
@@ -43,6 +47,13 @@ public final class BulletinMetrics {
             Gauge.builder("bulletin_digests", digests, d -> d.count(state))
                     .description("digests in the outbox by state").tag("state", state)
                     .strongReference(true).register(registry);
+        }
+        for (ChannelType type : ChannelType.values()) {
+            for (String state : List.of("queued", "failing", "sent", "failed")) {
+                Gauge.builder("bulletin_channel_messages", channels, c -> c.count(type, state))
+                        .description("channel messages (group robots, web hooks) by channel type and state")
+                        .tag("type", type.code()).tag("state", state).strongReference(true).register(registry);
+            }
         }
         Gauge.builder("bulletin_oldest_unsent_digest_age_seconds", digests, DigestQueries::oldestUnsentAge)
                 .description("how long the oldest unsent digest has waited").strongReference(true).register(registry);

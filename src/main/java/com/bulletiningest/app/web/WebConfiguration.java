@@ -11,7 +11,12 @@ import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.TagRules;
 import com.bulletiningest.intake.mail.FailedMailRetry;
 import com.bulletiningest.notify.DigestQueries;
+import com.bulletiningest.notify.CalendarTokens;
+import com.bulletiningest.notify.ChannelOutbox;
+import com.bulletiningest.notify.DeadlineCalendar;
+import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.Outbox;
+import com.bulletiningest.notify.Owners;
 import com.bulletiningest.store.db.Database;
 import com.bulletiningest.store.intake.IntakeAttempts;
 import com.bulletiningest.store.intake.MailMessages;
@@ -59,6 +64,11 @@ public class WebConfiguration implements CamelConfiguration {
         context.getRegistry().bind("webApi", new WebApi(new NoticeSearch(dataSource), new NoticeQueries(dataSource),
                 new BulletinQueries(dataSource), digests, failedFiles, failedMails,
                 context.getRegistry().lookupByNameAndType("outbox", Outbox.class), Clock.systemDefaultZone(), guard));
+        DigestComposer composer = context.getRegistry().lookupByNameAndType("digestComposer", DigestComposer.class);
+        ChannelOutbox channels = context.getRegistry().lookupByNameAndType("channelOutbox", ChannelOutbox.class);
+        context.getRegistry().bind("ownersApi", new OwnersApi(owners(context), new CalendarTokens(dataSource),
+                new DeadlineCalendar(composer), new NoticeQueries(dataSource), channels, System::getenv,
+                composer.console() == null ? "" : composer.console(), guard));
         context.getRegistry().bind("rulesApi", new RulesApi(tagRules(context), new NoticeQueries(dataSource),
                 new TaggedNotices(dataSource), guard));
         // camel-micrometer-prometheus serves the registry bound as metricsRegistry at /observe/metrics; it may have
@@ -69,7 +79,7 @@ public class WebConfiguration implements CamelConfiguration {
             context.getRegistry().bind("metricsRegistry", metrics);
         }
         context.getRegistry().bind("ingestMetrics", new BulletinMetrics(metrics, new ArchiveFigures(dataSource),
-                digests, failedFiles));
+                digests, channels, failedFiles));
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new DatabaseHealthCheck(dataSource));
         health.register(new SmtpHealthCheck(settings.text("bulletin.smtp.host"),
@@ -79,6 +89,12 @@ public class WebConfiguration implements CamelConfiguration {
         LOG.info("Console at http://{}:{}/ ({})", address, settings.text("bulletin.http.port"),
                 guard.configured() ? "actions need the admin password" : "read only: set BULLETIN_ADMIN_PASSWORD "
                         + "to enable retry and resend");
+    }
+
+    /** The owners file as last loaded, bound by {@code BulletinServiceConfiguration}. */
+    @SuppressWarnings("unchecked")
+    private static ReloadingConfig<Owners> owners(CamelContext context) {
+        return context.getRegistry().lookupByNameAndType("owners", ReloadingConfig.class);
     }
 
     /** The tag rules the service enriches with, bound by {@code BulletinServiceConfiguration}. */
