@@ -23,19 +23,11 @@ import com.bulletiningest.split.Categories;
 public record Pipeline(PdfExtractor extractor, BulletinSplitter splitter, Enricher enricher) {
 
     /**
-     * @param tagsFile the tag rules, reloaded when the file changes; null for none
+     * The one way the service and the preview command build it.
+     *
+     * @param rules    the tag rules, asked for on every bulletin (the service's reload with the tags file)
      * @param keywords the keyword extractor, or null when keyword tags are switched off
-     * @throws ConfigException when the tags file is missing or broken
      */
-    public static Pipeline of(Categories categories, Path tagsFile, KeywordExtractor keywords) throws ConfigException {
-        TagRules none = new TagRules(List.of());
-        Enricher enricher = tagsFile == null
-                ? new Enricher(new FieldExtractor(), () -> none, keywords)
-                : Enricher.create(tagsFile, keywords);
-        return new Pipeline(new PdfExtractor(), new BulletinSplitter(categories), enricher);
-    }
-
-    /** With these tag rules, asked for on every bulletin (the service's reload with the tags file). */
     public static Pipeline of(Categories categories, Supplier<TagRules> rules, KeywordExtractor keywords) {
         return new Pipeline(new PdfExtractor(), new BulletinSplitter(categories),
                 new Enricher(new FieldExtractor(), rules, keywords));

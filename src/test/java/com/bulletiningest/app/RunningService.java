@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import com.bulletiningest.embedded.EmbeddedMailServer;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.store.db.Database;
 import jakarta.mail.Flags;
@@ -163,7 +162,7 @@ public final class RunningService {
         Session session = Session.getInstance(new Properties());
         Store store = session.getStore("imap");
         store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), INTAKE,
-                bean("embeddedMailServer", EmbeddedMailServer.class).password());
+                bean("embeddedMail", EmbeddedMail.class).server().password());
         try {
             Folder inbox = store.getFolder("INBOX");
             inbox.appendMessages(new Message[] {new MimeMessage(session,
@@ -221,7 +220,7 @@ public final class RunningService {
     private List<String> readMailbox(String address, String folderName, MessageReader read) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), address,
-                bean("embeddedMailServer", EmbeddedMailServer.class).password());
+                bean("embeddedMail", EmbeddedMail.class).server().password());
         try {
             Folder folder = store.getFolder(folderName);
             List<String> values = new ArrayList<>();
