@@ -287,7 +287,7 @@ class ChannelSenderTest {
                     "the environment variable PHARMA_FEISHU_SECRET (the channel's signing secret) is not set");
             assertThat(log.text()).contains("PHARMA_FEISHU_SECRET", "dingtalk http://127.0.0.1:")
                     .doesNotContain("wrong-secret-123", DINGTALK_SECRET, FEISHU_SECRET, WEBHOOK_SECRET,
-                            LoopbackRobots.DINGTALK_TOKEN, LoopbackRobots.WECOM_KEY);
+                            LoopbackRobots.DINGTALK_TOKEN, LoopbackRobots.WECOM_KEY, LoopbackRobots.FEISHU_HOOK);
         }
     }
 

@@ -143,6 +143,9 @@ class OwnersTest {
         assertThat(group.channels().get(0).masked()).isEqualTo("https://oapi.dingtalk.com/robot/send?…")
                 .as("the robot's token is never shown").doesNotContain("abc");
         assertThat(group.channels().get(0).toString()).isEqualTo("dingtalk https://oapi.dingtalk.com/robot/send?…");
+        assertThat(owners.all().get(1).channels()).extracting(Channel::masked).containsExactly(
+                "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?…", "https://open.feishu.cn/open-apis/bot/v2/hook/…",
+                "http://10.0.0.5:9000/hooks/…");
     }
 
     @Test
