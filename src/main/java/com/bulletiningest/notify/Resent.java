@@ -7,5 +7,14 @@ public enum Resent {
     /** it was failed (refused for good): queued again with a fresh back-off, e.g. once the address is fixed */
     REQUEUED,
     /** it was sent: queued to go out once more, same content, attempts counted afresh */
-    AGAIN
+    AGAIN;
+
+    /** What the admin is told; {@code again}: what happens to a message that was sent already. */
+    public String outcome(String again) {
+        return switch (this) {
+            case AT_ONCE -> "tried at the next send, without waiting for its back-off";
+            case REQUEUED -> "queued again after its refusal; the next send takes it";
+            case AGAIN -> again;
+        };
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -99,11 +100,7 @@ public final class OwnersApi {
             Resent resent = channels.resend(id)
                     .orElseThrow(() -> new Params.NotFoundException("no channel message #" + id));
             LOG.info("Channel message #{} to be resent at an admin's request ({})", id, resent);
-            return Map.of("resent", id, "outcome", switch (resent) {
-                case AT_ONCE -> "tried at the next send, without waiting for its back-off";
-                case REQUEUED -> "queued again after its refusal; the next send takes it";
-                case AGAIN -> "queued to be posted once more";
-            });
+            return Map.of("resent", id, "outcome", resent.outcome("queued to be posted once more"));
         });
     }
 
@@ -115,7 +112,7 @@ public final class OwnersApi {
         try {
             String file = new Params(exchange.getMessage()).text("file");
             Matcher name = CALENDAR_FILE.matcher(file == null ? "" : file);
-            Owner owner = (name.matches() ? tokens.owner(name.group(1)) : java.util.Optional.<String>empty())
+            Owner owner = (name.matches() ? tokens.owner(name.group(1)) : Optional.<String>empty())
                     .flatMap(key -> owners.get().byKey(key))
                     .orElseThrow(() -> new Params.NotFoundException("no such calendar"));
             String ics = calendar.ics(owner, notices.deadlines(FIRST_DAY, LAST_DAY));

@@ -186,11 +186,7 @@ public final class WebApi {
             long id = new Params(exchange.getMessage()).id("id");
             Resent resent = outbox.resend(id).orElseThrow(() -> new Params.NotFoundException("no digest #" + id));
             LOG.info("Digest #{} to be resent at an admin's request ({})", id, resent);
-            return Map.of("resent", id, "outcome", switch (resent) {
-                case AT_ONCE -> "tried at the next send, without waiting for its back-off";
-                case REQUEUED -> "queued again after its refusal; the next send takes it";
-                case AGAIN -> "queued to be sent once more, with the same Message-ID";
-            });
+            return Map.of("resent", id, "outcome", resent.outcome("queued to be sent once more, with the same Message-ID"));
         });
     }
 
