@@ -62,16 +62,9 @@ public class Enricher {
 
     private Enrichment enrich(Notice notice, Section section, Group group, Bulletin bulletin, TagRules current) {
         NoticeFields fields = extractor.extract(notice, section, bulletin);
-        NoticeText text = NoticeText.builder()
-                .with(TagField.TITLE, notice.title())
-                .with(TagField.BODY, notice.body())
-                .with(TagField.GROUP, group == null ? null : group.label())
-                .with(TagField.CATEGORY, section.category())
-                .with(TagField.CATEGORY, section.heading())
-                .with(TagField.ISSUER, fields.issuer())
-                .with(TagField.DEADLINE, fields.deadlines().stream().map(DatedSentence::sentence)
-                        .collect(Collectors.joining("\n")))
-                .build();
+        NoticeText text = NoticeText.of(notice.title(), notice.body(), group == null ? null : group.label(),
+                section.category(), section.heading(), fields.issuer(),
+                fields.deadlines().stream().map(DatedSentence::sentence).toList());
         List<String> keywordTags = keywords == null ? List.of()
                 : keywords.keywords(Objects.toString(notice.title(), "") + "\n" + Objects.toString(notice.body(), ""));
         return new Enrichment(fields, current.tagsFor(text), keywordTags);

@@ -108,15 +108,15 @@ public final class ChannelOutbox implements StoredListener {
     }
 
     /** Messages of a channel type in a state (queued, failing, sent, failed), for the metrics. */
-    public double count(ChannelType type, String state) {
+    public double count(ChannelType type, DigestState state) {
         return Figures.of(dataSource, "select count(*) from channel_delivery where channel_type = ? and "
-                + QueuedMessages.STATE + " = ?", type.code(), state);
+                + DigestState.OF_ROW + " = ?", type.code(), state.label());
     }
 
     /** The newest messages first, unsent ones before sent ones. */
     public List<ChannelDelivery> recent(int limit) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("select *, " + QueuedMessages.STATE + " as state "
+             PreparedStatement query = connection.prepareStatement("select *, " + DigestState.OF_ROW + " as state "
                      + "from channel_delivery order by sent_at is not null, id desc limit ?")) {
             query.setInt(1, limit);
             try (ResultSet rows = query.executeQuery()) {

@@ -21,9 +21,6 @@ final class QueuedMessages {
 
     private static final int FIRST_BACKOFF_SECONDS = 5;
     private static final int MAX_BACKOFF_SECONDS = 600;
-    /** A row's state: {@code queued}, {@code failing} (retried with back-off), {@code sent} or {@code failed}. */
-    static final String STATE = "case when sent_at is not null then 'sent' when failed_at is not null then 'failed' "
-            + "when last_error is not null then 'failing' else 'queued' end";
     /** The condition of a row a sender may take now. */
     static final String DUE = "sent_at is null and failed_at is null and next_attempt_at <= now()";
 
@@ -106,9 +103,9 @@ final class QueuedMessages {
      */
     Optional<Resent> resend(long id) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("with before as (select id, case when sent_at "
-                     + "is not null then 'AGAIN' when failed_at is not null then 'REQUEUED' else 'AT_ONCE' end as resent "
-                     + "from " + table + " where id = ? for update) "
+             PreparedStatement update = connection.prepareStatement("with before as (select id, case "
+                     + DigestState.OF_ROW + " when 'sent' then 'AGAIN' when 'failed' then 'REQUEUED' else 'AT_ONCE' end "
+                     + "as resent from " + table + " where id = ? for update) "
                      + "update " + table + " o set next_attempt_at = now(), resent_at = now(), sent_at = null, "
                      + "failed_at = null, attempts = case when before.resent = 'AT_ONCE' then o.attempts else 0 end, "
                      + "last_error = case when before.resent = 'AGAIN' then null else o.last_error end "

@@ -143,7 +143,7 @@ class ChannelSenderTest {
 
         sender().sendPending();
 
-        assertThat(strings("select status from (select channel_type, " + QueuedMessages.STATE + " as status, last_error "
+        assertThat(strings("select status from (select channel_type, " + DigestState.OF_ROW + " as status, last_error "
                 + "from channel_delivery) d where channel_type = 'dingtalk'")).containsExactly("failed");
         assertThat(strings("select last_error from channel_delivery where channel_type = 'dingtalk'"))
                 .containsExactly("HTTP 200: {\"errcode\":310000,\"errmsg\":\"sign not match\"}");
@@ -155,7 +155,7 @@ class ChannelSenderTest {
         assertThat(channels.resend(id)).contains(Resent.REQUEUED);
         assertThat(sender().sendPending()).isEqualTo(1);
         assertThat(robots.received(ChannelType.DINGTALK)).hasSize(1);
-        assertThat(channels.count(ChannelType.DINGTALK, "sent")).isEqualTo(1.0);
+        assertThat(channels.count(ChannelType.DINGTALK, DigestState.SENT)).isEqualTo(1.0);
     }
 
     @Test
@@ -168,7 +168,7 @@ class ChannelSenderTest {
 
         assertThat(sender().sendPending()).isZero();
 
-        assertThat(strings("select channel_type || ' ' || " + QueuedMessages.STATE + " || ' ' || last_error "
+        assertThat(strings("select channel_type || ' ' || " + DigestState.OF_ROW + " || ' ' || last_error "
                 + "from channel_delivery order by id")).containsExactly(
                 "feishu failed HTTP 200: {\"code\":19021,\"msg\":\"sign match fail or timestamp is not within one hour from current time\"}",
                 "wecom failed HTTP 200: {\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}");
@@ -185,7 +185,7 @@ class ChannelSenderTest {
         ChannelSender impatient = new ChannelSender(channels, environment::get, Clock.systemUTC(), Duration.ofSeconds(1));
 
         assertThat(impatient.sendPending()).isZero();
-        assertThat(strings("select attempts || ' ' || " + QueuedMessages.STATE + " || ' ' || last_error || ' ' || "
+        assertThat(strings("select attempts || ' ' || " + DigestState.OF_ROW + " || ' ' || last_error || ' ' || "
                 + "(next_attempt_at between now() + interval '4 seconds' and now() + interval '6 seconds') from channel_delivery"))
                 .containsExactly("1 failing no answer: HttpTimeoutException request timed out true");
         assertThat(impatient.sendPending()).as("backing off").isZero();
@@ -204,7 +204,7 @@ class ChannelSenderTest {
         assertThat(impatient.sendPending()).isEqualTo(1);
         assertThat(impatient.sendPending()).isZero();
         assertThat(robots.received(ChannelType.WECOM)).hasSize(1);
-        assertThat(strings("select " + QueuedMessages.STATE + " from channel_delivery")).containsExactly("sent");
+        assertThat(strings("select " + DigestState.OF_ROW + " from channel_delivery")).containsExactly("sent");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.bulletiningest.ingest.Headers;
 import com.bulletiningest.notify.ChannelOutbox;
 import com.bulletiningest.notify.ChannelType;
 import com.bulletiningest.notify.DigestQueries;
+import com.bulletiningest.notify.DigestState;
 import com.bulletiningest.store.read.ArchiveFigures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,7 +18,7 @@ import org.apache.camel.Header;
 
 /**
  * The product's own figures at {@code /observe/metrics} (Prometheus, via Micrometer): bulletins stored per intake
- * and notices stored, set-aside files and failed mails, digests by state and the age of the oldest unsent one,
+ * and notices stored, set-aside files and failed mails, digests by state and the age of the oldest one still to be sent,
  * channel messages by channel type and state, all
  * counted where they are kept (database, inbox/.failed) when scraped; duplicates and the ingest duration as measured
  * by routes/ingest.yaml ({@code ingestMetrics}). Gauges hold their figures strongly: Micrometer's default weak
@@ -43,16 +44,16 @@ public final class BulletinMetrics {
                 .description("mailed-in messages that failed").tag("intake", "mail").strongReference(true).register(registry);
         Gauge.builder("bulletin_notices_stored", figures, ArchiveFigures::notices)
                 .description("notices stored, repeats included").strongReference(true).register(registry);
-        for (String state : List.of("queued", "failing", "sent")) {
+        for (DigestState state : DigestState.values()) {
             Gauge.builder("bulletin_digests", digests, d -> d.count(state))
-                    .description("digests in the outbox by state").tag("state", state)
+                    .description("digests in the outbox by state").tag("state", state.label())
                     .strongReference(true).register(registry);
         }
         for (ChannelType type : ChannelType.values()) {
-            for (String state : List.of("queued", "failing", "sent", "failed")) {
+            for (DigestState state : DigestState.values()) {
                 Gauge.builder("bulletin_channel_messages", channels, c -> c.count(type, state))
                         .description("channel messages (group robots, web hooks) by channel type and state")
-                        .tag("type", type.code()).tag("state", state).strongReference(true).register(registry);
+                        .tag("type", type.code()).tag("state", state.label()).strongReference(true).register(registry);
             }
         }
         Gauge.builder("bulletin_oldest_unsent_digest_age_seconds", digests, DigestQueries::oldestUnsentAge)
