@@ -19,9 +19,6 @@ import com.bulletiningest.split.Section;
  */
 public class Enricher {
 
-    public static final String TAGS_FILE_PROPERTY = "bulletin.tags-file";
-    public static final String KEYWORDS_ENABLED_PROPERTY = "bulletin.keywords.enabled";
-    public static final String KEYWORDS_COUNT_PROPERTY = "bulletin.keywords.count";
     public static final int DEFAULT_KEYWORD_COUNT = 5;
 
     private final FieldExtractor extractor;
@@ -36,16 +33,6 @@ public class Enricher {
         this.extractor = Objects.requireNonNull(extractor, "extractor");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.keywords = keywords;
-    }
-
-    /** An enricher whose rules come from {@code tagsFile}, reloaded on change; fails when the file is missing or broken. */
-    public static Enricher create(Path tagsFile, boolean keywordsEnabled, int keywordCount) throws ConfigException {
-        return create(tagsFile, keywordsEnabled ? new KeywordExtractor(keywordCount) : null);
-    }
-
-    /** The same with this keyword extractor, or none (null). */
-    public static Enricher create(Path tagsFile, KeywordExtractor keywords) throws ConfigException {
-        return new Enricher(new FieldExtractor(), new ReloadingConfig<>(tagsFile, TagRules::parse), keywords);
     }
 
     /** Every notice of the bulletin, in print order. */

@@ -33,15 +33,15 @@ public final class BulletinMetrics {
     BulletinMetrics(MeterRegistry registry, ArchiveFigures figures, DigestQueries digests, ChannelOutbox channels,
                     FailedFiles failedFiles) {
         this.registry = registry;
-        for (String intake : List.of("folder", "mail")) {
+        for (String intake : List.of(Headers.FROM_FOLDER, Headers.FROM_MAIL)) {
             Gauge.builder("bulletin_bulletins_stored", figures, f -> f.bulletins(intake))
                     .description("bulletins stored").tag("intake", intake)
                     .strongReference(true).register(registry);
         }
         Gauge.builder("bulletin_bulletins_failed", failedFiles, f -> f.list().size())
-                .description("files set aside in inbox/.failed").tag("intake", "folder").strongReference(true).register(registry);
+                .description("files set aside in inbox/.failed").tag("intake", Headers.FROM_FOLDER).strongReference(true).register(registry);
         Gauge.builder("bulletin_bulletins_failed", figures, ArchiveFigures::failedMails)
-                .description("mailed-in messages that failed").tag("intake", "mail").strongReference(true).register(registry);
+                .description("mailed-in messages that failed").tag("intake", Headers.FROM_MAIL).strongReference(true).register(registry);
         Gauge.builder("bulletin_notices_stored", figures, ArchiveFigures::notices)
                 .description("notices stored, repeats included").strongReference(true).register(registry);
         for (DigestState state : DigestState.values()) {
