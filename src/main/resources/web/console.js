@@ -231,11 +231,9 @@ const Console = (() => {
   // Owners (admin): who follows what, on which channels (never a secret or a robot's key), and the calendar address
   // to subscribe to, with a button that issues a new one (the old one stops working).
   async function ownersPage() {
-    const password = $('#admin-password');
     const load = async () => {
       try {
-        const list = await api('/api/owners', {headers: password.value
-            ? {Authorization: 'Basic ' + btoa('admin:' + password.value)} : {}});
+        const list = await api('/api/owners', {headers: adminHeaders()});
         const absolute = (url) => new URL(url, location.origin).href;
         const channel = (c) => `<li>${esc(c.type)} ${esc(c.url)}${c.secretEnv ? `（签名：${esc(c.secretEnv)}`
             + `${c.secretSet ? '' : '，<span class="error">未设置</span>'}）` : ''}</li>`;
