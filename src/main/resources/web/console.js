@@ -202,24 +202,63 @@ const Console = (() => {
     }
   }
 
-  // Digests: queued, sent, failing (retried) and failed (refused for good), each with a Resend now button.
+  // Digests: mails and channel messages (DingTalk, WeCom, Feishu, web hooks), queued, sent, failing (retried) and
+  // failed (refused for good, with the server's or platform's answer), each with a Resend now button.
   async function digestsPage() {
     try {
-      const list = await api('/api/digests');
-      $('#content').innerHTML = `<p id="action-result"></p><table id="digests"><tr><th>#</th><th>收件人</th><th>主题</th>
+      const [list, messages] = await Promise.all([api('/api/digests'), api('/api/channel-messages')]);
+      const state = (g) => `${esc(g.status)} ${esc(g.sentAt || '')}${g.resentAt ? `（管理员于 ${esc(g.resentAt)} 要求重发）` : ''}`;
+      $('#content').innerHTML = `<p id="action-result"></p><h2>邮件</h2><table id="digests"><tr><th>#</th><th>收件人</th><th>主题</th>
           <th>状态</th><th>尝试</th><th>错误</th><th>下次</th><th></th></tr>` + list.map((g) => `<tr class="digest"
           data-id="${g.id}"><td>${g.id}</td><td>${esc(g.recipient)}</td>
-          <td>${esc(g.subject)}</td><td class="status">${esc(g.status)} ${esc(g.sentAt || '')}${g.resentAt
-              ? `（管理员于 ${esc(g.resentAt)} 要求重发）` : ''}</td><td>${g.attempts}</td>
+          <td>${esc(g.subject)}</td><td class="status">${state(g)}</td><td>${g.attempts}</td>
           <td>${esc(g.lastError || '')}</td><td>${g.sentAt || g.failedAt ? '' : esc(g.nextAttemptAt)}</td>
-          <td><button class="resend" data-id="${g.id}">Resend now</button></td></tr>`).join('') + '</table>';
-      wire('button.resend', (button) => `/api/digests/${button.dataset.id}/resend`, (button) => {
+          <td><button class="resend" data-id="${g.id}">Resend now</button></td></tr>`).join('') + '</table>'
+          + `<h2>群机器人与 Webhook</h2><table id="channel-messages"><tr><th>#</th><th>负责人</th><th>渠道</th><th>标题</th>
+          <th>状态</th><th>尝试</th><th>平台答复</th><th>下次</th><th></th></tr>` + messages.map((m) => `<tr
+          class="channel-message" data-id="${m.id}"><td>${m.id}</td><td>${esc(m.owner)}</td>
+          <td>${esc(m.type)} <small>${esc(m.channel)}</small></td><td>${esc(m.title)}</td><td class="status">${state(m)}</td>
+          <td>${m.attempts}</td><td>${esc(m.lastError || '')}</td><td>${m.sentAt || m.failedAt ? '' : esc(m.nextAttemptAt)}</td>
+          <td><button class="resend-channel" data-id="${m.id}">Resend now</button></td></tr>`).join('') + '</table>';
+      const queued = (button) => {
         $('#action-result').textContent = `#${button.dataset.id}：已排队，下次发送时寄出`;
         button.closest('tr').querySelector('.status').textContent = 'queued（管理员要求重发）';
-      });
+      };
+      wire('button.resend', (button) => `/api/digests/${button.dataset.id}/resend`, queued);
+      wire('button.resend-channel', (button) => `/api/channel-messages/${button.dataset.id}/resend`, queued);
     } catch (error) {
       fail(error);
     }
+  }
+
+  // Owners (admin): who follows what, on which channels (never a secret or a robot's key), and the calendar address
+  // to subscribe to, with a button that issues a new one (the old one stops working).
+  async function ownersPage() {
+    const load = async () => {
+      try {
+        const list = await api('/api/owners', {headers: adminHeaders()});
+        const absolute = (url) => new URL(url, location.origin).href;
+        const channel = (c) => `<li>${esc(c.type)} ${esc(c.url)}${c.secretEnv ? `（签名：${esc(c.secretEnv)}`
+            + `${c.secretSet ? '' : '，<span class="error">未设置</span>'}）` : ''}</li>`;
+        $('#content').innerHTML = `<p id="action-result"></p><table id="owners"><tr><th>负责人</th><th>邮箱</th><th>关注</th>
+            <th>渠道</th><th>截止日期日历</th><th></th></tr>` + list.map((o) => `<tr class="owner">
+            <td>${esc(o.name || o.key)}</td><td>${esc(o.address || '')}</td>
+            <td>${o.categories.map(esc).join('、')}${o.tags.length ? ` · 标签 ${o.tags.map(esc).join('、')}` : ''}</td>
+            <td><ul>${o.channels.map(channel).join('')}</ul></td>
+            <td><input class="calendar-url" readonly size="60" value="${esc(absolute(o.calendarUrl))}"></td>
+            <td><button class="new-token" data-owner="${esc(o.key)}">New calendar link</button></td></tr>`).join('')
+            + '</table>';
+        wire('button.new-token', (button) => `/api/owners/${encodeURIComponent(button.dataset.owner)}/calendar-token`,
+            (button, answer) => {
+              button.closest('tr').querySelector('.calendar-url').value = absolute(answer.calendarUrl);
+              $('#action-result').textContent = `${button.dataset.owner}：新的日历地址已生效，旧地址不再可用`;
+            });
+      } catch (error) {
+        fail(error);
+      }
+    };
+    $('#show-owners').addEventListener('click', load);
+    $('#content').textContent = '输入管理员密码后点击“显示”。';
   }
 
   // Rules: the tag rules in force with the notices carrying each tag; a dry run of an edited text (admin, nothing saved).
@@ -283,8 +322,9 @@ const Console = (() => {
     [/^\/notices\/[^/]+$/, '', '', noticePage],
     [/^\/deadlines$/, '截止日期', '', deadlinesPage],
     [/^\/bulletins$/, '周报与失败', ADMIN_PASSWORD, bulletinsPage],
-    [/^\/digests$/, '摘要邮件', ADMIN_PASSWORD, digestsPage],
+    [/^\/digests$/, '摘要（邮件与群机器人）', ADMIN_PASSWORD, digestsPage],
     [/^\/rules$/, '标签规则', ADMIN_PASSWORD, rulesPage],
+    [/^\/owners$/, '负责人与渠道', ADMIN_PASSWORD + '<button id="show-owners">显示</button>', ownersPage],
   ];
 
   function show() {

@@ -1,6 +1,7 @@
 package com.bulletiningest.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import com.bulletiningest.config.ConfigException;
@@ -10,6 +11,8 @@ import com.bulletiningest.ingest.IngestSteps;
 import com.bulletiningest.ingest.Pipeline;
 import com.bulletiningest.ingest.StepTimes;
 import com.bulletiningest.ingest.TimedKeywordExtractor;
+import com.bulletiningest.notify.ChannelOutbox;
+import com.bulletiningest.notify.ChannelSender;
 import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.notify.OutboxSender;
@@ -28,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database, the ingest steps and the outbox with its sender, each made by a factory method from the
+ * The database, the ingest steps, the outbox and the channel outbox with their senders, each made by a factory method from the
  * {@code bulletin.*} properties and the beans it needs. The database is made at start (an embedded one is started
  * then); the others, bound lazily, when a route first needs them, so no factory depends on the order in which Camel
  * calls them. Camel closes the database after the routes have stopped.
@@ -83,16 +86,31 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         return new ReloadingConfig<>(Path.of(file), Owners::parse);
     }
 
+    /** Writes the digests, mail and channel messages, linking notices to {@code bulletin.public-url} when set. */
+    @BindToRegistry(lazy = true)
+    public DigestComposer digestComposer(@PropertyInject("bulletin.public-url") String publicUrl) {
+        return new DigestComposer(publicUrl);
+    }
+
     /** Queues each bulletin's digests in the store's transaction. */
     @BindToRegistry(lazy = true)
     public Outbox outbox(@BeanInject Database database, @BeanInject("owners") ReloadingConfig<Owners> owners,
-                         @BeanInject EmbeddedMail mail, @PropertyInject("bulletin.public-url") String publicUrl) {
-        return new Outbox(database.dataSource(), mail.withMailboxes(owners), new DigestComposer(publicUrl));
+                         @BeanInject EmbeddedMail mail, @BeanInject DigestComposer composer) {
+        return new Outbox(database.dataSource(), mail.withMailboxes(owners), composer);
+    }
+
+    /** Queues each bulletin's messages to the owners' group robots and web hooks in the store's transaction. */
+    @BindToRegistry(lazy = true)
+    public ChannelOutbox channelOutbox(@BeanInject Database database, @BeanInject("owners") ReloadingConfig<Owners> owners,
+                                       @BeanInject DigestComposer composer) {
+        return new ChannelOutbox(database.dataSource(), owners, composer);
     }
 
     @BindToRegistry(lazy = true)
-    public BulletinStore bulletinStore(@BeanInject Database database, @BeanInject Outbox outbox) {
-        return new BulletinStore(database.dataSource(), outbox);
+    public BulletinStore bulletinStore(@BeanInject Database database, @BeanInject Outbox outbox,
+                                       @BeanInject ChannelOutbox channels) {
+        return new BulletinStore(database.dataSource(),
+                (connection, bulletin) -> outbox.onStored(connection, bulletin) + channels.onStored(connection, bulletin));
     }
 
     @BindToRegistry(lazy = true)
@@ -125,6 +143,15 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         Path sent = Path.of(dataDir, "sent");
         LOG.info("Copies of sent digests are written as .eml under {}", sent.toAbsolutePath());
         return new OutboxSender(outbox, smtp, sent);
+    }
+
+    /**
+     * Posts the queued channel messages (routes/notify.yaml); the signing secrets come from the environment only
+     * (owners.yaml names the variable).
+     */
+    @BindToRegistry(lazy = true)
+    public ChannelSender channelSender(@BeanInject ChannelOutbox channels) {
+        return new ChannelSender(channels, System::getenv, Clock.systemUTC());
     }
 
     /** Lets Camel close a resource when it shuts down, after the routes that use it have stopped. */

@@ -3,7 +3,6 @@ package com.bulletiningest.notify;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.stream.Stream;
 
 import com.bulletiningest.enrich.EnrichedNotice;
 import com.bulletiningest.enrich.Enrichment;
-import com.bulletiningest.enrich.NoticeFields;
 import com.bulletiningest.extract.WebLink;
 import com.bulletiningest.split.Notice;
 import com.bulletiningest.split.Section;
@@ -68,13 +66,25 @@ public final class DigestComposer {
 
     /** The digest of the bulletin's new notices the owner follows, or empty when it follows none. */
     public Optional<Digest> compose(Owner owner, StoredBulletin bulletin) {
+        return select(owner, bulletin).map(s -> {
+            List<Part> parts = parts(s.followed());
+            return new Digest(owner.address(), s.subject(), text(s.intro(), parts, s.footer()),
+                    html(s.subject(), s.intro(), parts, s.footer()), s.followed().size());
+        });
+    }
+
+    /**
+     * The bulletin's new notices the owner follows, in print order, with the digest's subject, greeting and footer:
+     * what the mail and every channel message are written from; empty when it follows none.
+     */
+    Optional<DigestSelection> select(Owner owner, StoredBulletin bulletin) {
         long bulletinId = bulletin.id();
         LocalDate issued = bulletin.issued();
-        List<Entry> followed = new ArrayList<>();
+        List<DigestEntry> followed = new ArrayList<>();
         for (int i = 0; i < bulletin.newNotices().size(); i++) {
             EnrichedNotice n = bulletin.newNotices().get(i);
             if (owner.follows(n.section().category(), tagsOf(n.enrichment()))) {
-                followed.add(new Entry(n, page(bulletin.newNoticeIds().get(i)),
+                followed.add(new DigestEntry(n, bulletin.newNoticeIds().get(i), page(bulletin.newNoticeIds().get(i)),
                         n.enrichment().fields().nearestDeadline(issued).orElse(null), issued));
             }
         }
@@ -83,13 +93,16 @@ public final class DigestComposer {
         }
         List<Section> sections = followed.stream().map(e -> e.notice().section()).distinct().toList();
         long dated = followed.stream().filter(e -> e.deadline() != null).count();
-        String subject = subject(sections, issued, followed.size());
         String intro = (owner.name() == null ? "" : owner.name() + "：") + "本期政策周报有 " + followed.size() + " 条新通知"
                 + (dated == 0 ? "" : "，其中 " + dated + " 条有截止日期，排在最前") + "。";
         String footer = "bulletin-ingest，周报 #" + bulletinId + (issued == null ? "" : "（" + issued + "）");
-        List<Part> parts = parts(followed);
-        return Optional.of(new Digest(owner.address(), subject, text(intro, parts, footer),
-                html(subject, intro, parts, footer), followed.size()));
+        return Optional.of(new DigestSelection(bulletinId, issued, followed, subject(sections, issued, followed.size()),
+                intro, footer));
+    }
+
+    /** The console's public address without trailing slash ({@code https://bulletins.example.org}), or null. */
+    public String console() {
+        return noticePages == null ? null : noticePages.substring(0, noticePages.length() - "/notices/".length());
     }
 
     /** The notice's page in the console, or null when the public address is not configured. */
@@ -124,14 +137,13 @@ public final class DigestComposer {
      * The digest's outline: first the notices with a deadline (soonest first, each naming its section and group),
      * then one part per section with the others under their group labels, in print order.
      */
-    private static List<Part> parts(List<Entry> followed) {
+    private static List<Part> parts(List<DigestEntry> followed) {
         List<Part> parts = new ArrayList<>();
-        List<Entry> dated = followed.stream().filter(e -> e.deadline() != null)
-                .sorted(Comparator.comparing(Entry::passed).thenComparing(Entry::deadline)).toList();
+        List<DigestEntry> dated = DigestSelection.dated(followed);
         if (!dated.isEmpty()) {
             parts.add(new Part("有截止日期（按截止日期先后）", "", true, Map.of("", dated)));
         }
-        Map<Section, Map<String, List<Entry>>> undated = new LinkedHashMap<>();
+        Map<Section, Map<String, List<DigestEntry>>> undated = new LinkedHashMap<>();
         followed.stream().filter(e -> e.deadline() == null).forEach(e -> undated
                 .computeIfAbsent(e.notice().section(), s -> new LinkedHashMap<>())
                 .computeIfAbsent(e.notice().group().label(), l -> new ArrayList<>()).add(e));
@@ -147,7 +159,7 @@ public final class DigestComposer {
                 if (!label.isEmpty()) {
                     text.append("【").append(label).append("】\n");
                 }
-                for (Entry entry : entries) {
+                for (DigestEntry entry : entries) {
                     Notice notice = entry.notice().notice();
                     text.append(where(entry, part)).append(notice.no()).append(". ").append(notice.title()).append('\n');
                     entry.lines().forEach(line -> text.append("   ").append(line).append('\n'));
@@ -173,7 +185,7 @@ public final class DigestComposer {
                 if (!label.isEmpty()) {
                     html.append("<h3>").append(Html.escape(label)).append("</h3>\n");
                 }
-                for (Entry entry : entries) {
+                for (DigestEntry entry : entries) {
                     Notice notice = entry.notice().notice();
                     html.append("<p>").append(Html.escape(where(entry, part))).append(notice.no()).append(". ")
                             .append(title(notice));
@@ -190,7 +202,7 @@ public final class DigestComposer {
     }
 
     /** In the deadlines part, where the notice stands in the bulletin: {@code 【医药信息篇 · 国家级】}. */
-    private static String where(Entry entry, Part part) {
+    private static String where(DigestEntry entry, Part part) {
         return part.placesNotices()
                 ? "【" + entry.notice().section().heading() + " · " + entry.notice().group().label() + "】" : "";
     }
@@ -206,64 +218,6 @@ public final class DigestComposer {
      * A part of the digest: a heading with its period (may be empty) over notices by group label ("" = none);
      * {@code placesNotices} when the notices come from several sections and each must say where it stands.
      */
-    private record Part(String heading, String period, boolean placesNotices, Map<String, List<Entry>> groups) {
-    }
-
-    /**
-     * A notice the owner follows, with its page in the console or null, its nearest deadline or null, and the
-     * bulletin's issue date or null.
-     */
-    private record Entry(EnrichedNotice notice, String page, LocalDate deadline, LocalDate issued) {
-
-        /** Whether its deadline was already over when the bulletin was issued. */
-        boolean passed() {
-            return deadline != null && issued != null && deadline.isBefore(issued);
-        }
-
-        /** What is printed under the title: where it comes from, then what enrich found, then its tags. */
-        List<String> lines() {
-            return Stream.of(printed(), found(), tags()).filter(line -> !line.isEmpty()).toList();
-        }
-
-        /** Issuer, date, source, publication time and page, those that are printed, separated by {@code ·}. */
-        private String printed() {
-            Notice n = notice.notice();
-            List<String> parts = new ArrayList<>();
-            Stream.of(n.issuer(), n.date() == null ? null : n.date().toString(), n.source(),
-                            n.published() == null ? null : "发布时间 " + n.published())
-                    .filter(p -> p != null && !p.isBlank())
-                    .forEach(parts::add);
-            parts.add("第 " + n.page() + " 页");
-            return String.join(" · ", parts);
-        }
-
-        /** {@code 截止 2021-03-15 · 文号 京知局〔2021〕35 号 · 发文 北京市知识产权局（2021-02-03）}. */
-        private String found() {
-            NoticeFields fields = notice.enrichment().fields();
-            List<String> parts = new ArrayList<>();
-            if (deadline != null) {
-                parts.add("截止 " + deadline + (passed() ? "（已过）" : ""));
-            }
-            if (fields.documentNumber() != null) {
-                parts.add("文号 " + fields.documentNumber());
-            }
-            if (fields.issuer() != null && !fields.issuer().equals(notice.notice().issuer())) {
-                parts.add("发文 " + fields.issuer() + (fields.issuerDate() == null ? "" : "（" + fields.issuerDate() + "）"));
-            }
-            return String.join(" · ", parts);
-        }
-
-        /** {@code 标签 征求意见、临床试验 · 关键词 审评、药品}. */
-        private String tags() {
-            Enrichment enrichment = notice.enrichment();
-            List<String> parts = new ArrayList<>();
-            if (!enrichment.tags().isEmpty()) {
-                parts.add("标签 " + String.join("、", enrichment.tags()));
-            }
-            if (!enrichment.keywords().isEmpty()) {
-                parts.add("关键词 " + String.join("、", enrichment.keywords()));
-            }
-            return String.join(" · ", parts);
-        }
+    private record Part(String heading, String period, boolean placesNotices, Map<String, List<DigestEntry>> groups) {
     }
 }

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Where a digest in the outbox stands. Defined once, as SQL over its outbox row ({@link #OF_ROW}), for every query
- * that shows it (the console), counts it (the metrics) or acts on it (resend).
+ * Where a digest in the outbox stands, or a channel message in {@code channel_delivery} (the same columns). Defined
+ * once, as SQL over its row ({@link #OF_ROW}), for every query that shows it (the console), counts it (the metrics)
+ * or acts on it (resend).
  */
 public enum DigestState {
     /** not tried yet, or due again after a resend */

@@ -26,9 +26,6 @@ import com.bulletiningest.store.write.StoredListener;
  */
 public final class Outbox implements StoredListener {
 
-    private static final int FIRST_BACKOFF_SECONDS = 5;
-    private static final int MAX_BACKOFF_SECONDS = 600;
-
     /** A queued digest as the sender needs it. */
     public record Pending(long id, String recipient, String subject, String text, String html, String messageId) {
     }
@@ -36,6 +33,7 @@ public final class Outbox implements StoredListener {
     private final DataSource dataSource;
     private final Supplier<Owners> owners;
     private final DigestComposer composer;
+    private final QueuedMessages queue;
 
     /**
      * @param owners the current owners, asked for on every bulletin (a {@code config.ReloadingConfig} re-reads the
@@ -45,13 +43,17 @@ public final class Outbox implements StoredListener {
         this.dataSource = dataSource;
         this.owners = owners;
         this.composer = composer;
+        this.queue = new QueuedMessages(dataSource, "outbox", "digest");
     }
 
-    /** Queues one digest per owner who follows some of the bulletin's new notices. */
+    /** Queues one digest per owner with an address who follows some of the bulletin's new notices. */
     @Override
     public int onStored(Connection connection, StoredBulletin bulletin) throws SQLException {
         int queued = 0;
         for (Owner owner : owners.get().all()) {
+            if (owner.address() == null) {
+                continue; // reached on its channels only
+            }
             Optional<Digest> digest = composer.compose(owner, bulletin);
             if (digest.isPresent()) {
                 insert(connection, bulletin.id(), digest.get());
@@ -87,8 +89,7 @@ public final class Outbox implements StoredListener {
     public List<Pending> due(int limit) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("select id, recipient, subject, body, html, "
-                     + "message_id from outbox where sent_at is null and failed_at is null and next_attempt_at <= now() "
-                     + "order by id limit ?")) {
+                     + "message_id from outbox where " + QueuedMessages.DUE + " order by id limit ?")) {
             query.setInt(1, limit);
             try (ResultSet rows = query.executeQuery()) {
                 List<Pending> due = new ArrayList<>();
@@ -107,141 +108,26 @@ public final class Outbox implements StoredListener {
      * Locks a due digest's row ({@code for update skip locked}) so that no other sender takes it while it is being
      * sent; empty when it was sent or postponed meanwhile, or another sender holds it.
      */
-    public Optional<Claim> claim(long id) {
-        Connection connection = null;
-        try {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            try (PreparedStatement lock = connection.prepareStatement("select 1 from outbox where id = ? and sent_at "
-                    + "is null and failed_at is null and next_attempt_at <= now() for update skip locked")) {
-                lock.setLong(1, id);
-                try (ResultSet row = lock.executeQuery()) {
-                    if (row.next()) {
-                        return Optional.of(new Claim(connection, id));
-                    }
-                }
-            }
-            connection.rollback();
-            connection.close();
-            return Optional.empty();
-        } catch (SQLException e) {
-            closeQuietly(connection, e);
-            throw StoreException.of("cannot lock digest #" + id, e);
-        }
+    Optional<QueuedMessages.Claim> claim(long id) {
+        return queue.claim(id);
     }
 
     /** Sets the digest's next attempt after an exponential back-off (5 s, 10 s, 20 s … 10 min); returns its attempts. */
     public int postpone(long id, String error) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("update outbox set attempts = attempts + 1, "
-                     + "next_attempt_at = now() + least(? * power(2, attempts), ?) * interval '1 second', last_error = ? "
-                     + "where id = ? returning attempts")) {
-            update.setInt(1, FIRST_BACKOFF_SECONDS);
-            update.setInt(2, MAX_BACKOFF_SECONDS);
-            update.setString(3, error);
-            update.setLong(4, id);
-            try (ResultSet attempts = update.executeQuery()) {
-                attempts.next();
-                return attempts.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw StoreException.of("cannot postpone digest #" + id, e);
-        }
+        return queue.postpone(id, error);
     }
 
     /** Marks the digest failed: the server refused it for good ({@code reply}); it is not tried again. */
     public void fail(long id, String reply) {
-        update("update outbox set attempts = attempts + 1, failed_at = now(), last_error = ? where id = ?",
-                "cannot mark digest #" + id + " failed", reply, id);
-    }
-
-    /** What {@link #resend} did, by the state the digest was in. */
-    public enum Resent {
-        /** it was queued or failing: its back-off is cut short */
-        AT_ONCE,
-        /** it was failed (refused for good): queued again with a fresh back-off, e.g. once the address is fixed */
-        REQUEUED,
-        /** it was sent: queued to go out once more, same Message-ID and content, attempts counted afresh */
-        AGAIN
+        queue.fail(id, reply);
     }
 
     /**
-     * Has the digest sent at the next run of the sender, whatever its state, and notes when that was asked
-     * ({@code resent_at}); empty when there is no digest with this id. A digest being sent right now is waited for.
+     * Has the digest sent at the next run of the sender, whatever its state (same Message-ID and content), and notes
+     * when that was asked ({@code resent_at}); empty when there is no digest with this id. A digest being sent right
+     * now is waited for.
      */
     public Optional<Resent> resend(long id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("""
-                     with before as (select id, case %s when 'sent' then 'AGAIN'
-                             when 'failed' then 'REQUEUED' else 'AT_ONCE' end as resent
-                         from outbox where id = ? for update)
-                     update outbox o set next_attempt_at = now(), resent_at = now(), sent_at = null, failed_at = null,
-                         attempts = case when before.resent = 'AT_ONCE' then o.attempts else 0 end,
-                         last_error = case when before.resent = 'AGAIN' then null else o.last_error end
-                     from before where o.id = before.id returning before.resent""".formatted(DigestState.OF_ROW))) {
-            update.setLong(1, id);
-            try (ResultSet row = update.executeQuery()) {
-                return row.next() ? Optional.of(Resent.valueOf(row.getString(1))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw StoreException.of("cannot resend digest #" + id, e);
-        }
-    }
-
-    private int update(String sql, String failure, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw StoreException.of(failure, e);
-        }
-    }
-
-    private static void closeQuietly(Connection connection, SQLException failure) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                failure.addSuppressed(e);
-            }
-        }
-    }
-
-    /**
-     * A digest's row held locked while the SMTP server takes it. {@link #markSent()} commits; closing without it rolls
-     * back and releases the digest.
-     */
-    public static final class Claim implements AutoCloseable {
-
-        private final Connection connection;
-        private final long id;
-
-        private Claim(Connection connection, long id) {
-            this.connection = connection;
-            this.id = id;
-        }
-
-        /** Marks the digest sent, in the transaction that held it while it was sent. */
-        public void markSent() {
-            try (PreparedStatement done = connection.prepareStatement("update outbox set sent_at = now() where id = ?")) {
-                done.setLong(1, id);
-                done.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                throw StoreException.of("digest #" + id + " was sent but could not be marked sent", e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try (connection) {
-                connection.rollback(); // nothing left to undo after markSent; releases the lock otherwise
-            } catch (SQLException e) {
-                throw StoreException.of("cannot release digest #" + id, e);
-            }
-        }
+        return queue.resend(id);
     }
 }

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the digests queued in the {@link Outbox}, as multipart/alternative (plain text and HTML, UTF-8).
  * <p>
- * A digest's row is locked ({@link Outbox#claim}) while the SMTP server takes it and marked sent in that same
+ * A digest's row is locked ({@link QueuedMessages#claim}) while the SMTP server takes it and marked sent in that same
  * transaction right after the server accepted it, so two senders never send the same digest. The one window left: the
  * server accepted the mail but the commit fails (database gone, process killed in between); the digest is then sent
  * again on the next run, with the same Message-ID ({@code <digest-<bulletin>-<address hash>@bulletin-ingest>}), so a
@@ -69,12 +69,12 @@ public final class OutboxSender {
     }
 
     private boolean send(Pending digest) {
-        Optional<Outbox.Claim> claim = outbox.claim(digest.id());
+        Optional<QueuedMessages.Claim> claim = outbox.claim(digest.id());
         if (claim.isEmpty()) {
             return false; // sent or postponed meanwhile, or another sender has it
         }
         MimeMessage message;
-        try (Outbox.Claim held = claim.get()) {
+        try (QueuedMessages.Claim held = claim.get()) {
             message = message(digest);
             Transport.send(message, smtp.user().isEmpty() ? null : smtp.user(), smtp.password());
             held.markSent();

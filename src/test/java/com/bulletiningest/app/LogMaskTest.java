@@ -29,6 +29,9 @@ class LogMaskTest {
                 .contains("imap://127.0.0.1:3143?password=xxxxxx", "username=bulletins", "password: xxxxxx",
                         "bulletin.db.password=xxxxxx", "jdbc:postgresql://app:xxxxxx@db:5432/bulletins",
                         "java.sql.SQLException", "at com.bulletiningest.app.LogMaskTest");
+        assertThat(format("POST https://oapi.dingtalk.com/robot/send?access_token=Dt-Tok5&timestamp=1 and "
+                + "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=Wc-Key6 failed", null))
+                .doesNotContain("Dt-Tok5", "Wc-Key6").contains("access_token=xxxxxx&timestamp=1", "send?key=xxxxxx failed");
         assertThat(format("Embedded mail server: the password in the file data/mail-password", null))
                 .endsWith("Embedded mail server: the password in the file data/mail-password" + System.lineSeparator());
     }

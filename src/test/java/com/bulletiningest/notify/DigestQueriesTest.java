@@ -87,7 +87,7 @@ class DigestQueriesTest {
     }
 
     private void sent(long id) {
-        try (Outbox.Claim claim = outbox.claim(id).orElseThrow()) {
+        try (QueuedMessages.Claim claim = outbox.claim(id).orElseThrow()) {
             claim.markSent();
         }
     }

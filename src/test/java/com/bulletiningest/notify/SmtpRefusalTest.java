@@ -106,9 +106,9 @@ class SmtpRefusalTest {
         smtp.close();
         smtp = new RefusingSmtpServer(Map.of(), dataDir.resolve("received-after-fix"));
 
-        assertThat(outbox.resend(refused)).contains(Outbox.Resent.REQUEUED);
-        assertThat(outbox.resend(busy)).as("its back-off has not passed").contains(Outbox.Resent.AT_ONCE);
-        assertThat(outbox.resend(sent)).contains(Outbox.Resent.AGAIN);
+        assertThat(outbox.resend(refused)).contains(Resent.REQUEUED);
+        assertThat(outbox.resend(busy)).as("its back-off has not passed").contains(Resent.AT_ONCE);
+        assertThat(outbox.resend(sent)).contains(Resent.AGAIN);
         assertThat(outbox.resend(999_999)).isEmpty();
         assertThat(strings("select recipient || ' ' || attempts || ' ' || (resent_at is not null) from outbox "
                 + "where id in (" + refused + ", " + busy + ", " + sent + ") order by recipient"))

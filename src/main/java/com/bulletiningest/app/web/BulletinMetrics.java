@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import com.bulletiningest.ingest.Headers;
+import com.bulletiningest.notify.ChannelOutbox;
+import com.bulletiningest.notify.ChannelType;
 import com.bulletiningest.notify.DigestQueries;
 import com.bulletiningest.notify.DigestState;
 import com.bulletiningest.store.read.ArchiveFigures;
@@ -16,7 +18,8 @@ import org.apache.camel.Header;
 
 /**
  * The product's own figures at {@code /observe/metrics} (Prometheus, via Micrometer): bulletins stored per intake
- * and notices stored, set-aside files and failed mails, digests by state and the age of the oldest one still to be sent, all
+ * and notices stored, set-aside files and failed mails, digests by state and the age of the oldest one still to be sent,
+ * channel messages by channel type and state, all
  * counted where they are kept (database, inbox/.failed) when scraped; duplicates and the ingest duration as measured
  * by routes/ingest.yaml ({@code ingestMetrics}). Gauges hold their figures strongly: Micrometer's default weak
  * reference would let them be collected and report NaN.
@@ -27,7 +30,8 @@ public final class BulletinMetrics {
 
     private final MeterRegistry registry;
 
-    BulletinMetrics(MeterRegistry registry, ArchiveFigures figures, DigestQueries digests, FailedFiles failedFiles) {
+    BulletinMetrics(MeterRegistry registry, ArchiveFigures figures, DigestQueries digests, ChannelOutbox channels,
+                    FailedFiles failedFiles) {
         this.registry = registry;
         for (String intake : List.of(Headers.FROM_FOLDER, Headers.FROM_MAIL)) {
             Gauge.builder("bulletin_bulletins_stored", figures, f -> f.bulletins(intake))
@@ -44,6 +48,13 @@ public final class BulletinMetrics {
             Gauge.builder("bulletin_digests", digests, d -> d.count(state))
                     .description("digests in the outbox by state").tag("state", state.label())
                     .strongReference(true).register(registry);
+        }
+        for (ChannelType type : ChannelType.values()) {
+            for (DigestState state : DigestState.values()) {
+                Gauge.builder("bulletin_channel_messages", channels, c -> c.count(type, state))
+                        .description("channel messages (group robots, web hooks) by channel type and state")
+                        .tag("type", type.code()).tag("state", state.label()).strongReference(true).register(registry);
+            }
         }
         Gauge.builder("bulletin_oldest_unsent_digest_age_seconds", digests, DigestQueries::oldestUnsentAge)
                 .description("how long the oldest unsent digest has waited").strongReference(true).register(registry);

@@ -11,6 +11,7 @@ import com.bulletiningest.extract.WebLink;
 import com.bulletiningest.intake.mail.FailedMailRetry;
 import com.bulletiningest.notify.DigestQueries;
 import com.bulletiningest.notify.Outbox;
+import com.bulletiningest.notify.Resent;
 import com.bulletiningest.notify.StoredDigest;
 import com.bulletiningest.store.read.ArchivedBulletin;
 import com.bulletiningest.store.read.BulletinQueries;
@@ -197,13 +198,9 @@ public final class WebApi {
         Responses.json(exchange, () -> {
             guard.check(exchange);
             long id = new Params(exchange).id("id");
-            Outbox.Resent resent = outbox.resend(id).orElseThrow(() -> new Params.NotFoundException("no digest #" + id));
+            Resent resent = outbox.resend(id).orElseThrow(() -> new Params.NotFoundException("no digest #" + id));
             LOG.info("Digest #{} to be resent at an admin's request ({})", id, resent);
-            return Map.of("resent", id, "outcome", switch (resent) {
-                case AT_ONCE -> "tried at the next send, without waiting for its back-off";
-                case REQUEUED -> "queued again after its refusal; the next send takes it";
-                case AGAIN -> "queued to be sent once more, with the same Message-ID";
-            });
+            return Map.of("resent", id, "outcome", resent.outcome("queued to be sent once more, with the same Message-ID"));
         });
     }
 

@@ -6,9 +6,14 @@ import java.time.Clock;
 import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.TagRules;
 import com.bulletiningest.intake.mail.FailedMailRetry;
+import com.bulletiningest.notify.CalendarTokens;
+import com.bulletiningest.notify.ChannelOutbox;
+import com.bulletiningest.notify.DeadlineCalendar;
+import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.intake.mail.IntakeMailbox;
 import com.bulletiningest.notify.DigestQueries;
 import com.bulletiningest.notify.Outbox;
+import com.bulletiningest.notify.Owners;
 import com.bulletiningest.notify.SmtpSettings;
 import com.bulletiningest.store.db.Database;
 import com.bulletiningest.store.intake.IntakeAttempts;
@@ -28,10 +33,10 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 
 /**
- * The console's beans for routes/web.yaml ({@code webApi}, {@code rulesApi}, {@code webAssets}, {@code apiDocs}),
- * the product metrics ({@code ingestMetrics}) and the health checks (database, web pool, SMTP) of {@code /observe};
- * the {@link RequestGate} in front of them all. Refuses to start a server reachable beyond loopback without an admin
- * password ({@link WebExposure}).
+ * The console's beans for routes/web.yaml ({@code webApi}, {@code rulesApi}, {@code ownersApi}, {@code webAssets},
+ * {@code apiDocs}), the product metrics ({@code ingestMetrics}) and the health checks (database, web pool, SMTP) of
+ * {@code /observe}; the {@link RequestGate} in front of them all. Refuses to start a server reachable beyond loopback
+ * without an admin password ({@link WebExposure}).
  */
 public class WebConfiguration implements CamelConfiguration {
 
@@ -117,11 +122,25 @@ public class WebConfiguration implements CamelConfiguration {
                 guard);
     }
 
+    /**
+     * The owners (admin), their calendars by token, and the channel messages; calendar addresses under
+     * {@code bulletin.public-url}, relative when it is not set. The secrets' variables are only asked whether set.
+     */
+    @BindToRegistry(lazy = true)
+    public OwnersApi ownersApi(@BeanInject("owners") ReloadingConfig<Owners> owners, @BeanInject Database database,
+                               @BeanInject DigestComposer composer, @BeanInject ChannelOutbox channels,
+                               @BeanInject AdminGuard guard) {
+        return new OwnersApi(owners, new CalendarTokens(database.webDataSource()), new DeadlineCalendar(composer),
+                new NoticeQueries(database.webDataSource()), channels, System::getenv,
+                composer.console() == null ? "" : composer.console(), guard);
+    }
+
     /** Product figures, in the registry camel-micrometer-prometheus serves at {@code /observe/metrics}. */
     @BindToRegistry(lazy = true)
     public BulletinMetrics ingestMetrics(MeterRegistry metrics, @BeanInject Database database,
-                                         @BeanInject DigestQueries digests, @BeanInject FailedFiles failedFiles) {
-        return new BulletinMetrics(metrics, new ArchiveFigures(database.webDataSource()), digests, failedFiles);
+                                         @BeanInject DigestQueries digests, @BeanInject ChannelOutbox channels,
+                                         @BeanInject FailedFiles failedFiles) {
+        return new BulletinMetrics(metrics, new ArchiveFigures(database.webDataSource()), digests, channels, failedFiles);
     }
 
     @BindToRegistry(lazy = true)

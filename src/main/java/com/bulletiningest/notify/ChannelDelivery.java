@@ -1,0 +1,16 @@
+package com.bulletiningest.notify;
+
+import java.time.Instant;
+
+/**
+ * A message to a channel in the outbox and how its sending went, as the console shows it.
+ *
+ * @param owner   the owner's address, or its name when it has none
+ * @param channel the type and the address without its key ({@link Channel#masked()})
+ * @param status  queued, failing (retried with back-off), sent, or failed (refused for good; {@code lastError} keeps
+ *                the platform's answer)
+ */
+public record ChannelDelivery(long id, long bulletinId, String owner, String type, String channel, String title,
+                              int notices, String status, int attempts, String lastError, Instant createdAt,
+                              Instant nextAttemptAt, Instant sentAt, Instant failedAt, Instant resentAt) {
+}
