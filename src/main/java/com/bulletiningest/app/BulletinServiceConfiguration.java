@@ -66,13 +66,13 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         return times;
     }
 
-    /** Extract → split → enrich, with HanLP keywords (timed) unless switched off. */
+    /** Extract → split → enrich, with HanLP keywords (timed) unless switched off; categories re-read like the tags. */
     @BindToRegistry(lazy = true)
     public Pipeline pipeline(@PropertyInject("bulletin.categories-file") String categories,
                              @BeanInject("tagRules") ReloadingConfig<TagRules> rules,
                              @PropertyInject("bulletin.keywords.enabled") boolean keywords,
                              @PropertyInject("bulletin.keywords.count") int keywordCount,
-                             @BeanInject StepTimes times) {
+                             @BeanInject StepTimes times) throws ConfigException {
         return Pipeline.of(Pipeline.categories(Path.of(categories)), rules,
                 keywords ? new TimedKeywordExtractor(keywordCount, times) : null);
     }
