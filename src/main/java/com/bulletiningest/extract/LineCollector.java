@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -30,7 +31,11 @@ class LineCollector extends PDFTextStripper {
     private TextPosition last;
     private float fontSize;
 
-    LineCollector() {
+    /** Where the document's upright watermarks stand (see {@link RepeatedMarks}). */
+    private final Set<RepeatedMarks.Place> marks;
+
+    LineCollector(Set<RepeatedMarks.Place> marks) {
+        this.marks = marks;
         setSortByPosition(true);
     }
 
@@ -38,10 +43,10 @@ class LineCollector extends PDFTextStripper {
         return lines;
     }
 
-    /** Leaves out watermark glyphs, which lie over the page's text and would be read into its lines. */
+    /** Leaves out watermark glyphs (turned, see-through or repeated on every page), which lie over the page's text and would be read into its lines. */
     @Override
     protected void processTextPosition(TextPosition glyph) {
-        if (!Watermarks.isWatermark(glyph, getGraphicsState())) {
+        if (!Watermarks.isWatermark(glyph, getGraphicsState()) && !marks.contains(RepeatedMarks.Place.of(glyph))) {
             super.processTextPosition(glyph);
         }
     }

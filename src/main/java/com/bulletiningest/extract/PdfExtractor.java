@@ -41,7 +41,7 @@ public class PdfExtractor {
             if (document.getNumberOfPages() == 0) {
                 throw new UnreadableBulletinException(Reason.DAMAGED, "damaged PDF: no readable page");
             }
-            LineCollector collector = new LineCollector();
+            LineCollector collector = new LineCollector(RepeatedMarks.find(document));
             collector.writeText(document, new StringWriter());
             List<TextLine> lines = collector.lines();
             if (lines.isEmpty()) {

@@ -74,7 +74,7 @@ public final class TestPdfs {
         return out.toByteArray();
     }
 
-    private static PDFont notoSans(PDDocument document) throws IOException {
+    static PDFont notoSans(PDDocument document) throws IOException {
         try (InputStream font = TestPdfs.class.getResourceAsStream("/fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf")) {
             if (font == null) {
                 throw new UncheckedIOException(new IOException("Noto Sans SC not on the test classpath"));
