@@ -10,9 +10,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.bulletiningest.extract.ExtractedPdf;
 import com.bulletiningest.extract.LinkAnnotation;
+import com.bulletiningest.extract.ScannedPage;
 import com.bulletiningest.extract.TextLine;
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.extract.UnreadableBulletinException.Reason;
@@ -48,7 +50,7 @@ public class BulletinSplitter {
         List<TextLine> lines = new ArrayList<>();
         List<PrintedLink> printed = new ArrayList<>();
         separatePrintedLinks(FrontMatter.skip(PageArtefacts.remove(pdf.lines())), lines, printed);
-        Layout layout = Layout.of(lines);
+        Layout layout = Layout.of(lines, pdf.scanned().stream().map(ScannedPage::page).collect(Collectors.toSet()));
         Map<TextLine, List<LinkAnnotation>> annotations = annotationsByLine(lines, pdf.links());
 
         List<Integer> headings = new ArrayList<>();

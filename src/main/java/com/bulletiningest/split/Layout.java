@@ -3,6 +3,7 @@ package com.bulletiningest.split;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.bulletiningest.extract.TextLine;
 
@@ -15,6 +16,12 @@ final class Layout {
 
     /** Less than half a CJK character: one space of indentation is already more. */
     private static final float MARGIN_TOLERANCE = 1.5f;
+    /**
+     * On a page read by OCR a line's left edge is where its first glyph's ink starts, a point or two right of where
+     * its glyph box would (「1」 or 「一」 start late), and a skew left after deskewing moves it a little more; still
+     * well under one CJK character of indentation.
+     */
+    private static final float SCANNED_MARGIN_TOLERANCE = 4f;
     /** Wrapping by characters leaves lines of mixed CJK/Latin text short of the edge by up to this share of the width. */
     private static final float FULL_SHARE = 0.85f;
 
@@ -27,15 +34,18 @@ final class Layout {
     private final float right;
     private final boolean boldStandsOut;
     private final float pitch;
+    private final Set<Integer> scannedPages;
 
-    private Layout(float left, float right, boolean boldStandsOut, float pitch) {
+    private Layout(float left, float right, boolean boldStandsOut, float pitch, Set<Integer> scannedPages) {
         this.left = left;
         this.right = right;
         this.boldStandsOut = boldStandsOut;
         this.pitch = pitch;
+        this.scannedPages = scannedPages;
     }
 
-    static Layout of(List<TextLine> lines) {
+    /** @param scannedPages the pages whose lines OCR read (their positions are measured from ink) */
+    static Layout of(List<TextLine> lines, Set<Integer> scannedPages) {
         Map<Integer, Integer> starts = new HashMap<>();
         for (TextLine line : lines) {
             starts.merge(Math.round(line.x() * 2), 1, Integer::sum);
@@ -58,11 +68,11 @@ final class Layout {
         }
         java.util.Arrays.sort(pitches, 0, n);
         float pitch = n == 0 ? 0 : pitches[n / 2];
-        return new Layout(left, Math.max(right, left + 1), bold < BOLD_SHARE * lines.size(), pitch);
+        return new Layout(left, Math.max(right, left + 1), bold < BOLD_SHARE * lines.size(), pitch, Set.copyOf(scannedPages));
     }
 
     boolean atMargin(TextLine line) {
-        return line.x() <= left + MARGIN_TOLERANCE;
+        return line.x() <= left + (scannedPages.contains(line.page()) ? SCANNED_MARGIN_TOLERANCE : MARGIN_TOLERANCE);
     }
 
     boolean isFull(TextLine line) {

@@ -14,10 +14,15 @@ import java.util.regex.Pattern;
 record Numbered(int no, char style, String rest) {
 
     /** A decimal such as {@code 4.26} or {@code 1.5%} is not a list mark, hence no digit right after an ASCII dot. */
-    private static final Pattern NUMBERED = Pattern.compile("^([0-9０-９]{1,3})\\s*(、|．|\\.(?!\\d))\\s*(\\S.*)$");
+    private static final Pattern NUMBERED = Pattern.compile("^([0-9０-９]{1,3})\\s*(、|．|\\.(?!\\d)|[，,](?!\\d))\\s*(\\S.*)$");
 
+    /** A comma after the number is OCR's (or a hasty typist's) reading of 、: the same style. */
     static Numbered parse(String text) {
         Matcher m = NUMBERED.matcher(text);
-        return m.matches() ? new Numbered(Integer.parseInt(m.group(1)), m.group(2).charAt(0), m.group(3)) : null;
+        if (!m.matches()) {
+            return null;
+        }
+        char style = m.group(2).charAt(0) == '，' || m.group(2).charAt(0) == ',' ? '、' : m.group(2).charAt(0);
+        return new Numbered(Integer.parseInt(m.group(1)), style, m.group(3));
     }
 }
