@@ -111,7 +111,7 @@ public class PageOcr implements AutoCloseable {
 
     private UnreadableBulletinException timeLimit(int pageNo) {
         return new UnreadableBulletinException(Reason.DAMAGED, "page " + pageNo + " not read: OCR took longer than the page time limit of "
-                + settings.pageTimeout().toSeconds() + " s");
+                + (settings.pageTimeout().toMillis() < 1000 ? settings.pageTimeout().toMillis() + " ms" : settings.pageTimeout().toSeconds() + " s"));
     }
 
     private static List<TextLine> lines(OcrPage ocr, int pageNo, double pointsPerPixel) {
