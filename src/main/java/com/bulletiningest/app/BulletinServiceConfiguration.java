@@ -21,6 +21,8 @@ import com.bulletiningest.config.ConfigException;
 import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.enrich.TagRules;
+import com.bulletiningest.extract.OcrSettings;
+import com.bulletiningest.extract.PageOcr;
 import com.bulletiningest.notify.Owners;
 import com.bulletiningest.notify.SmtpSettings;
 import com.bulletiningest.store.BulletinPdfs;
@@ -125,7 +127,7 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
      * Tag rules re-read when the tags file changes (which must exist), bound as {@code tagRules} for the console's
      * rules page; HanLP keywords (timed) unless switched off.
      */
-    private static Pipeline pipeline(CamelContext context, Settings settings, StepTimes times) throws ConfigException {
+    private static Pipeline pipeline(CamelContext context, Settings settings, StepTimes times) throws Exception {
         boolean keywords = !"false".equalsIgnoreCase(settings.text(Enricher.KEYWORDS_ENABLED_PROPERTY));
         ReloadingConfig<TagRules> rules = new ReloadingConfig<>(settings.path(Enricher.TAGS_FILE_PROPERTY,
                 "config/tags.yaml"), TagRules::parse);
@@ -134,7 +136,22 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
                 rules, keywords
                         ? new TimedKeywordExtractor(settings.number(Enricher.KEYWORDS_COUNT_PROPERTY,
                                 Enricher.DEFAULT_KEYWORD_COUNT), times)
-                        : null);
+                        : null, pageOcr(context, settings));
+    }
+
+    /** OCR of scanned pages on its own pool (stopped with Camel); null when {@code bulletin.ocr.enabled=false}. */
+    private static PageOcr pageOcr(CamelContext context, Settings settings) throws Exception {
+        OcrSettings ocr = new OcrSettings(!"false".equalsIgnoreCase(settings.text("bulletin.ocr.enabled")),
+                settings.number("bulletin.ocr.threads", OcrSettings.DEFAULTS.threads()),
+                settings.number("bulletin.ocr.dpi", OcrSettings.DEFAULTS.dpi()),
+                Duration.ofSeconds(settings.number("bulletin.ocr.page-timeout", (int) OcrSettings.DEFAULTS.pageTimeout().toSeconds())));
+        if (!ocr.enabled()) {
+            LOG.info("OCR of scanned bulletins is off (bulletin.ocr.enabled=false)");
+            return null;
+        }
+        PageOcr pageOcr = new PageOcr(ocr);
+        context.addService(closing("OCR pool", pageOcr), true, true);
+        return pageOcr;
     }
 
     /**

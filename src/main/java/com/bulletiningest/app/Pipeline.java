@@ -10,6 +10,7 @@ import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.enrich.FieldExtractor;
 import com.bulletiningest.enrich.KeywordExtractor;
 import com.bulletiningest.enrich.TagRules;
+import com.bulletiningest.extract.PageOcr;
 import com.bulletiningest.extract.PdfExtractor;
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.split.Bulletin;
@@ -35,9 +36,12 @@ record Pipeline(PdfExtractor extractor, BulletinSplitter splitter, Enricher enri
         return new Pipeline(new PdfExtractor(), new BulletinSplitter(categories), enricher);
     }
 
-    /** With these tag rules, asked for on every bulletin (the service's reload with the tags file). */
-    static Pipeline of(Categories categories, Supplier<TagRules> rules, KeywordExtractor keywords) {
-        return new Pipeline(new PdfExtractor(), new BulletinSplitter(categories),
+    /**
+     * With these tag rules, asked for on every bulletin (the service's reload with the tags file), and scanned pages
+     * read by {@code ocr} (null: not read).
+     */
+    static Pipeline of(Categories categories, Supplier<TagRules> rules, KeywordExtractor keywords, PageOcr ocr) {
+        return new Pipeline(new PdfExtractor(ocr), new BulletinSplitter(categories),
                 new Enricher(new FieldExtractor(), rules, keywords));
     }
 

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,6 +46,8 @@ public class PageOcr implements AutoCloseable {
     static final long MAX_IMAGE_PIXELS = 100_000_000L;
     /** The rendered page: an A4 page at 200 dpi is 3.9 million pixels; larger pages are rendered at a lower resolution. */
     private static final double MAX_RENDER_PIXELS = 30_000_000d;
+    private static final int SCAN_DPI = 100;
+    private static final long IDLE_SECONDS = 30;
 
     private static final OcrEngine ENGINE = new OcrEngine();
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -54,11 +57,15 @@ public class PageOcr implements AutoCloseable {
 
     public PageOcr(OcrSettings settings) {
         this.settings = settings;
-        this.pool = Executors.newFixedThreadPool(settings.threads(), task -> {
+        // threads start with the first scan and end when idle: an extractor that never sees a scan holds none
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(task, "ocr-" + THREADS.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        pool.allowCoreThreadTimeOut(true);
+        this.pool = pool;
     }
 
     public OcrSettings settings() {
@@ -107,6 +114,28 @@ public class PageOcr implements AutoCloseable {
                     + message.replaceAll("\\s+", " ").trim(), cause);
         }
         return new Result(lines(ocr, pageNo, 1 / scale), ocr.confidence());
+    }
+
+    /**
+     * Whether the page carries an image as large as the page at scan resolution (at least {@value #SCAN_DPI} dpi across
+     * its width): a scanner's page, to which its software may have added a line of text (a page number, a stamp).
+     */
+    static boolean hasPageImage(PDPage page) {
+        PDResources resources = page.getResources();
+        if (resources == null) {
+            return false;
+        }
+        float widthInches = page.getCropBox().getWidth() / 72f;
+        for (COSName name : resources.getXObjectNames()) {
+            try {
+                if (resources.getXObject(name) instanceof PDImageXObject image && image.getWidth() >= SCAN_DPI * widthInches) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // an image that cannot be read is no evidence either way
+            }
+        }
+        return false;
     }
 
     private UnreadableBulletinException timeLimit(int pageNo) {

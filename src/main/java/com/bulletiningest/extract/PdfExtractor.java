@@ -82,6 +82,9 @@ public class PdfExtractor {
                 for (int p = 1; p <= pages; p++) {
                     int[] glyphs = collector.glyphs(p);
                     String why = TextLayer.ocrReason(byPage.get(p), glyphs[0], glyphs[1], producer);
+                    if (why == null && TextLayer.isSparse(byPage.get(p)) && PageOcr.hasPageImage(document.getPage(p - 1))) {
+                        why = "scanned page with a few words of text";
+                    }
                     if (why != null) {
                         PageOcr.Result read = ocr.read(renderer, document.getPage(p - 1), p, pages, source);
                         byPage.put(p, read.lines());

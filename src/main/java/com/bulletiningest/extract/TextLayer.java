@@ -15,6 +15,7 @@ final class TextLayer {
     /** More than this share of CJK characters followed by a blank and another CJK character is Tesseract's shape. */
     static final double SPACED_SHARE = 0.25;
     private static final int MIN_CJK = 20;
+    static final int SPARSE = 40;
 
     private TextLayer() {
     }
@@ -52,6 +53,11 @@ final class TextLayer {
             return "text layer of another OCR (spaced-out characters)";
         }
         return null;
+    }
+
+    /** Fewer than {@value #SPARSE} characters: a page number or a stamp, not a page of text. */
+    static boolean isSparse(List<TextLine> lines) {
+        return lines.stream().mapToInt(l -> l.text().replaceAll("\\s+", "").length()).sum() < SPARSE;
     }
 
     private static boolean isCjk(char c) {

@@ -73,8 +73,9 @@ public final class DigestComposer {
         for (int i = 0; i < bulletin.newNotices().size(); i++) {
             EnrichedNotice n = bulletin.newNotices().get(i);
             if (owner.follows(n.section().category(), tagsOf(n.enrichment()))) {
-                followed.add(new Entry(n, page(bulletin.newNoticeIds().get(i)),
-                        n.enrichment().fields().nearestDeadline(issued).orElse(null), issued));
+                long id = bulletin.newNoticeIds().get(i);
+                followed.add(new Entry(n, page(id), n.enrichment().fields().nearestDeadline(issued).orElse(null), issued,
+                        bulletin.ocrConfidence(id)));
             }
         }
         if (followed.isEmpty()) {
@@ -208,10 +209,10 @@ public final class DigestComposer {
     }
 
     /**
-     * A notice the owner follows, with its page in the console or null, its nearest deadline or null, and the
-     * bulletin's issue date or null.
+     * A notice the owner follows, with its page in the console or null, its nearest deadline or null, the
+     * bulletin's issue date or null, and its OCR confidence when it was read from a scan (else null).
      */
-    private record Entry(EnrichedNotice notice, String page, LocalDate deadline, LocalDate issued) {
+    private record Entry(EnrichedNotice notice, String page, LocalDate deadline, LocalDate issued, Float ocrConfidence) {
 
         /** Whether its deadline was already over when the bulletin was issued. */
         boolean passed() {
@@ -232,6 +233,10 @@ public final class DigestComposer {
                     .filter(p -> p != null && !p.isBlank())
                     .forEach(parts::add);
             parts.add("第 " + n.page() + " 页");
+            if (ocrConfidence != null) {
+                // a scan read by OCR: a digit or a date may be misread
+                parts.add(String.format("扫描识别（置信度 %.0f%%），数字和日期请以 PDF 为准", 100 * ocrConfidence));
+            }
             return String.join(" · ", parts);
         }
 

@@ -72,7 +72,12 @@ final class Layout {
     }
 
     boolean atMargin(TextLine line) {
-        return line.x() <= left + (scannedPages.contains(line.page()) ? SCANNED_MARGIN_TOLERANCE : MARGIN_TOLERANCE);
+        return line.x() <= left + (isScanned(line) ? SCANNED_MARGIN_TOLERANCE : MARGIN_TOLERANCE);
+    }
+
+    /** Whether OCR read the line from a scanned page. */
+    boolean isScanned(TextLine line) {
+        return scannedPages.contains(line.page());
     }
 
     boolean isFull(TextLine line) {

@@ -221,7 +221,7 @@ final class SectionReader {
     }
 
     private boolean continuesTitle(TextLine current, TextLine next, String heading) {
-        if (TitleParts.isMediaLine(next.text()) || sameLink(current, next) || !Texts.balanced(heading)) {
+        if (TitleParts.isMediaLine(next.text()) || sameLink(current, next) || unbalanced(current, heading)) {
             return true;
         }
         boolean wrapped = layout.isFull(current) && !Texts.endsClause(current.text());
@@ -238,6 +238,15 @@ final class SectionReader {
             return true; // the wrap cut off the document type: …《工作要点》 / 的通知
         }
         return wrapped && !TITLE_END.matcher(title).matches();
+    }
+
+    /**
+     * Whether the title so far leaves a bracket or quote open, so that the next line must close it. On a scanned page
+     * a short line ends the title all the same: OCR misreads brackets and quotes (》 as ）, ” as "), and an open
+     * bracket there would take the whole notice body into the title.
+     */
+    private boolean unbalanced(TextLine current, String heading) {
+        return !Texts.balanced(heading) && (!layout.isScanned(current) || layout.isFull(current));
     }
 
     private boolean sameLink(TextLine a, TextLine b) {

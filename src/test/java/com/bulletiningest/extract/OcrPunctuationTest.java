@@ -21,6 +21,18 @@ class OcrPunctuationTest {
     }
 
     @Test
+    void straightQuotesInChineseOpenAndClose() {
+        assertThat(OcrPunctuation.fold("关于支持\"专精特新\"中小企业，“两区\"工作")).isEqualTo("关于支持“专精特新”中小企业，“两区”工作");
+    }
+
+    @Test
+    void aClosingBracketWithNoneOpenInsideABookTitleIsItsEnd() {
+        assertThat(OcrPunctuation.fold("关于发布《境外已上市化学药品药学研究技术要求（试行））的通告（2021年第21号）"))
+                .isEqualTo("关于发布《境外已上市化学药品药学研究技术要求（试行）》的通告（2021年第21号）");
+        assertThat(OcrPunctuation.fold("详见附件1、2）反馈给你们")).isEqualTo("详见附件1、2）反馈给你们");
+    }
+
+    @Test
     void punctuationAmongLatinLettersAndDigitsStays() {
         assertThat(OcrPunctuation.fold("详见 http://www.cde.org.cn/news.do?id=1, 版本 3.5 (beta), 10:30"))
                 .isEqualTo("详见 http://www.cde.org.cn/news.do?id=1, 版本 3.5 (beta), 10:30");

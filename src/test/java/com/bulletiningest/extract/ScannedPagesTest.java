@@ -132,6 +132,25 @@ class ScannedPagesTest {
         }
     }
 
+    @Test
+    void aBornDigitalBulletinIsNotHeldUpByAScanBeingRead() throws Exception {
+        byte[] scan = ScannedCopies.at(200).of(corpus, 1, 3);
+        byte[] bornDigitalPdf = CorpusBulletin.load("seed-001").pdf();
+        java.util.concurrent.CompletableFuture<ExtractedPdf> scanning = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return EXTRACTOR.extract(scan);
+            } catch (UnreadableBulletinException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(500); // the scan's first page is being read
+        ExtractedPdf read = EXTRACTOR.extract(bornDigitalPdf);
+        assertThat(scanning).as("the scan, still being read when the born-digital bulletin is done").isNotDone();
+        assertThat(read.scanned()).isEmpty();
+        assertThat(read.pages()).isEqualTo(25);
+        assertThat(scanning.get().scanned()).hasSize(3);
+    }
+
     private static List<String> lines(ExtractedPdf pdf, int page) {
         return pdf.lines().stream().filter(l -> l.page() == page).map(TextLine::text).toList();
     }
