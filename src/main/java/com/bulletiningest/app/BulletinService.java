@@ -20,9 +20,14 @@ public final class BulletinService {
     /** @param overrides properties that win over the file and the environment (tests point them at temp folders) */
     public BulletinService(Map<String, String> overrides) {
         main.setPropertyPlaceholderLocations(PROPERTIES_LOCATION);
-        main.configure().addConfiguration(BulletinServiceConfiguration.class);
-        main.configure().addConfiguration(MailIntakeConfiguration.class);
-        main.configure().addConfiguration(WebConfiguration.class);
+        // in any order: each bean is made from properties and injected beans, by Camel, when first needed. Added as
+        // instances: Camel Main post-processes a configuration given by class twice (its injector, then again), which
+        // would call the factories that start the database and the mail server twice
+        main.configure().addConfiguration(new EmbeddedMailConfiguration());
+        main.configure().addConfiguration(new BulletinServiceConfiguration());
+        main.configure().addConfiguration(new FolderIntakeConfiguration());
+        main.configure().addConfiguration(new MailIntakeConfiguration());
+        main.configure().addConfiguration(new WebConfiguration());
         overrides.forEach(main::addOverrideProperty);
     }
 

@@ -1,213 +1,148 @@
 package com.bulletiningest.app;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.function.Supplier;
 
-import com.bulletiningest.intake.folder.ClaimRepository;
-import com.bulletiningest.intake.folder.FolderIntake;
-import com.bulletiningest.intake.folder.InboxEntryFilter;
-import com.bulletiningest.intake.folder.MoveFailureLog;
-import com.bulletiningest.intake.folder.UnsettledFiles;
+import com.bulletiningest.config.ConfigException;
+import com.bulletiningest.config.ReloadingConfig;
+import com.bulletiningest.enrich.TagRules;
+import com.bulletiningest.ingest.IngestSteps;
+import com.bulletiningest.ingest.Pipeline;
+import com.bulletiningest.ingest.StepTimes;
+import com.bulletiningest.ingest.TimedKeywordExtractor;
 import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.notify.OutboxSender;
-import com.bulletiningest.config.ConfigException;
-import com.bulletiningest.config.ReloadingConfig;
-import com.bulletiningest.enrich.Enricher;
-import com.bulletiningest.enrich.TagRules;
 import com.bulletiningest.extract.OcrSettings;
 import com.bulletiningest.extract.PageOcr;
 import com.bulletiningest.notify.Owners;
 import com.bulletiningest.notify.SmtpSettings;
-import com.bulletiningest.store.BulletinPdfs;
-import com.bulletiningest.store.BulletinStore;
-import com.bulletiningest.store.Database;
-import com.bulletiningest.store.FileClaims;
-import com.bulletiningest.store.IntakeAttempts;
-import com.bulletiningest.store.PasswordFile;
-import com.bulletiningest.store.NoticeQueries;
+import com.bulletiningest.store.db.Database;
+import com.bulletiningest.store.write.BulletinPdfs;
+import com.bulletiningest.store.write.BulletinStore;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the beans the routes call, from the {@code bulletin.*} properties, and binds them by name:
- * {@code ingestSteps}, {@code bulletinStore}, {@code noticeQueries}, {@code outbox}, {@code bulletinPdfs}, {@code outboxSender}, {@code database} and, when it runs,
- * {@code embeddedMailServer}. When no database or mail server is configured it starts the embedded ones; Camel stops
- * them after the routes.
+ * The database, the ingest steps and the outbox with its sender, each made by a factory method from the
+ * {@code bulletin.*} properties and the beans it needs. The database is made at start (an embedded one is started
+ * then); the others, bound lazily, when a route first needs them, so no factory depends on the order in which Camel
+ * calls them. Camel closes the database after the routes have stopped.
  */
 public class BulletinServiceConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulletinServiceConfiguration.class);
 
-    @Override
-    public void configure(CamelContext context) throws Exception {
-        Settings settings = new Settings(context);
-        Path dataDir = settings.path("bulletin.data-dir", "data");
-        Files.createDirectories(settings.path("bulletin.inbox", "inbox"));
-        // re-read when the file changes; a broken edit is logged with its line and the previous owners stay
-        ReloadingConfig<Owners> ownersFile = new ReloadingConfig<>(settings.path("bulletin.owners-file",
-                "config/owners.yaml"), Owners::parse);
-        Supplier<Owners> owners = ownersFile;
-        boolean embeddedSmtp = settings.isEmpty("bulletin.smtp.host");
-        if (embeddedSmtp || settings.isEmpty("bulletin.imap.host")) {
-            EmbeddedMailServer mail = startEmbeddedMail(context, settings, dataDir, ownersFile.get());
-            if (embeddedSmtp) {
-                // an owner added while running gets a mailbox like the others before its first digest is queued
-                owners = () -> {
-                    Owners current = ownersFile.get();
-                    mail.addMailboxes(current.addresses());
-                    return current;
-                };
-            }
-        }
-
-        Database database = new Database(settings.text("bulletin.db.url"), settings.text("bulletin.db.user"),
-                settings.text("bulletin.db.password"), dataDir, settings.number("bulletin.db.embedded-port", 0),
-                Duration.ofMillis(settings.number("bulletin.db.connection-timeout",
-                        (int) Database.DEFAULT_CONNECTION_TIMEOUT.toMillis())));
+    /** The configured PostgreSQL, or an embedded one under {@code <data-dir>/postgres} when no URL is set. */
+    @BindToRegistry
+    public Database database(@PropertyInject("bulletin.db.url") String url,
+                             @PropertyInject("bulletin.db.user") String user,
+                             @PropertyInject("bulletin.db.password") String password,
+                             @PropertyInject("bulletin.data-dir") String dataDir,
+                             @PropertyInject("bulletin.db.embedded-port") int embeddedPort,
+                             @PropertyInject("bulletin.db.connection-timeout") long connectionTimeout,
+                             CamelContext context) throws Exception {
+        Database database = new Database(url, user, password, Path.of(dataDir), embeddedPort,
+                Duration.ofMillis(connectionTimeout));
         context.addService(closing("database", database), true, true);
-        context.getRegistry().bind("database", database);
+        return database;
+    }
 
-        // the outbox queues each bulletin's digests in the store's transaction
-        Outbox outbox = new Outbox(database.dataSource(), owners,
-                new DigestComposer(settings.text("bulletin.public-url")));
-        BulletinStore store = new BulletinStore(database.dataSource(), outbox);
-        context.getRegistry().bind("bulletinStore", store);
-        context.getRegistry().bind("noticeQueries", new NoticeQueries(database.dataSource()));
-        context.getRegistry().bind("bulletinPdfs", new BulletinPdfs(database.dataSource()));
+    /** The tag rules, re-read when the tags file (which must exist) changes; the console's rules page reads them too. */
+    @BindToRegistry(lazy = true)
+    public ReloadingConfig<TagRules> tagRules(@PropertyInject("bulletin.tags-file") String file) throws ConfigException {
+        return new ReloadingConfig<>(Path.of(file), TagRules::parse);
+    }
+
+    /** How long each ingest step took since start, logged when the service stops. */
+    @BindToRegistry(lazy = true)
+    public StepTimes stepTimes(CamelContext context) throws Exception {
         StepTimes times = new StepTimes();
-        context.getRegistry().bind("stepTimes", times);
         context.addService(closing("step times", () -> LOG.info("Ingest step times since start: {}", times)), true, true);
-        context.getRegistry().bind("ingestSteps", new IngestSteps(pipeline(context, settings, times), store, times));
-        SmtpSettings smtp = new SmtpSettings(settings.text("bulletin.smtp.host"), settings.number("bulletin.smtp.port", 25),
-                settings.text("bulletin.smtp.user"), settings.text("bulletin.smtp.password"),
-                settings.flag("bulletin.smtp.tls"), settings.text("bulletin.mail.from", "bulletin-ingest@localhost"));
-        context.getRegistry().bind("outbox", outbox);
-        context.getRegistry().bind("outboxSender", new OutboxSender(outbox, smtp, dataDir.resolve("sent")));
-        LOG.info("Copies of sent digests are written as .eml under {}", dataDir.resolve("sent").toAbsolutePath());
-        bindFolderIntake(context, settings, database, dataDir);
+        return times;
     }
 
-    /**
-     * The beans of routes/inbox-folder.yaml: inboxEntryFilter, inboxClaims (the shared read lock), inboxFolder (its
-     * failures counted per content against bulletin.max-attempts), inboxMoveFailures. Creates .done now: instances
-     * creating it at the same moment would fail each other's move (.failed is created before a file is set aside).
-     */
-    private static void bindFolderIntake(CamelContext context, Settings settings, Database database, Path dataDir)
-            throws IOException {
-        Files.createDirectories(settings.path("bulletin.inbox", "inbox").resolve(".done"));
-        UnsettledFiles unsettled = new UnsettledFiles(Duration.ofMillis(settings.number("bulletin.inbox.settle-time", 60_000)));
-        context.getRegistry().bind("inboxEntryFilter", new InboxEntryFilter(unsettled));
-        context.getRegistry().bind("inboxClaims", ClaimRepository.afterEarlierRuns(new FileClaims(database.dataSource(),
-                Duration.ofMillis(settings.number("bulletin.inbox.claim-expiry", 600_000)), claimant(dataDir))));
-        context.getRegistry().bind("inboxFolder", new FolderIntake(unsettled, new IntakeAttempts(database.dataSource()),
-                settings.number("bulletin.max-attempts", 3)));
-        context.getRegistry().bind("inboxMoveFailures", new MoveFailureLog());
-    }
-
-    /**
-     * {@code host:<data-dir>}: the same for every run of an instance (each instance has its own data dir), so a start
-     * can give up the claims its previous run left when it was killed, instead of waiting for them to expire.
-     */
-    private static String claimant(Path dataDir) {
-        String runtime = ManagementFactory.getRuntimeMXBean().getName();
-        return runtime.substring(runtime.indexOf('@') + 1) + ":" + dataDir.toAbsolutePath().normalize();
-    }
-
-    /**
-     * Tag rules re-read when the tags file changes (which must exist), bound as {@code tagRules} for the console's
-     * rules page; HanLP keywords (timed) unless switched off.
-     */
-    private static Pipeline pipeline(CamelContext context, Settings settings, StepTimes times) throws Exception {
-        boolean keywords = !"false".equalsIgnoreCase(settings.text(Enricher.KEYWORDS_ENABLED_PROPERTY));
-        ReloadingConfig<TagRules> rules = new ReloadingConfig<>(settings.path(Enricher.TAGS_FILE_PROPERTY,
-                "config/tags.yaml"), TagRules::parse);
-        context.getRegistry().bind("tagRules", rules);
-        return Pipeline.of(Pipeline.categories(settings.path("bulletin.categories-file", "config/categories.yaml")),
-                rules, keywords
-                        ? new TimedKeywordExtractor(settings.number(Enricher.KEYWORDS_COUNT_PROPERTY,
-                                Enricher.DEFAULT_KEYWORD_COUNT), times)
-                        : null, pageOcr(context, settings));
-    }
-
-    /** OCR of scanned pages on its own pool (stopped with Camel); null when {@code bulletin.ocr.enabled=false}. */
-    private static PageOcr pageOcr(CamelContext context, Settings settings) throws Exception {
-        OcrSettings ocr = new OcrSettings(!"false".equalsIgnoreCase(settings.text("bulletin.ocr.enabled")),
-                settings.number("bulletin.ocr.threads", OcrSettings.DEFAULTS.threads()),
-                settings.number("bulletin.ocr.dpi", OcrSettings.DEFAULTS.dpi()),
-                Duration.ofSeconds(settings.number("bulletin.ocr.page-timeout", (int) OcrSettings.DEFAULTS.pageTimeout().toSeconds())));
-        if (!ocr.enabled()) {
+    /** Extract → split → enrich, with HanLP keywords (timed) unless switched off, and OCR of scanned pages unless off. */
+    @BindToRegistry(lazy = true)
+    public Pipeline pipeline(@PropertyInject("bulletin.categories-file") String categories,
+                             @BeanInject("tagRules") ReloadingConfig<TagRules> rules,
+                             @PropertyInject("bulletin.keywords.enabled") boolean keywords,
+                             @PropertyInject("bulletin.keywords.count") int keywordCount,
+                             @BeanInject StepTimes times, CamelContext context,
+                             @PropertyInject("bulletin.ocr.enabled") boolean ocr,
+                             @PropertyInject("bulletin.ocr.threads") int ocrThreads,
+                             @PropertyInject("bulletin.ocr.dpi") int ocrDpi,
+                             @PropertyInject("bulletin.ocr.page-timeout") int ocrPageTimeout) throws Exception {
+        PageOcr pageOcr = null;
+        if (ocr) {
+            // its pool's threads start at the first scan; the models load then too
+            pageOcr = new PageOcr(new OcrSettings(true, ocrThreads, ocrDpi, Duration.ofSeconds(ocrPageTimeout)));
+            context.addService(closing("OCR pool", pageOcr), true, true);
+        } else {
             LOG.info("OCR of scanned bulletins is off (bulletin.ocr.enabled=false)");
-            return null;
         }
-        PageOcr pageOcr = new PageOcr(ocr);
-        context.addService(closing("OCR pool", pageOcr), true, true);
-        return pageOcr;
+        return Pipeline.of(Pipeline.categories(Path.of(categories)), rules,
+                keywords ? new TimedKeywordExtractor(keywordCount, times) : null, pageOcr);
     }
 
-    /**
-     * Starts GreenMail for whichever of SMTP and IMAP has no host configured (only that one: an external server may
-     * use the other's port): SMTP with a mailbox per owner, IMAP with the intake mailbox. Points the
-     * {@code bulletin.smtp.*} / {@code bulletin.imap.*} properties at it. The mailboxes' password is
-     * {@code bulletin.embedded-mail.password}, or else one generated into {@code <data-dir>/mail-password}.
-     */
-    private static EmbeddedMailServer startEmbeddedMail(CamelContext context, Settings settings, Path dataDir,
-                                                        Owners owners) throws Exception {
-        boolean smtp = settings.isEmpty("bulletin.smtp.host");
-        boolean imap = settings.isEmpty("bulletin.imap.host");
-        String intake = settings.text("bulletin.imap.user", "bulletins@localhost");
-        String password = settings.text("bulletin.embedded-mail.password");
-        String passwordSource = "bulletin.embedded-mail.password";
-        if (password.isEmpty()) {
-            Path file = dataDir.resolve("mail-password");
-            password = PasswordFile.readOrCreate(file);
-            passwordSource = "the file " + file.toAbsolutePath();
-        }
-        Set<String> mailboxes = new LinkedHashSet<>();
-        if (smtp) {
-            mailboxes.addAll(owners.addresses());
-        }
-        if (imap) {
-            mailboxes.add(intake);
-        }
-        EmbeddedMailServer mail = new EmbeddedMailServer(
-                settings.text("bulletin.embedded-mail.bind-address", "127.0.0.1"), password, mailboxes,
-                dataDir.resolve("mail"));
-        if (smtp) {
-            mail.withSmtp(settings.number("bulletin.smtp.port", 3025));
-        }
-        if (imap) {
-            mail.withImap(settings.number("bulletin.imap.port", 3143));
-        }
-        mail.start(); // now: its ports go into the properties the routes read
-        context.addService(mail, true, false);
-        context.getRegistry().bind("embeddedMailServer", mail);
-        if (smtp) {
-            settings.override("bulletin.smtp.host", mail.host());
-            settings.override("bulletin.smtp.port", String.valueOf(mail.smtpPort()));
-        }
-        if (imap) {
-            settings.override("bulletin.imap.host", mail.host());
-            settings.override("bulletin.imap.port", String.valueOf(mail.imapPort()));
-            settings.override("bulletin.imap.user", intake);
-            settings.override("bulletin.imap.password", password);
-            LOG.info("Embedded mail server: log in over IMAP at {}:{} with a mailbox's address and the password in {}",
-                    mail.host(), mail.imapPort(), passwordSource);
-        }
-        return mail;
+    /** The owners of {@code config/owners.yaml}, re-read when it changes (a broken edit keeps the previous ones). */
+    @BindToRegistry(lazy = true)
+    public ReloadingConfig<Owners> owners(@PropertyInject("bulletin.owners-file") String file) throws ConfigException {
+        return new ReloadingConfig<>(Path.of(file), Owners::parse);
+    }
+
+    /** Queues each bulletin's digests in the store's transaction. */
+    @BindToRegistry(lazy = true)
+    public Outbox outbox(@BeanInject Database database, @BeanInject("owners") ReloadingConfig<Owners> owners,
+                         @BeanInject EmbeddedMail mail, @PropertyInject("bulletin.public-url") String publicUrl) {
+        return new Outbox(database.dataSource(), mail.withMailboxes(owners), new DigestComposer(publicUrl));
+    }
+
+    @BindToRegistry(lazy = true)
+    public BulletinStore bulletinStore(@BeanInject Database database, @BeanInject Outbox outbox) {
+        return new BulletinStore(database.dataSource(), outbox);
+    }
+
+    @BindToRegistry(lazy = true)
+    public BulletinPdfs bulletinPdfs(@BeanInject Database database) {
+        return new BulletinPdfs(database.dataSource());
+    }
+
+    /** The steps of routes/ingest.yaml. */
+    @BindToRegistry(lazy = true)
+    public IngestSteps ingestSteps(@BeanInject Pipeline pipeline, @BeanInject BulletinStore store,
+                                   @BeanInject StepTimes times) {
+        return new IngestSteps(pipeline, store, times);
+    }
+
+    /** The digests' SMTP server (the embedded one's address once it runs). */
+    @BindToRegistry(lazy = true)
+    public SmtpSettings smtpSettings(@PropertyInject("bulletin.smtp.host") String host,
+                                     @PropertyInject("bulletin.smtp.port") int port,
+                                     @PropertyInject("bulletin.smtp.user") String user,
+                                     @PropertyInject("bulletin.smtp.password") String password,
+                                     @PropertyInject("bulletin.smtp.tls") boolean tls,
+                                     @PropertyInject("bulletin.mail.from") String from) {
+        return new SmtpSettings(host, port, user, password, tls, from);
+    }
+
+    /** Sends the queued digests (routes/notify.yaml), each also written as .eml under {@code <data-dir>/sent}. */
+    @BindToRegistry(lazy = true)
+    public OutboxSender outboxSender(@BeanInject Outbox outbox, @BeanInject SmtpSettings smtp,
+                                     @PropertyInject("bulletin.data-dir") String dataDir) {
+        Path sent = Path.of(dataDir, "sent");
+        LOG.info("Copies of sent digests are written as .eml under {}", sent.toAbsolutePath());
+        return new OutboxSender(outbox, smtp, sent);
     }
 
     /** Lets Camel close a resource when it shuts down, after the routes that use it have stopped. */
-    private static ServiceSupport closing(String name, AutoCloseable resource) {
+    static ServiceSupport closing(String name, AutoCloseable resource) {
         return new ServiceSupport() {
             @Override
             protected void doStop() throws Exception {

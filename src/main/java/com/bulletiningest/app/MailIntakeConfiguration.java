@@ -8,44 +8,50 @@ import com.bulletiningest.intake.mail.MailIntakeProcessor;
 import com.bulletiningest.intake.mail.MailboxPollLock;
 import com.bulletiningest.intake.mail.PdfAttachmentFinder;
 import com.bulletiningest.intake.mail.SenderPolicy;
-import com.bulletiningest.store.AdvisoryLock;
-import com.bulletiningest.store.Database;
-import com.bulletiningest.store.IntakeAttempts;
-import com.bulletiningest.store.MailMessages;
+import com.bulletiningest.store.db.AdvisoryLock;
+import com.bulletiningest.store.db.Database;
+import com.bulletiningest.store.intake.IntakeAttempts;
+import com.bulletiningest.store.intake.MailMessages;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binds {@code mailIntake}, the step of routes/inbox-mail.yaml, from the {@code bulletin.mail.*} and
- * {@code bulletin.imap.*} properties, and derives {@code bulletin.imap.protocol} ({@code imaps} when
- * {@code bulletin.imap.tls=true}). Runs after the configuration that binds {@code database} and points
- * {@code bulletin.imap.*} at the embedded mail server.
+ * The beans of routes/inbox-mail.yaml ({@code mailIntake}, {@code intakeMailProperties}, {@code mailboxPollLock})
+ * from the {@code bulletin.mail.*} and {@code bulletin.imap.*} properties, and {@code bulletin.imap.protocol}
+ * ({@code imaps} when {@code bulletin.imap.tls=true}), which the route reads.
  */
 public class MailIntakeConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailIntakeConfiguration.class);
 
+    @PropertyInject("bulletin.imap.tls")
+    private boolean tls;
+
     @Override
     public void configure(CamelContext context) {
-        Settings settings = new Settings(context);
-        settings.override("bulletin.imap.protocol", settings.flag("bulletin.imap.tls") ? "imaps" : "imap");
-        SenderPolicy senders = SenderPolicy.parse(settings.text("bulletin.mail.allowed-senders"));
+        context.getPropertiesComponent().addOverrideProperty("bulletin.imap.protocol", tls ? "imaps" : "imap");
+    }
+
+    @BindToRegistry(lazy = true)
+    public MailIntakeProcessor mailIntake(@PropertyInject("bulletin.mail.allowed-senders") String allowedSenders,
+                                          @PropertyInject("bulletin.mail.max-attachment-size") String maxAttachment,
+                                          @PropertyInject("bulletin.mail.max-message-size") String maxMessage,
+                                          @PropertyInject("bulletin.max-attempts") int maxAttempts,
+                                          @PropertyInject("bulletin.imap.user") String mailbox,
+                                          @BeanInject Database database, CamelContext context) {
+        SenderPolicy senders = SenderPolicy.parse(allowedSenders);
         if (senders.allowsEveryone()) {
-            LOG.warn("bulletin.mail.allowed-senders is empty: PDFs mailed by anyone to {} are ingested",
-                    settings.text("bulletin.imap.user"));
+            LOG.warn("bulletin.mail.allowed-senders is empty: PDFs mailed by anyone to {} are ingested", mailbox);
         }
-        PdfAttachmentFinder finder = new PdfAttachmentFinder(
-                DataSize.parse(settings.text("bulletin.mail.max-attachment-size", "20MB")));
-        Database database = context.getRegistry().lookupByNameAndType("database", Database.class);
-        MailIntake intake = new MailIntake(senders, finder, new MailMessages(database.dataSource()),
-                new IntakeAttempts(database.dataSource()), new MailIntake.Limits(
-                        DataSize.parse(settings.text("bulletin.mail.max-message-size", "100MB")),
-                        settings.number("bulletin.max-attempts", 3)));
-        context.getRegistry().bind("mailIntake", new MailIntakeProcessor(intake, context));
-        context.getRegistry().bind("intakeMailProperties", wholeMessageFetch());
-        context.getRegistry().bind("mailboxPollLock", new MailboxPollLock(new AdvisoryLock(database.dataSource(), "intake mailbox")));
+        MailIntake intake = new MailIntake(senders, new PdfAttachmentFinder(DataSize.parse(maxAttachment)),
+                new MailMessages(database.dataSource()), new IntakeAttempts(database.dataSource()),
+                new MailIntake.Limits(DataSize.parse(maxMessage), maxAttempts));
+        return new MailIntakeProcessor(intake, context);
     }
 
     /**
@@ -53,10 +59,17 @@ public class MailIntakeConfiguration implements CamelConfiguration {
      * mail took 17 of them, and a server that answers each after TCP's delayed acknowledgement (the embedded one:
      * about 40 ms) made that most of a mail's second. The intake reads every message whole anyway.
      */
-    private static Properties wholeMessageFetch() {
+    @BindToRegistry(lazy = true)
+    public Properties intakeMailProperties() {
         Properties properties = new Properties();
         properties.put("mail.imap.partialfetch", "false");
         properties.put("mail.imaps.partialfetch", "false");
         return properties;
+    }
+
+    /** One instance at a time polls the intake mailbox. */
+    @BindToRegistry(lazy = true)
+    public MailboxPollLock mailboxPollLock(@BeanInject Database database) {
+        return new MailboxPollLock(new AdvisoryLock(database.dataSource(), "intake mailbox"));
     }
 }

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.bulletiningest.config.ConfigException;
+import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.Amount;
 import com.bulletiningest.enrich.DatedSentence;
 import com.bulletiningest.enrich.EnrichedNotice;
@@ -18,10 +20,12 @@ import com.bulletiningest.enrich.Enrichment;
 import com.bulletiningest.enrich.EnrichmentJson;
 import com.bulletiningest.enrich.KeywordExtractor;
 import com.bulletiningest.enrich.NoticeFields;
+import com.bulletiningest.enrich.TagRules;
 import com.bulletiningest.extract.ExtractedPdf;
 import com.bulletiningest.extract.PageOcr;
 import com.bulletiningest.extract.ScannedPage;
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.ingest.Pipeline;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.BulletinJson;
 import com.bulletiningest.split.Categories;
@@ -92,7 +96,7 @@ public final class PreviewCommand {
         Pipeline pipeline;
         byte[] bytes;
         try {
-            pipeline = Pipeline.of(categories(categoriesFile), tagsFile(tagsFile),
+            pipeline = Pipeline.of(categories(categoriesFile), tagRules(tagsFile),
                     keywords ? new KeywordExtractor(Enricher.DEFAULT_KEYWORD_COUNT) : null);
             bytes = Files.readAllBytes(pdf);
         } catch (IllegalArgumentException | ConfigException e) {
@@ -126,12 +130,14 @@ public final class PreviewCommand {
         return Pipeline.categories(DEFAULT_CATEGORIES);
     }
 
-    /** The tags file given, else the default one when present, else null (no tag rules). */
-    private static Path tagsFile(Path given) {
-        if (given != null) {
-            return given;
+    /** The rules of the tags file given, else of the default one when present, else none. */
+    private static Supplier<TagRules> tagRules(Path given) throws ConfigException {
+        Path file = given != null ? given : Files.isRegularFile(DEFAULT_TAGS) ? DEFAULT_TAGS : null;
+        if (file == null) {
+            TagRules none = new TagRules(List.of());
+            return () -> none;
         }
-        return Files.isRegularFile(DEFAULT_TAGS) ? DEFAULT_TAGS : null;
+        return new ReloadingConfig<>(file, TagRules::parse);
     }
 
     /** The bulletin JSON with an {@code enrichment} object on every notice. */

@@ -18,7 +18,7 @@ import com.bulletiningest.enrich.Enrichment;
 import com.bulletiningest.enrich.NoticeFields;
 import com.bulletiningest.split.Notice;
 import com.bulletiningest.split.Section;
-import com.bulletiningest.store.StoredBulletin;
+import com.bulletiningest.store.write.StoredBulletin;
 
 /**
  * Writes an owner's digest of a bulletin, as plain text and as HTML: the notices the owner follows (their categories

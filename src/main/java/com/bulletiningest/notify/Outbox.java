@@ -12,10 +12,10 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import com.bulletiningest.store.ContentHash;
-import com.bulletiningest.store.StoreException;
-import com.bulletiningest.store.StoredBulletin;
-import com.bulletiningest.store.StoredListener;
+import com.bulletiningest.store.db.ContentHash;
+import com.bulletiningest.store.db.StoreException;
+import com.bulletiningest.store.write.StoredBulletin;
+import com.bulletiningest.store.write.StoredListener;
 
 /**
  * The outbox table: digests queued with their bulletin and taken out by {@link OutboxSender}. Every statement on it

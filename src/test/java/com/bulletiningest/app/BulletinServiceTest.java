@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 
+import com.bulletiningest.embedded.EmbeddedMailServer;
 import com.bulletiningest.fixtures.BulletinPdfWriter;
 import com.bulletiningest.fixtures.CorpusBulletin;
 import com.bulletiningest.fixtures.Variants;
@@ -113,7 +114,7 @@ class BulletinServiceTest {
     @DisplayName("digests queued while the mail server is down are delivered exactly once when it is back")
     void digestsSurviveAMailServerOutage() throws Exception {
         service.start();
-        EmbeddedMailServer mail = service.bean("embeddedMailServer", EmbeddedMailServer.class);
+        EmbeddedMailServer mail = service.bean("embeddedMail", EmbeddedMail.class).server();
         mail.stop();
 
         service.drop("seed-001.pdf", "seed-001.pdf");

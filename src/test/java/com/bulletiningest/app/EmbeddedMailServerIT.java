@@ -3,9 +3,9 @@ package com.bulletiningest.app;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import com.bulletiningest.embedded.MailClient;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -146,7 +146,7 @@ class EmbeddedMailServiceTest {
     private void appendToIntake(MimeMessage mail) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", Integer.parseInt(service.properties.get("bulletin.imap.port")), INTAKE,
-                service.bean("embeddedMailServer", EmbeddedMailServer.class).password());
+                service.bean("embeddedMail", EmbeddedMail.class).server().password());
         try {
             store.getFolder("INBOX").appendMessages(new Message[] {mail});
         } finally {

@@ -12,7 +12,7 @@ import com.bulletiningest.fixtures.BulletinPdfWriter;
 import com.bulletiningest.fixtures.CorpusBulletin;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.fixtures.Variants;
-import com.bulletiningest.store.ContentHash;
+import com.bulletiningest.store.db.ContentHash;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

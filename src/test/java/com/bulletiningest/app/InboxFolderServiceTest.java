@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.bulletiningest.fixtures.LogCapture;
-import com.bulletiningest.store.Database;
+import com.bulletiningest.store.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import com.bulletiningest.embedded.EmbeddedMailServer;
+
 /**
  * The embedded mail server alone in a JVM of its own, for tests that kill it:
  * {@code MailServerProcess <mail dir> <smtp port> <imap port> <password> <mailbox>...}. Runs until killed.

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import com.bulletiningest.fixtures.Rows;
-import com.bulletiningest.store.Database;
+import com.bulletiningest.store.db.Database;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -162,7 +162,7 @@ public final class RunningService {
         Session session = Session.getInstance(new Properties());
         Store store = session.getStore("imap");
         store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), INTAKE,
-                bean("embeddedMailServer", EmbeddedMailServer.class).password());
+                bean("embeddedMail", EmbeddedMail.class).server().password());
         try {
             Folder inbox = store.getFolder("INBOX");
             inbox.appendMessages(new Message[] {new MimeMessage(session,
@@ -220,7 +220,7 @@ public final class RunningService {
     private List<String> readMailbox(String address, String folderName, MessageReader read) throws Exception {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), address,
-                bean("embeddedMailServer", EmbeddedMailServer.class).password());
+                bean("embeddedMail", EmbeddedMail.class).server().password());
         try {
             Folder folder = store.getFolder(folderName);
             List<String> values = new ArrayList<>();

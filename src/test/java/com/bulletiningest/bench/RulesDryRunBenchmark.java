@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 import com.bulletiningest.enrich.TagDryRun;
 import com.bulletiningest.enrich.TagRules;
-import com.bulletiningest.store.Database;
-import com.bulletiningest.store.TaggedNotices;
+import com.bulletiningest.store.db.Database;
+import com.bulletiningest.store.read.TaggedNotices;
 
 /**
  * Prints how long the rules dry run takes over 10,000 stored notices (the search benchmark's data): reading the

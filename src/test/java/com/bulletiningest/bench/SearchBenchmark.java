@@ -17,11 +17,11 @@ import com.bulletiningest.split.Categories;
 import com.bulletiningest.split.Group;
 import com.bulletiningest.split.Notice;
 import com.bulletiningest.split.Section;
-import com.bulletiningest.store.BulletinStore;
-import com.bulletiningest.store.Database;
-import com.bulletiningest.store.NoticeFilter;
-import com.bulletiningest.store.NoticeSearch;
-import com.bulletiningest.store.ReceivedBulletin;
+import com.bulletiningest.store.db.Database;
+import com.bulletiningest.store.read.NoticeFilter;
+import com.bulletiningest.store.read.NoticeSearch;
+import com.bulletiningest.store.write.BulletinStore;
+import com.bulletiningest.store.write.ReceivedBulletin;
 
 /**
  * Prints the search's p50/p95 time for five typical searches over 10,000 notices on an embedded PostgreSQL: the two

@@ -15,9 +15,9 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 import com.bulletiningest.app.RunningService;
-import com.bulletiningest.app.StepTimes;
-import com.bulletiningest.app.StepTimes.Step;
-import com.bulletiningest.app.StepTimes.Total;
+import com.bulletiningest.ingest.StepTimes;
+import com.bulletiningest.ingest.StepTimes.Step;
+import com.bulletiningest.ingest.StepTimes.Total;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;

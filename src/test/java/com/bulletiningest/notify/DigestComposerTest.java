@@ -15,7 +15,7 @@ import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.Group;
 import com.bulletiningest.split.Notice;
 import com.bulletiningest.split.Section;
-import com.bulletiningest.store.StoredBulletin;
+import com.bulletiningest.store.write.StoredBulletin;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

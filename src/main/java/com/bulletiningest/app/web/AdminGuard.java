@@ -11,7 +11,7 @@ import org.apache.camel.Exchange;
  * ({@code BULLETIN_ADMIN_PASSWORD}), sent as HTTP Basic authentication (any user name). Without a configured password
  * every action is refused. Pages and reads need no password while the server listens on loopback only.
  */
-final class AdminGuard {
+public final class AdminGuard {
 
     private final byte[] password;
     private final boolean loopback;

@@ -3,8 +3,9 @@ package com.bulletiningest.app.web;
 import java.time.Duration;
 import java.util.List;
 
-import com.bulletiningest.intake.Headers;
-import com.bulletiningest.store.ArchiveFigures;
+import com.bulletiningest.ingest.Headers;
+import com.bulletiningest.notify.DigestQueries;
+import com.bulletiningest.store.read.ArchiveFigures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,7 +26,7 @@ public final class BulletinMetrics {
 
     private final MeterRegistry registry;
 
-    BulletinMetrics(MeterRegistry registry, ArchiveFigures figures, FailedFiles failedFiles) {
+    BulletinMetrics(MeterRegistry registry, ArchiveFigures figures, DigestQueries digests, FailedFiles failedFiles) {
         this.registry = registry;
         for (String intake : List.of("folder", "mail")) {
             Gauge.builder("bulletin_bulletins_stored", figures, f -> f.bulletins(intake))
@@ -39,11 +40,11 @@ public final class BulletinMetrics {
         Gauge.builder("bulletin_notices_stored", figures, ArchiveFigures::notices)
                 .description("notices stored, repeats included").strongReference(true).register(registry);
         for (String state : List.of("queued", "failing", "sent")) {
-            Gauge.builder("bulletin_digests", figures, f -> f.digests(state))
+            Gauge.builder("bulletin_digests", digests, d -> d.count(state))
                     .description("digests in the outbox by state").tag("state", state)
                     .strongReference(true).register(registry);
         }
-        Gauge.builder("bulletin_oldest_unsent_digest_age_seconds", figures, ArchiveFigures::oldestUnsentDigestAge)
+        Gauge.builder("bulletin_oldest_unsent_digest_age_seconds", digests, DigestQueries::oldestUnsentAge)
                 .description("how long the oldest unsent digest has waited").strongReference(true).register(registry);
     }
 

@@ -1,8 +1,5 @@
 package com.bulletiningest.app.web;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import com.bulletiningest.store.db.MigrationHistory;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -18,11 +16,11 @@ final class DatabaseHealthCheck extends AbstractHealthCheck {
 
     private static final long TIMEOUT_SECONDS = 3;
 
-    private final DataSource dataSource;
+    private final MigrationHistory migrations;
 
     DatabaseHealthCheck(DataSource dataSource) {
         super("bulletin", "database");
-        this.dataSource = dataSource;
+        this.migrations = new MigrationHistory(dataSource);
     }
 
     @Override
@@ -33,7 +31,7 @@ final class DatabaseHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         try {
-            long failed = CompletableFuture.supplyAsync(this::failedMigrations)
+            long failed = CompletableFuture.supplyAsync(migrations::failed)
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (failed == 0) {
                 builder.up();
@@ -44,16 +42,6 @@ final class DatabaseHealthCheck extends AbstractHealthCheck {
             builder.down().message("no answer from the database within " + TIMEOUT_SECONDS + " s");
         } catch (Exception e) {
             builder.down().message("database unreachable: " + rootMessage(e));
-        }
-    }
-
-    private long failedMigrations() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select count(*) from flyway_schema_history where not success")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * The files the folder intake set aside: {@code inbox/.failed/<name>} with {@code <name>.reason.txt} beside it
  * (routes/inbox-folder.yaml). A retry moves a file back into the inbox, where the next poll takes it.
  */
-final class FailedFiles {
+public final class FailedFiles {
 
     static final String REASON_SUFFIX = ".reason.txt";
 

@@ -16,7 +16,7 @@ import org.apache.camel.support.processor.DelegateProcessor;
  * from a route of its own, which none of the console's beans sees, so the guard wraps its processor (camel-rest uses
  * the one {@link RestApiProcessorFactory} in the registry).
  */
-final class GuardedApiDocs implements RestApiProcessorFactory {
+public final class GuardedApiDocs implements RestApiProcessorFactory {
 
     private final RestApiProcessorFactory openApi = new OpenApiRestApiProcessorFactory();
     private final AdminGuard guard;

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.bulletiningest.store.DatabaseUnavailableException;
+import com.bulletiningest.store.db.DatabaseUnavailableException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;

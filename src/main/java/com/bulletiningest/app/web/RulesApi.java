@@ -1,10 +1,10 @@
 package com.bulletiningest.app.web;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,8 +18,8 @@ import com.bulletiningest.enrich.TagField;
 import com.bulletiningest.enrich.TagMatcher;
 import com.bulletiningest.enrich.TagRule;
 import com.bulletiningest.enrich.TagRules;
-import com.bulletiningest.store.NoticeQueries;
-import com.bulletiningest.store.TaggedNotices;
+import com.bulletiningest.store.read.NoticeQueries;
+import com.bulletiningest.store.read.TaggedNotices;
 import org.apache.camel.Exchange;
 
 /**

@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import com.bulletiningest.store.DatabaseUnavailableException;
-import com.bulletiningest.store.FileClaims;
+import com.bulletiningest.store.db.DatabaseUnavailableException;
+import com.bulletiningest.store.intake.FileClaims;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;

@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.ingest.Headers;
 import com.bulletiningest.intake.EscapedText;
-import com.bulletiningest.intake.Headers;
-import com.bulletiningest.store.ContentHash;
-import com.bulletiningest.store.DatabaseUnavailableException;
-import com.bulletiningest.store.IntakeAttempts;
-import com.bulletiningest.store.IntakeAttempts.Kind;
+import com.bulletiningest.store.db.ContentHash;
+import com.bulletiningest.store.db.DatabaseUnavailableException;
+import com.bulletiningest.store.intake.IntakeAttempts;
+import com.bulletiningest.store.intake.IntakeAttempts.Kind;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 

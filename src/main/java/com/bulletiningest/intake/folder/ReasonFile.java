@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.bulletiningest.intake.EscapedText;
-import com.bulletiningest.store.ContentHash;
+import com.bulletiningest.store.db.ContentHash;
 
 /**
  * The one-line {@code <name>.reason.txt} beside a file set aside in {@code .failed}. When that name would be longer

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Properties;
 
-import com.bulletiningest.store.IntakeAttempts;
-import com.bulletiningest.store.MailMessages;
+import com.bulletiningest.store.intake.IntakeAttempts;
+import com.bulletiningest.store.intake.MailMessages;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;

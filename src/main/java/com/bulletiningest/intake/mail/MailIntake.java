@@ -1,20 +1,20 @@
 package com.bulletiningest.intake.mail;
 
-import com.bulletiningest.extract.UnreadableBulletinException;
-import com.bulletiningest.intake.EscapedText;
-import com.bulletiningest.store.DatabaseUnavailableException;
-import com.bulletiningest.store.IntakeAttempts;
-import com.bulletiningest.store.MailMessages;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import com.bulletiningest.extract.UnreadableBulletinException;
+import com.bulletiningest.intake.EscapedText;
+import com.bulletiningest.store.db.DatabaseUnavailableException;
+import com.bulletiningest.store.intake.IntakeAttempts;
+import com.bulletiningest.store.intake.MailMessages;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides what one mailed-in message yields: checks the sender, ingests each PDF found in it, and records the

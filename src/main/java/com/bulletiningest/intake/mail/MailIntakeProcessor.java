@@ -1,8 +1,8 @@
 package com.bulletiningest.intake.mail;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
-import com.bulletiningest.intake.Headers;
-import com.bulletiningest.store.DatabaseUnavailableException;
+import com.bulletiningest.ingest.Headers;
+import com.bulletiningest.store.db.DatabaseUnavailableException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

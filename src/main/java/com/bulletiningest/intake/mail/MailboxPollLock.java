@@ -1,7 +1,7 @@
 package com.bulletiningest.intake.mail;
 
-import com.bulletiningest.store.AdvisoryLock;
-import com.bulletiningest.store.DatabaseUnavailableException;
+import com.bulletiningest.store.db.AdvisoryLock;
+import com.bulletiningest.store.db.DatabaseUnavailableException;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultPollingConsumerPollStrategy;

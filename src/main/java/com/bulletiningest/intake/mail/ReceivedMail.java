@@ -1,18 +1,17 @@
 package com.bulletiningest.intake.mail;
 
+import java.io.UnsupportedEncodingException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 import com.bulletiningest.intake.EscapedText;
-import com.bulletiningest.store.ContentHash;
+import com.bulletiningest.store.db.ContentHash;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
-
-import java.io.UnsupportedEncodingException;
-
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * The identity of a mailed-in message, read from its headers only, whatever a sender put in them.

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-import com.bulletiningest.app.EmbeddedMailServer;
+import com.bulletiningest.app.EmbeddedMail;
 import com.bulletiningest.app.Eventually;
 import com.bulletiningest.app.RunningService;
 import com.bulletiningest.fixtures.PoisonBulletin;
@@ -91,7 +91,7 @@ class MailRetryTest {
     @Test
     @DisplayName("with the mail server down, Retry answers 503 saying so, and nothing is lost")
     void mailServerDown() throws Exception {
-        service.bean("embeddedMailServer", EmbeddedMailServer.class).stop();
+        service.bean("embeddedMail", EmbeddedMail.class).server().stop();
 
         HttpResponse<String> retried = retry(MESSAGE_ID, PASSWORD);
 

@@ -3,7 +3,7 @@ package com.bulletiningest.intake.folder;
 import java.time.Duration;
 
 import com.bulletiningest.fixtures.EmbeddedDatabase;
-import com.bulletiningest.store.FileClaims;
+import com.bulletiningest.store.intake.FileClaims;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.fixtures.EmbeddedDatabase;
-import com.bulletiningest.store.AdvisoryLock;
-import com.bulletiningest.store.DatabaseUnavailableException;
-import com.bulletiningest.store.IntakeAttempts;
-import com.bulletiningest.store.MailMessages;
+import com.bulletiningest.store.db.AdvisoryLock;
+import com.bulletiningest.store.db.DatabaseUnavailableException;
+import com.bulletiningest.store.intake.IntakeAttempts;
+import com.bulletiningest.store.intake.MailMessages;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
