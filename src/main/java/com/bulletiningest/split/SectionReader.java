@@ -221,7 +221,7 @@ final class SectionReader {
     }
 
     private boolean continuesTitle(TextLine current, TextLine next, String heading) {
-        if (TitleParts.isMediaLine(next.text()) || sameLink(current, next) || unbalanced(current, heading)) {
+        if (TitleParts.isMediaLine(next.text()) || sameLink(current, next) || unbalanced(current, next, heading)) {
             return true;
         }
         boolean wrapped = layout.isFull(current) && !Texts.endsClause(current.text());
@@ -242,11 +242,12 @@ final class SectionReader {
 
     /**
      * Whether the title so far leaves a bracket or quote open, so that the next line must close it. On a scanned page
-     * a short line ends the title all the same: OCR misreads brackets and quotes (》 as ）, ” as "), and an open
-     * bracket there would take the whole notice body into the title.
+     * only a full line or a next line that closes a bracket continues the title so: OCR misreads brackets and quotes
+     * (》 as ）, ” as "), and a bracket it left open would take the whole notice body into the title.
      */
-    private boolean unbalanced(TextLine current, String heading) {
-        return !Texts.balanced(heading) && (!layout.isScanned(current) || layout.isFull(current));
+    private boolean unbalanced(TextLine current, TextLine next, String heading) {
+        return !Texts.balanced(heading) && (!layout.isScanned(current) || layout.isFull(current)
+                || next.text().chars().anyMatch(c -> "）)》”".indexOf(c) >= 0));
     }
 
     private boolean sameLink(TextLine a, TextLine b) {
