@@ -1,5 +1,6 @@
 package com.bulletiningest;
 
+import com.bulletiningest.enrich.NoticeText;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.store.db.UpwardImports;
 import com.bulletiningest.store.write.BulletinStore;
@@ -93,6 +94,14 @@ class ArchitectureTest {
                 .hasMessageContaining(Outbox.class.getName());
         assertThatThrownBy(() -> insideStore().check(upward)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining(BulletinStore.class.getName());
+    }
+
+    @Test
+    @DisplayName("the text the tag rules read is built in one place, for the enricher and the rules' dry run alike")
+    void oneBuilderOfTheRulesText() {
+        noClasses().that().doNotHaveFullyQualifiedName(NoticeText.class.getName())
+                .should().callMethod(NoticeText.class, "builder")
+                .check(production);
     }
 
     @Test

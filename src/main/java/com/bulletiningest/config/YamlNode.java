@@ -58,14 +58,6 @@ public final class YamlNode {
                 || scalar.getValue().equals("null"));
     }
 
-    public boolean isMap() {
-        return node instanceof MappingNode;
-    }
-
-    public boolean isList() {
-        return node instanceof SequenceNode;
-    }
-
     /** The entries of a mapping, keys as text, in file order; a repeated key is an error. */
     public Map<String, YamlNode> asMap(String what) throws ConfigException {
         if (!(node instanceof MappingNode mapping)) {

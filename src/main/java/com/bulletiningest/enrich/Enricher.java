@@ -19,9 +19,6 @@ import com.bulletiningest.split.Section;
  */
 public class Enricher {
 
-    public static final String TAGS_FILE_PROPERTY = "bulletin.tags-file";
-    public static final String KEYWORDS_ENABLED_PROPERTY = "bulletin.keywords.enabled";
-    public static final String KEYWORDS_COUNT_PROPERTY = "bulletin.keywords.count";
     public static final int DEFAULT_KEYWORD_COUNT = 5;
 
     private final FieldExtractor extractor;
@@ -38,16 +35,6 @@ public class Enricher {
         this.keywords = keywords;
     }
 
-    /** An enricher whose rules come from {@code tagsFile}, reloaded on change; fails when the file is missing or broken. */
-    public static Enricher create(Path tagsFile, boolean keywordsEnabled, int keywordCount) throws ConfigException {
-        return create(tagsFile, keywordsEnabled ? new KeywordExtractor(keywordCount) : null);
-    }
-
-    /** The same with this keyword extractor, or none (null). */
-    public static Enricher create(Path tagsFile, KeywordExtractor keywords) throws ConfigException {
-        return new Enricher(new FieldExtractor(), new ReloadingConfig<>(tagsFile, TagRules::parse), keywords);
-    }
-
     /** Every notice of the bulletin, in print order. */
     public List<EnrichedNotice> enrich(Bulletin bulletin) {
         TagRules current = rules.get();
@@ -62,16 +49,9 @@ public class Enricher {
 
     private Enrichment enrich(Notice notice, Section section, Group group, Bulletin bulletin, TagRules current) {
         NoticeFields fields = extractor.extract(notice, section, bulletin);
-        NoticeText text = NoticeText.builder()
-                .with(TagField.TITLE, notice.title())
-                .with(TagField.BODY, notice.body())
-                .with(TagField.GROUP, group == null ? null : group.label())
-                .with(TagField.CATEGORY, section.category())
-                .with(TagField.CATEGORY, section.heading())
-                .with(TagField.ISSUER, fields.issuer())
-                .with(TagField.DEADLINE, fields.deadlines().stream().map(DatedSentence::sentence)
-                        .collect(Collectors.joining("\n")))
-                .build();
+        NoticeText text = NoticeText.of(notice.title(), notice.body(), group == null ? null : group.label(),
+                section.category(), section.heading(), fields.issuer(),
+                fields.deadlines().stream().map(DatedSentence::sentence).toList());
         List<String> keywordTags = keywords == null ? List.of()
                 : keywords.keywords(Objects.toString(notice.title(), "") + "\n" + Objects.toString(notice.body(), ""));
         return new Enrichment(fields, current.tagsFor(text), keywordTags);

@@ -32,6 +32,19 @@ public final class Headers {
      */
     public static final String OUTCOME = "bulletinOutcome";
 
+    /** {@link #OUTCOME} of a bulletin stored now. */
+    public static final String STORED = "STORED";
+    /** {@link #OUTCOME} of a bulletin stored before (same SHA-256): nothing stored or sent. */
+    public static final String DUPLICATE = "DUPLICATE";
+    /** {@link #SOURCE_KIND} of a bulletin from the inbox folder. */
+    public static final String FROM_FOLDER = "folder";
+    /** {@link #SOURCE_KIND} of a bulletin mailed in. */
+    public static final String FROM_MAIL = "mail";
+    /** Exchange property, the PDF's bytes, kept by ingest.yaml for {@code bulletinPdfs} once the bulletin is stored. */
+    public static final String PDF = "bulletinPdf";
+    /** Exchange property, the {@code StoreResult} of {@code IngestSteps.store}: set and logged by ingest.yaml. */
+    public static final String STORE_RESULT = "storeResult";
+
     /** Header, the mail's {@code MailOutcome.Status}: set by {@code MailIntakeProcessor}; for the log and tests. */
     public static final String MAIL_STATUS = "bulletinMailStatus";
     /** Header, the note on the mail's outcome: set by {@code MailIntakeProcessor}; for the log and tests. */

@@ -73,7 +73,7 @@ public final class IngestSteps {
                 Instant.now(),
                 read.text());
         StoreResult result = times.time(Step.STORE, () -> store.save(received, read.bulletin(), enriched.notices(), read.scanned()));
-        message.setHeader(Headers.OUTCOME, result.duplicate() ? "DUPLICATE" : "STORED");
+        message.setHeader(Headers.OUTCOME, result.duplicate() ? Headers.DUPLICATE : Headers.STORED);
         message.setHeader(Headers.BULLETIN_ID, result.bulletinId());
         return result;
     }

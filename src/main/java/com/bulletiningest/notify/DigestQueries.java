@@ -19,7 +19,7 @@ import com.bulletiningest.store.read.StoredNotice;
 public final class DigestQueries {
 
     private static final String DIGESTS = "select id, bulletin_id, recipient, subject, message_id, created_at, attempts, "
-            + "next_attempt_at, last_error, sent_at, failed_at, resent_at from outbox ";
+            + "next_attempt_at, last_error, sent_at, failed_at, resent_at, " + DigestState.OF_ROW + " as status from outbox ";
 
     private final DataSource dataSource;
 
@@ -38,16 +38,16 @@ public final class DigestQueries {
                 notice.title());
     }
 
-    /** Digests by state: {@code queued} (never tried or not failed), {@code failing}, {@code sent}. */
-    public double count(String state) {
-        return Figures.of(dataSource, "select count(*) from outbox where case when sent_at is not null then 'sent' "
-                + "when last_error is not null then 'failing' else 'queued' end = ?", state);
+    /** The digests in {@code state}. */
+    public double count(DigestState state) {
+        return Figures.of(dataSource, "select count(*) from outbox where " + DigestState.OF_ROW + " = ?",
+                state.label());
     }
 
-    /** Seconds since the oldest unsent digest was queued, 0 when none waits. */
+    /** Seconds since the oldest digest still to be sent was queued, 0 when none waits (one refused for good does not). */
     public double oldestUnsentAge() {
         return Figures.of(dataSource, "select coalesce(extract(epoch from now() - min(created_at)), 0) from outbox "
-                + "where sent_at is null");
+                + "where " + DigestState.WAITING);
     }
 
     private List<StoredDigest> digests(String condition, Object... parameters) {
@@ -64,7 +64,7 @@ public final class DigestQueries {
                             instant(rows.getTimestamp("created_at")), rows.getInt("attempts"),
                             instant(rows.getTimestamp("next_attempt_at")), rows.getString("last_error"),
                             instant(rows.getTimestamp("sent_at")), instant(rows.getTimestamp("failed_at")),
-                            instant(rows.getTimestamp("resent_at"))));
+                            instant(rows.getTimestamp("resent_at")), rows.getString("status")));
                 }
                 return digests;
             }

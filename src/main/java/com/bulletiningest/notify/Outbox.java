@@ -172,13 +172,13 @@ public final class Outbox implements StoredListener {
     public Optional<Resent> resend(long id) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("""
-                     with before as (select id, case when sent_at is not null then 'AGAIN'
-                             when failed_at is not null then 'REQUEUED' else 'AT_ONCE' end as resent
+                     with before as (select id, case %s when 'sent' then 'AGAIN'
+                             when 'failed' then 'REQUEUED' else 'AT_ONCE' end as resent
                          from outbox where id = ? for update)
                      update outbox o set next_attempt_at = now(), resent_at = now(), sent_at = null, failed_at = null,
                          attempts = case when before.resent = 'AT_ONCE' then o.attempts else 0 end,
                          last_error = case when before.resent = 'AGAIN' then null else o.last_error end
-                     from before where o.id = before.id returning before.resent""")) {
+                     from before where o.id = before.id returning before.resent""".formatted(DigestState.OF_ROW))) {
             update.setLong(1, id);
             try (ResultSet row = update.executeQuery()) {
                 return row.next() ? Optional.of(Resent.valueOf(row.getString(1))) : Optional.empty();

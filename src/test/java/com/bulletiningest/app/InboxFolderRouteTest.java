@@ -15,14 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.fixtures.EmbeddedDatabase;
-import com.bulletiningest.intake.folder.ClaimRepository;
-import com.bulletiningest.intake.folder.FolderIntake;
-import com.bulletiningest.intake.folder.InboxEntryFilter;
-import com.bulletiningest.intake.folder.MoveFailureLog;
-import com.bulletiningest.intake.folder.UnsettledFiles;
 import com.bulletiningest.store.db.DatabaseUnavailableException;
 import com.bulletiningest.store.intake.FileClaims;
-import com.bulletiningest.store.intake.IntakeAttempts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -38,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * routes/inbox-folder.yaml alone: how files move through the inbox folder. Ingestion itself is a small stand-in
+ * routes/inbox-folder.yaml alone, with the beans of the service's {@link FolderIntakeConfiguration}: how files move
+ * through the inbox folder. Ingestion itself is a small stand-in
  * route here that accepts PDF bytes and refuses anything else the way the real one does (end to end:
  * {@link BulletinServiceTest}).
  */
@@ -61,20 +56,21 @@ class InboxFolderRouteTest {
     @BeforeEach
     void startRoute() throws Exception {
         context = new DefaultCamelContext();
+        context.getPropertiesComponent().setLocation(BulletinService.PROPERTIES_LOCATION);
         Properties properties = new Properties();
         properties.put("bulletin.inbox", inbox.toString());
+        properties.put("bulletin.data-dir", inbox.resolveSibling(inbox.getFileName() + "-data").toString());
         properties.put("bulletin.inbox.poll-delay", "100");
         properties.put("bulletin.inbox.check-interval", "100");
         properties.put("bulletin.inbox.min-age", "200");
         properties.put("bulletin.inbox.settle-time", "1000");
         properties.put("bulletin.ingest.threads", "2");
-        context.getPropertiesComponent().setInitialProperties(properties);
-        UnsettledFiles unsettled = new UnsettledFiles(Duration.ofMillis(1000));
-        context.getRegistry().bind("inboxEntryFilter", new InboxEntryFilter(unsettled));
-        context.getRegistry().bind("inboxClaims",
-                new ClaimRepository(new FileClaims(DATABASE.dataSource(), Duration.ofMinutes(10), "route test")));
-        context.getRegistry().bind("inboxFolder", new FolderIntake(unsettled, new IntakeAttempts(DATABASE.dataSource()), 3));
-        context.getRegistry().bind("inboxMoveFailures", new MoveFailureLog());
+        context.getPropertiesComponent().setOverrideProperties(properties);
+        // the folder's beans as the service makes them: its configuration, run the way Camel Main runs it
+        context.getRegistry().bind("database", DATABASE.database());
+        FolderIntakeConfiguration folder = new FolderIntakeConfiguration();
+        PluginHelper.getBeanPostProcessor(context).postProcessBeforeInitialization(folder, "folder intake");
+        folder.configure(context);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.fixtures.CorpusBulletin;
+import com.bulletiningest.fixtures.Enrichers;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.BulletinReader;
 import com.bulletiningest.split.Categories;
@@ -22,7 +23,7 @@ public final class EnrichStartupBenchmark {
         boolean keywords = args.length == 0 || Boolean.parseBoolean(args[0]);
         Bulletin bulletin = new BulletinReader(Categories.defaults()).read(CorpusBulletin.load("seed-000").pdf());
         long start = System.nanoTime();
-        Enricher enricher = Enricher.create(Path.of("config/tags.yaml"), keywords, Enricher.DEFAULT_KEYWORD_COUNT);
+        Enricher enricher = Enrichers.create(Path.of("config/tags.yaml"), keywords, Enricher.DEFAULT_KEYWORD_COUNT);
         long created = System.nanoTime();
         enricher.enrich(bulletin);
         long first = System.nanoTime();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.bulletiningest.enrich.Enricher;
+import com.bulletiningest.fixtures.Enrichers;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.BulletinReader;
 import com.bulletiningest.split.Categories;
@@ -79,7 +80,7 @@ public final class SearchBenchmark {
     static long load(Database database, int wanted) throws Exception {
         BulletinStore store = new BulletinStore(database.dataSource(), (connection, bulletin) -> 0);
         BulletinReader reader = new BulletinReader(Categories.defaults());
-        Enricher enricher = Enricher.create(Path.of("config/tags.yaml"), false, 0);
+        Enricher enricher = Enrichers.create(Path.of("config/tags.yaml"), false, 0);
         Path corpusDir = Path.of("src/test/resources/corpus");
         List<Bulletin> corpus = List.of(reader.read(Files.readAllBytes(corpusDir.resolve("seed-000.pdf"))),
                 reader.read(Files.readAllBytes(corpusDir.resolve("seed-001.pdf"))));

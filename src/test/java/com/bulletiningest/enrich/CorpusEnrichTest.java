@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.bulletiningest.fixtures.CorpusBulletin;
+import com.bulletiningest.fixtures.Enrichers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class CorpusEnrichTest {
 
     @BeforeAll
     static void enrichCorpus() throws Exception {
-        Enricher enricher = Enricher.create(Path.of("config/tags.yaml"), false, Enricher.DEFAULT_KEYWORD_COUNT);
+        Enricher enricher = Enrichers.create(Path.of("config/tags.yaml"), false, Enricher.DEFAULT_KEYWORD_COUNT);
         seed000 = enricher.enrich(CorpusBulletin.split("seed-000"));
         seed001 = enricher.enrich(CorpusBulletin.split("seed-001"));
     }

@@ -1,8 +1,5 @@
 package com.bulletiningest.enrich;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,16 +7,19 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import com.bulletiningest.config.ConfigException;
 import com.bulletiningest.config.ReloadingConfig;
+import com.bulletiningest.fixtures.Enrichers;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.split.Group;
 import com.bulletiningest.split.Notice;
 import com.bulletiningest.split.Section;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("Enricher: fields, rule tags from a reloading file, keyword tags")
 class EnricherTest {
@@ -40,7 +40,7 @@ class EnricherTest {
     @Test
     void editedRulesApplyToTheNextNotice() throws Exception {
         Path file = tags("rules:\n  - tag: 培训\n    any: [培训]\n    in: [title]\n");
-        Enricher enricher = Enricher.create(file, false, 5);
+        Enricher enricher = Enrichers.create(file, false, 5);
         assertThat(enricher.enrich(TRAINING, IP, BULLETIN).tags()).containsExactly("培训");
 
         tags("rules:\n  - tag: 培训\n    any: [培训]\n    in: [title]\n  - tag: 天津\n    any: [天津]\n    in: [title, group]\n");
@@ -65,7 +65,7 @@ class EnricherTest {
 
     @Test
     void missingRulesFileAtStartIsReported() {
-        assertThatThrownBy(() -> Enricher.create(dir.resolve("nope.yaml"), false, 5))
+        assertThatThrownBy(() -> Enrichers.create(dir.resolve("nope.yaml"), false, 5))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("nope.yaml: file not found");
     }
 
@@ -73,8 +73,8 @@ class EnricherTest {
     void keywordTagsAreKeptApartAndCanBeSwitchedOff() throws Exception {
         Path file = tags("rules:\n  - tag: 培训\n    any: [培训]\n    in: [title]\n");
 
-        Enrichment on = Enricher.create(file, true, 5).enrich(TRAINING, IP, BULLETIN);
-        Enrichment off = Enricher.create(file, false, 5).enrich(TRAINING, IP, BULLETIN);
+        Enrichment on = Enrichers.create(file, true, 5).enrich(TRAINING, IP, BULLETIN);
+        Enrichment off = Enrichers.create(file, false, 5).enrich(TRAINING, IP, BULLETIN);
 
         assertThat(on.keywords()).hasSize(5).contains("培训", "预审").allMatch(k -> k.length() >= 2);
         assertThat(on.tags()).containsExactly("培训");
@@ -84,7 +84,7 @@ class EnricherTest {
 
     @Test
     void wholeBulletinIsEnrichedInPrintOrderWithItsGroups() throws Exception {
-        Enricher enricher = Enricher.create(tags("rules:\n  - tag: 地方\n    exact: 地方级\n    in: [group]\n"), false, 5);
+        Enricher enricher = Enrichers.create(tags("rules:\n  - tag: 地方\n    exact: 地方级\n    in: [group]\n"), false, 5);
 
         List<EnrichedNotice> enriched = enricher.enrich(BULLETIN);
 

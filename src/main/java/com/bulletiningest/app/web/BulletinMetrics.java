@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.bulletiningest.ingest.Headers;
 import com.bulletiningest.notify.DigestQueries;
+import com.bulletiningest.notify.DigestState;
 import com.bulletiningest.store.read.ArchiveFigures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -15,7 +16,7 @@ import org.apache.camel.Header;
 
 /**
  * The product's own figures at {@code /observe/metrics} (Prometheus, via Micrometer): bulletins stored per intake
- * and notices stored, set-aside files and failed mails, digests by state and the age of the oldest unsent one, all
+ * and notices stored, set-aside files and failed mails, digests by state and the age of the oldest one still to be sent, all
  * counted where they are kept (database, inbox/.failed) when scraped; duplicates and the ingest duration as measured
  * by routes/ingest.yaml ({@code ingestMetrics}). Gauges hold their figures strongly: Micrometer's default weak
  * reference would let them be collected and report NaN.
@@ -28,20 +29,20 @@ public final class BulletinMetrics {
 
     BulletinMetrics(MeterRegistry registry, ArchiveFigures figures, DigestQueries digests, FailedFiles failedFiles) {
         this.registry = registry;
-        for (String intake : List.of("folder", "mail")) {
+        for (String intake : List.of(Headers.FROM_FOLDER, Headers.FROM_MAIL)) {
             Gauge.builder("bulletin_bulletins_stored", figures, f -> f.bulletins(intake))
                     .description("bulletins stored").tag("intake", intake)
                     .strongReference(true).register(registry);
         }
         Gauge.builder("bulletin_bulletins_failed", failedFiles, f -> f.list().size())
-                .description("files set aside in inbox/.failed").tag("intake", "folder").strongReference(true).register(registry);
+                .description("files set aside in inbox/.failed").tag("intake", Headers.FROM_FOLDER).strongReference(true).register(registry);
         Gauge.builder("bulletin_bulletins_failed", figures, ArchiveFigures::failedMails)
-                .description("mailed-in messages that failed").tag("intake", "mail").strongReference(true).register(registry);
+                .description("mailed-in messages that failed").tag("intake", Headers.FROM_MAIL).strongReference(true).register(registry);
         Gauge.builder("bulletin_notices_stored", figures, ArchiveFigures::notices)
                 .description("notices stored, repeats included").strongReference(true).register(registry);
-        for (String state : List.of("queued", "failing", "sent")) {
+        for (DigestState state : DigestState.values()) {
             Gauge.builder("bulletin_digests", digests, d -> d.count(state))
-                    .description("digests in the outbox by state").tag("state", state)
+                    .description("digests in the outbox by state").tag("state", state.label())
                     .strongReference(true).register(registry);
         }
         Gauge.builder("bulletin_oldest_unsent_digest_age_seconds", digests, DigestQueries::oldestUnsentAge)

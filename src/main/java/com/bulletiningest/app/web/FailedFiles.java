@@ -11,13 +11,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.bulletiningest.intake.folder.FolderIntake;
+import com.bulletiningest.intake.folder.ReasonFile;
+
 /**
- * The files the folder intake set aside: {@code inbox/.failed/<name>} with {@code <name>.reason.txt} beside it
+ * The files the folder intake set aside: {@code inbox/.failed/<name>} with its {@link ReasonFile} beside it
  * (routes/inbox-folder.yaml). A retry moves a file back into the inbox, where the next poll takes it.
  */
 public final class FailedFiles {
-
-    static final String REASON_SUFFIX = ".reason.txt";
 
     /** A set-aside file and why. */
     record FailedFile(String name, String reason, Instant failedAt, long size) {
@@ -28,7 +29,7 @@ public final class FailedFiles {
 
     FailedFiles(Path inbox) {
         this.inbox = inbox;
-        this.failed = inbox.resolve(".failed");
+        this.failed = inbox.resolve(FolderIntake.FAILED);
     }
 
     /** Newest first. */
@@ -38,7 +39,7 @@ public final class FailedFiles {
         }
         try (Stream<Path> files = Files.list(failed)) {
             return files.filter(Files::isRegularFile)
-                    .filter(file -> !file.getFileName().toString().endsWith(REASON_SUFFIX))
+                    .filter(file -> !ReasonFile.isReasonFile(file.getFileName().toString()))
                     .map(this::describe)
                     .sorted(Comparator.comparing(FailedFile::failedAt).reversed())
                     .toList();
@@ -56,7 +57,7 @@ public final class FailedFiles {
                 .orElseThrow(() -> new Params.NotFoundException("no set-aside file '" + name + "'"));
         try {
             Files.move(failed.resolve(file.name()), inbox.resolve(file.name()), StandardCopyOption.REPLACE_EXISTING);
-            Files.deleteIfExists(failed.resolve(file.name() + REASON_SUFFIX));
+            Files.deleteIfExists(ReasonFile.of(failed, file.name()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + file.name() + " back into the inbox", e);
         }
@@ -64,7 +65,7 @@ public final class FailedFiles {
 
     private FailedFile describe(Path file) {
         try {
-            Path reasonFile = file.resolveSibling(file.getFileName() + REASON_SUFFIX);
+            Path reasonFile = ReasonFile.of(failed, file.getFileName().toString());
             String reason = Files.exists(reasonFile) ? Files.readString(reasonFile, StandardCharsets.UTF_8).strip()
                     : "(no reason recorded)";
             return new FailedFile(file.getFileName().toString(), reason,

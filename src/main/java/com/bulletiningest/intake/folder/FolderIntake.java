@@ -16,6 +16,7 @@ import com.bulletiningest.store.intake.IntakeAttempts;
 import com.bulletiningest.store.intake.IntakeAttempts.Kind;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.component.file.FileConstants;
 
 /**
  * The steps of routes/inbox-folder.yaml that need more than a line of YAML: the file's name as it may be logged and
@@ -126,7 +127,7 @@ public final class FolderIntake {
     }
 
     private static Path file(Exchange exchange) {
-        return Path.of(exchange.getMessage().getHeader("CamelFileAbsolutePath", String.class));
+        return Path.of(exchange.getMessage().getHeader(FileConstants.FILE_ABSOLUTE_PATH, String.class));
     }
 
     private static BasicFileAttributes attributes(Path file) throws IOException {

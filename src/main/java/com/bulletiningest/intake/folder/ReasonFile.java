@@ -15,7 +15,7 @@ import com.bulletiningest.store.db.ContentHash;
  */
 public final class ReasonFile {
 
-    static final String SUFFIX = ".reason.txt";
+    private static final String SUFFIX = ".reason.txt";
     private static final int MAX_NAME_BYTES = 255;
     private static final int HASH_CHARS = 8;
 
@@ -42,13 +42,23 @@ public final class ReasonFile {
         return start + tail;
     }
 
+    /** Whether {@code fileName} is a reason file rather than a file set aside. */
+    public static boolean isReasonFile(String fileName) {
+        return fileName.endsWith(SUFFIX);
+    }
+
+    /** The reason file of {@code fileName} set aside in {@code folder}. */
+    public static Path of(Path folder, String fileName) {
+        return folder.resolve(nameFor(fileName));
+    }
+
     /**
      * Writes {@code reason} as the one line of {@code folder/<fileName>.reason.txt}, creating the folder; line breaks
      * in it (an error message may quote the file's name) are escaped.
      */
     public static Path write(Path folder, String fileName, String reason) throws IOException {
         Files.createDirectories(folder);
-        return Files.writeString(folder.resolve(nameFor(fileName)), EscapedText.of(reason), StandardCharsets.UTF_8);
+        return Files.writeString(of(folder, fileName), EscapedText.of(reason), StandardCharsets.UTF_8);
     }
 
     private static int bytes(String text) {

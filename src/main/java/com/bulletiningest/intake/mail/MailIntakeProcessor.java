@@ -69,7 +69,7 @@ public class MailIntakeProcessor implements Processor {
     private String ingest(FoundPdf pdf, String messageId) throws UnreadableBulletinException {
         Exchange result = template.send(INGEST, ingest -> {
             ingest.getIn().setBody(pdf.content());
-            ingest.getIn().setHeader(Headers.SOURCE_KIND, "mail");
+            ingest.getIn().setHeader(Headers.SOURCE_KIND, Headers.FROM_MAIL);
             ingest.getIn().setHeader(Headers.ORIGINAL_NAME, pdf.originalName());
             ingest.getIn().setHeader(Headers.MESSAGE_ID, messageId);
         });

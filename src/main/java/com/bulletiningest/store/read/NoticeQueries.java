@@ -37,22 +37,6 @@ public final class NoticeQueries {
         this.dataSource = dataSource;
     }
 
-    /** How many bulletins are stored. */
-    public long bulletinCount() {
-        return count("select count(*) from bulletin");
-    }
-
-    /** How many notices are stored, repeats included. */
-    public long noticeCount() {
-        return count("select count(*) from notice");
-    }
-
-    /** The notices of a bulletin in print order; empty for an unknown id. */
-    public List<StoredNotice> noticesOf(long bulletinId) {
-        return notices("where s.bulletin_id = ? order by s.position, g.position, n.id",
-                "the notices of bulletin #" + bulletinId, bulletinId);
-    }
-
     /**
      * The notices carrying {@code tag} (a rule tag or a keyword) with at least one deadline after {@code
      * deadlineAfter}, oldest bulletin first, each in print order.
@@ -139,7 +123,8 @@ public final class NoticeQueries {
         }
     }
 
-    private List<StoredNotice> notices(String condition, String what, Object... parameters) {
+    /** The notices matching {@code condition} (SQL after the joins; {@code what} names them in an error). */
+    List<StoredNotice> notices(String condition, String what, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(NOTICES + condition)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -166,17 +151,6 @@ public final class NoticeQueries {
                 row.getObject("repeat_of", Long.class), row.getString("document_number"),
                 localDate(row.getDate("nearest_deadline")), texts(row.getArray("tags")),
                 texts(row.getArray("keywords")), row.getObject("ocr_confidence") == null ? null : row.getFloat("ocr_confidence"));
-    }
-
-    private long count(String sql) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql);
-             ResultSet rows = query.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw StoreException.of("cannot count (" + sql + ")", e);
-        }
     }
 
     static List<String> texts(Array array) throws SQLException {

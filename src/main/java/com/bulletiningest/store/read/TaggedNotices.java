@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import com.bulletiningest.enrich.NoticeText;
-import com.bulletiningest.enrich.TagField;
 import com.bulletiningest.store.db.StoreException;
 
 /**
@@ -64,15 +63,9 @@ public final class TaggedNotices {
     }
 
     private static TaggedNotice tagged(ResultSet row) throws SQLException {
-        NoticeText text = NoticeText.builder()
-                .with(TagField.TITLE, row.getString("title"))
-                .with(TagField.BODY, row.getString("body"))
-                .with(TagField.GROUP, row.getString("label"))
-                .with(TagField.CATEGORY, row.getString("category"))
-                .with(TagField.CATEGORY, row.getString("heading"))
-                .with(TagField.ISSUER, row.getString("issuer_found"))
-                .with(TagField.DEADLINE, String.join("\n", NoticeQueries.texts(row.getArray("deadlines"))))
-                .build();
+        NoticeText text = NoticeText.of(row.getString("title"), row.getString("body"), row.getString("label"),
+                row.getString("category"), row.getString("heading"), row.getString("issuer_found"),
+                NoticeQueries.texts(row.getArray("deadlines")));
         return new TaggedNotice(row.getLong("id"), row.getString("title"), text,
                 NoticeQueries.texts(row.getArray("tags")));
     }

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.fixtures.Unenriched;
 import com.bulletiningest.split.Bulletin;
-import com.bulletiningest.store.read.NoticeQueries;
+import com.bulletiningest.store.read.StoredNotices;
 import com.bulletiningest.store.read.StoredNotice;
 import com.bulletiningest.store.write.BulletinStore;
 import com.bulletiningest.store.write.ReceivedBulletin;
@@ -62,7 +62,7 @@ class DatabaseTest {
         try (Database database = new Database("", "", "", dataDir, 0)) {
             BulletinStore store = store(database.dataSource());
             assertThat(store.findByHash("f".repeat(64))).contains(bulletinId);
-            assertThat(new NoticeQueries(database.dataSource()).noticesOf(bulletinId)).extracting(StoredNotice::title).containsExactly("专利审查指南修改");
+            assertThat(new StoredNotices(database.dataSource()).of(bulletinId)).extracting(StoredNotice::title).containsExactly("专利审查指南修改");
         }
     }
 

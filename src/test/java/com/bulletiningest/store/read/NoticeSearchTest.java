@@ -8,6 +8,7 @@ import java.util.List;
 import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.fixtures.CorpusBulletin;
 import com.bulletiningest.fixtures.EmbeddedDatabase;
+import com.bulletiningest.fixtures.Enrichers;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.store.write.BulletinStore;
@@ -31,7 +32,7 @@ class NoticeSearchTest {
     @BeforeAll
     static void storeCorpus() throws Exception {
         BulletinStore store = new BulletinStore(DATABASE.dataSource(), (connection, bulletin) -> 0);
-        Enricher enricher = Enricher.create(Path.of("config/tags.yaml"), false, 0);
+        Enricher enricher = Enrichers.create(Path.of("config/tags.yaml"), false, 0);
         for (String name : List.of("seed-000", "seed-001")) {
             Bulletin bulletin = CorpusBulletin.split(name);
             store.save(new ReceivedBulletin(name.repeat(8).substring(0, 64), "folder", name + ".pdf", null,

@@ -18,6 +18,7 @@ import com.bulletiningest.enrich.TagField;
 import com.bulletiningest.enrich.TagRules;
 import com.bulletiningest.fixtures.CorpusBulletin;
 import com.bulletiningest.fixtures.EmbeddedDatabase;
+import com.bulletiningest.fixtures.Enrichers;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.store.write.BulletinStore;
@@ -43,7 +44,7 @@ class TaggedNoticesTest {
     @BeforeAll
     static void storeCorpus() throws Exception {
         BulletinStore store = new BulletinStore(DATABASE.dataSource(), (connection, bulletin) -> 0);
-        Enricher enricher = Enricher.create(TAGS, false, 0);
+        Enricher enricher = Enrichers.create(TAGS, false, 0);
         for (String name : CorpusBulletin.NAMES) {
             Bulletin bulletin = CorpusBulletin.split(name);
             store.save(new ReceivedBulletin(name.repeat(8).substring(0, 64), "folder", name + ".pdf", null,

@@ -15,11 +15,13 @@ import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.extract.ScannedPage;
 import com.bulletiningest.fixtures.CorpusBulletin;
 import com.bulletiningest.fixtures.EmbeddedDatabase;
+import com.bulletiningest.fixtures.Enrichers;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.fixtures.Unenriched;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.store.read.NoticeQueries;
 import com.bulletiningest.store.read.StoredNotice;
+import com.bulletiningest.store.read.StoredNotices;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,7 @@ class BulletinStoreTest {
     private static AnnouncedBulletins announced;
     private static BulletinStore store;
     private static NoticeQueries queries;
+    private static StoredNotices stored;
     private static Bulletin seed000;
     private static Bulletin seed001;
     private static Enricher enricher;
@@ -50,9 +53,10 @@ class BulletinStoreTest {
         announced = new AnnouncedBulletins();
         store = new BulletinStore(DATABASE.dataSource(), announced);
         queries = new NoticeQueries(DATABASE.dataSource());
+        stored = new StoredNotices(DATABASE.dataSource());
         seed000 = CorpusBulletin.split("seed-000");
         seed001 = CorpusBulletin.split("seed-001");
-        enricher = Enricher.create(Path.of("config/tags.yaml"), false, 0);
+        enricher = Enrichers.create(Path.of("config/tags.yaml"), false, 0);
     }
 
     @Test
@@ -64,34 +68,34 @@ class BulletinStoreTest {
         assertThat(result).extracting(StoreResult::sections, StoreResult::notices, StoreResult::repeats)
                 .containsExactly(3, 15, 0);
         assertThat(store.findByHash("a".repeat(64))).contains(result.bulletinId());
-        assertThat(queries.noticesOf(result.bulletinId())).extracting(n -> n.category() + "/" + n.group() + " " + n.no())
+        assertThat(stored.of(result.bulletinId())).extracting(n -> n.category() + "/" + n.group() + " " + n.no())
                 .containsExactly("pharma/国家级 1", "pharma/国家级 2", "pharma/国家级 3", "pharma/国家级 4",
                         "ip/地方级 1", "ip/地方级 2", "ip/资讯 1",
                         "tech/天津市 1", "tech/天津市 2", "tech/天津市 3", "tech/天津市 4", "tech/天津市 5",
                         "tech/天津市 6", "tech/天津市 7", "tech/天津市 8");
-        assertThat(queries.noticesOf(result.bulletinId()).get(0).links())
+        assertThat(stored.of(result.bulletinId()).get(0).links())
                 .containsExactly("http://www.cde.org.cn/news.do?method=viewInfoCommon&id=22e22f0726b4910c");
         StoredBulletin told = announced.of(result.bulletinId());
         assertThat(told.issued()).isEqualTo(seed000.issued());
         assertThat(told.newNotices()).extracting(EnrichedNotice::notice).containsExactlyElementsOf(seed000.notices());
         assertThat(told.newNoticeIds()).as("the ids they were stored under, in print order")
-                .containsExactlyElementsOf(queries.noticesOf(result.bulletinId()).stream().map(n -> n.id()).toList());
+                .containsExactlyElementsOf(stored.of(result.bulletinId()).stream().map(n -> n.id()).toList());
     }
 
     @Test
     @DisplayName("the same content saved again is a duplicate: no new rows, nothing announced")
-    void sameHashAgainIsADuplicate() {
+    void sameHashAgainIsADuplicate() throws Exception {
         StoreResult first = save("e".repeat(64), "inbox/one.pdf", seed001);
-        long bulletins = queries.bulletinCount();
-        long notices = queries.noticeCount();
+        long bulletins = stored.bulletinCount();
+        long notices = stored.noticeCount();
         int announcements = announced.all().size();
 
         StoreResult again = save("e".repeat(64), "inbox/copy of one.pdf", seed001);
 
         assertThat(again.duplicate()).isTrue();
         assertThat(again.bulletinId()).isEqualTo(first.bulletinId());
-        assertThat(queries.bulletinCount()).isEqualTo(bulletins);
-        assertThat(queries.noticeCount()).isEqualTo(notices);
+        assertThat(stored.bulletinCount()).isEqualTo(bulletins);
+        assertThat(stored.noticeCount()).isEqualTo(notices);
         assertThat(announced.all()).hasSize(announcements);
     }
 
@@ -124,7 +128,7 @@ class BulletinStoreTest {
         assertThat(again.notices()).isEqualTo(10);
         assertThat(again.repeats()).isEqualTo(10);
         assertThat(again.newNotices()).isZero();
-        assertThat(queries.noticesOf(again.bulletinId())).allSatisfy(n -> assertThat(n.isRepeat()).isTrue());
+        assertThat(stored.of(again.bulletinId())).allSatisfy(n -> assertThat(n.isRepeat()).isTrue());
         assertThat(announced.of(again.bulletinId()).newNotices()).isEmpty();
         assertThat(first.bulletinId()).isNotEqualTo(again.bulletinId());
     }
@@ -141,9 +145,9 @@ class BulletinStoreTest {
                         "关于发布 《仿制药参比制剂目录(第三十八批)》 的通告", "关于开展医疗器械唯一标识试点的通知")));
 
         assertThat(week2).extracting(StoreResult::notices, StoreResult::repeats).containsExactly(2, 1);
-        List<StoredNotice> stored = queries.noticesOf(week2.bulletinId());
-        assertThat(stored.get(0).repeatOf()).isEqualTo(queries.noticesOf(week1.bulletinId()).get(0).id());
-        assertThat(stored.get(1).repeatOf()).isNull();
+        List<StoredNotice> notices = stored.of(week2.bulletinId());
+        assertThat(notices.get(0).repeatOf()).isEqualTo(stored.of(week1.bulletinId()).get(0).id());
+        assertThat(notices.get(1).repeatOf()).isNull();
         assertThat(announced.of(week2.bulletinId()).newNotices()).extracting(n -> n.notice().title())
                 .containsExactly("关于开展医疗器械唯一标识试点的通知");
     }
@@ -160,8 +164,8 @@ class BulletinStoreTest {
 
         assertThat(week1.repeats()).isZero();
         assertThat(announced.of(week1.bulletinId()).newNotices()).hasSize(2);
-        assertThat(queries.noticesOf(week2.bulletinId())).singleElement().extracting(StoredNotice::repeatOf)
-                .isEqualTo(queries.noticesOf(week1.bulletinId()).get(0).id());
+        assertThat(stored.of(week2.bulletinId())).singleElement().extracting(StoredNotice::repeatOf)
+                .isEqualTo(stored.of(week1.bulletinId()).get(0).id());
     }
 
     @Test
@@ -198,7 +202,7 @@ class BulletinStoreTest {
         long bulletinId = store.save(received("8".repeat(64), "inbox/enriched-001.pdf"), seed001, enriched)
                 .bulletinId();
 
-        StoredNotice ip1 = queries.noticesOf(bulletinId).stream()
+        StoredNotice ip1 = stored.of(bulletinId).stream()
                 .filter(n -> n.category().equals("ip") && n.group().equals("地方级") && n.no() == 1)
                 .findFirst().orElseThrow();
         assertThat(ip1.documentNumber()).isEqualTo("京知局〔2021〕35 号");
@@ -224,7 +228,7 @@ class BulletinStoreTest {
         List<ScannedPage> scanned = List.of(new ScannedPage(2, 0.98f, "no text layer"), new ScannedPage(3, 0.96f, "no text layer"));
         StoreResult result = store.save(received("e".repeat(64), "inbox/scan.pdf"), seed001, Unenriched.notices(seed001), scanned);
 
-        List<StoredNotice> notices = queries.noticesOf(result.bulletinId());
+        List<StoredNotice> notices = stored.of(result.bulletinId());
         for (StoredNotice n : notices) {
             boolean onScan = n.page() <= 3 && n.lastPage() >= 2;
             assertThat(n.ocrConfidence() != null).as(n.title() + " on pages " + n.page() + "-" + n.lastPage()).isEqualTo(onScan);
