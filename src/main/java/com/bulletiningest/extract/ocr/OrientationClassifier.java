@@ -39,7 +39,7 @@ final class OrientationClassifier {
         int plane = WIDTH * HEIGHT;
         float[] input = new float[voters.size() * 3 * plane];
         for (int b = 0; b < voters.size(); b++) {
-            TextBox box = voters.get(b);
+            TextBox box = middle(voters.get(b));
             int width = (int) Math.min(WIDTH, Math.ceil(HEIGHT * box.length() / Math.max(1, box.thickness())));
             page.sample(box, input, b * 3 * plane, width, HEIGHT, WIDTH, HALF, HALF);
         }
@@ -54,5 +54,13 @@ final class OrientationClassifier {
             }
         }
         return turned * 2 > voters.size();
+    }
+
+    /** The middle of a long line, as long as the classifier's input is wide: squeezed whole, its glyphs are unreadable. */
+    private static TextBox middle(TextBox box) {
+        double share = Math.min(1, (double) WIDTH / HEIGHT * box.thickness() / box.length());
+        double skip = (1 - share) / 2;
+        return new TextBox(box.x0() + box.alongX() * skip, box.y0() + box.alongY() * skip, box.alongX() * share,
+                box.alongY() * share, box.acrossX(), box.acrossY(), box.score());
     }
 }
