@@ -29,10 +29,20 @@ const Console = (() => {
     : `<span class="scanned" title="文字由扫描件识别，数字和日期请以 PDF 为准">扫描识别 ${Math.round(confidence * 100)}%</span>`;
   const where = (n) => [n.category, n.group, n.issuer, n.date || n.issued].filter((x) => x).map(esc).join(' · ');
 
-  // An action: sent with the admin password typed into the page (HTTP Basic), never stored.
-  async function act(path) {
+  // The admin password typed into the page as HTTP Basic, never stored: its UTF-8 bytes, as the server decodes them
+  // (btoa alone takes Latin-1 only and throws on a Chinese password).
+  function adminHeaders() {
     const password = $('#admin-password').value;
-    return api(path, {method: 'POST', headers: password ? {Authorization: 'Basic ' + btoa('admin:' + password)} : {}});
+    if (!password) {
+      return {};
+    }
+    const bytes = new TextEncoder().encode('admin:' + password);
+    return {Authorization: 'Basic ' + btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''))};
+  }
+
+  // An action, sent with the admin password.
+  async function act(path) {
+    return api(path, {method: 'POST', headers: adminHeaders()});
   }
 
   // Each button matching the selector runs the action at path(button); then done(button, answer), or the error shown.
@@ -232,12 +242,11 @@ const Console = (() => {
   }
 
   async function dryRun(text) {
-    const password = $('#admin-password').value;
     $('#dry-run-summary').textContent = '运行中…';
     $('#dry-run-result').innerHTML = '';
     try {
       const r = await api('/api/rules/dry-run', {method: 'POST', body: text,
-          headers: password ? {Authorization: 'Basic ' + btoa('admin:' + password)} : {}});
+          headers: adminHeaders()});
       const change = (c) => c === 'GAINED' ? '获得' : '失去';
       $('#dry-run-summary').textContent = `比较了 ${r.notices} 条通知：`
           + (r.totals.length ? r.totals.map((t) => `${t.tag} 获得 ${t.gained}、失去 ${t.lost}`).join('；')

@@ -35,7 +35,7 @@ class ConsoleBrowserIT {
     @TempDir
     Path profile;
 
-    private static final String PASSWORD = "s3cret-admin";
+    private static final String PASSWORD = "管理员-s3cret"; // beyond Latin-1: the page must send it as UTF-8
     private static RunningService service;
     private Browser browser;
 

@@ -2,6 +2,7 @@ package com.bulletiningest.intake.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -28,6 +29,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -236,17 +238,11 @@ class InboxMailRouteTest {
         assertThat(ingested).hasSize(1);
     }
 
-    private void awaitFolders(int inbox, int processed, int rejected, int failed) throws Exception {
-        String expected = inbox + " " + processed + " " + rejected + " " + failed;
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        String actual;
-        while (!(actual = count("INBOX") + " " + count("Processed") + " " + count("Rejected") + " " + count("Failed"))
-                .equals(expected)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("INBOX Processed Rejected Failed: expected " + expected + ", still " + actual);
-            }
-            Thread.sleep(100);
-        }
+    private void awaitFolders(int inbox, int processed, int rejected, int failed) {
+        Awaitility.await("INBOX Processed Rejected Failed").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(count("INBOX") + " " + count("Processed") + " " + count("Rejected") + " "
+                        + count("Failed")).isEqualTo(inbox + " " + processed + " " + rejected + " " + failed));
     }
 
     private void send(MimeMessage message) throws Exception {
