@@ -24,6 +24,12 @@ class LineCollector extends PDFTextStripper {
 
     private final List<TextLine> lines = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
+    /** Per character of {@code text}: whether it is set bold. */
+    private final List<Boolean> boldText = new ArrayList<>();
+    private final List<ReadingOrder.Article> articles = new ArrayList<>();
+    /** The page before, whose columns or table this one may go on with. */
+    private ReadingOrder.Page pageBefore = ReadingOrder.Page.NONE;
+    private float columnOffset;
     private TextPosition first;
     private TextPosition last;
     private float fontSize;
@@ -53,6 +59,55 @@ class LineCollector extends PDFTextStripper {
         }
     }
 
+    /** Leaves out watermark glyphs, which lie over the page's text and would be read into its lines. */
+    @Override
+    protected void processTextPosition(TextPosition glyph) {
+        if (!Watermarks.isWatermark(glyph, getGraphicsState())) {
+            super.processTextPosition(glyph);
+        }
+    }
+
+    /** Reads a page set in columns column by column (see {@link ReadingOrder}). */
+    @Override
+    protected void writePage() throws IOException {
+        List<TextPosition> glyphs = new ArrayList<>();
+        charactersByArticle.forEach(glyphs::addAll);
+        charactersByArticle.clear();
+        articles.clear();
+        ReadingOrder.Page page = ReadingOrder.read(glyphs, pageBefore);
+        pageBefore = page;
+        for (ReadingOrder.Article article : page.articles()) {
+            charactersByArticle.add(new ArrayList<>(article.glyphs()));
+            articles.add(article);
+        }
+        super.writePage();
+    }
+
+    @Override
+    protected void startArticle(boolean isLTR) throws IOException {
+        ReadingOrder.Article article = articles.isEmpty() ? null : articles.remove(0);
+        columnOffset = article == null ? 0 : article.columnOffset();
+        if (article != null && article.table() != null) {
+            flush();
+            for (TableFinder.Row row : article.table().rows()) {
+                String text = String.join(" ", row.cells().stream().filter(c -> !c.isEmpty()).toList());
+                TextLine above = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+                float lineHeight = above != null && above.page() == getCurrentPageNo() ? Math.max(0, row.lastY() - above.y()) : 0;
+                // a row's baseline is its last line's, its height all its lines': links over any of them cover it
+                lines.add(new TextLine(getCurrentPageNo(), row.x(), row.endX(), row.lastY(), row.lastY() - row.top(),
+                        row.fontSize(), false, lineHeight, text, 0, 0, row.cells()));
+            }
+        }
+        super.startArticle(isLTR);
+    }
+
+    /** A column or band ends its last line. */
+    @Override
+    protected void endArticle() throws IOException {
+        flush();
+        super.endArticle();
+    }
+
     @Override
     protected void writeString(String chunk, List<TextPosition> positions) {
         if (positions.isEmpty()) {
@@ -66,11 +121,17 @@ class LineCollector extends PDFTextStripper {
             fontSize = Math.max(fontSize, position.getFontSizeInPt());
         }
         text.append(chunk);
+        // a chunk is a word of one font run mostly; its glyphs tell their weight one by one where they match up
+        for (int i = 0; i < chunk.length(); i++) {
+            TextPosition glyph = positions.get(Math.min(i * positions.size() / chunk.length(), positions.size() - 1));
+            boldText.add(isBold(glyph.getFont()));
+        }
     }
 
     @Override
     protected void writeWordSeparator() {
         text.append(' ');
+        boldText.add(!boldText.isEmpty() && boldText.get(boldText.size() - 1));
     }
 
     @Override
@@ -85,17 +146,35 @@ class LineCollector extends PDFTextStripper {
     }
 
     private void flush() {
-        String line = TextNormalizer.normalize(text.toString()).strip();
+        String raw = TextNormalizer.normalize(text.toString());
+        String line = raw.strip();
         if (first != null && !line.isEmpty()) {
             TextLine above = lines.isEmpty() ? null : lines.get(lines.size() - 1);
-            float lineHeight = above != null && above.page() == getCurrentPageNo() ? first.getYDirAdj() - above.y() : 0;
+            // the first line of a column has no line above it
+            float lineHeight = above != null && above.page() == getCurrentPageNo() ? Math.max(0, first.getYDirAdj() - above.y()) : 0;
             lines.add(new TextLine(getCurrentPageNo(), first.getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj(),
-                    first.getYDirAdj(), first.getHeightDir(), fontSize, isBold(first.getFont()), lineHeight, line));
+                    first.getYDirAdj(), first.getHeightDir(), fontSize, isBold(first.getFont()), lineHeight, line,
+                    columnOffset, boldChars(raw, line), List.of()));
         }
         text.setLength(0);
+        boldText.clear();
         first = null;
         last = null;
         fontSize = 0;
+    }
+
+    /** How many characters of the stripped line, from its start, are bold (blanks go with the run they stand in). */
+    private int boldChars(String raw, String line) {
+        int from = raw.indexOf(line);
+        int n = 0;
+        while (n < line.length() && from + n < boldText.size() && boldText.get(from + n)) {
+            n++;
+        }
+        // blanks between the bold run and the regular text belong to neither
+        while (n > 0 && n < line.length() && Character.isWhitespace(line.charAt(n - 1))) {
+            n--;
+        }
+        return n;
     }
 
     /** Bold by the font's name (NotoSansSC-Bold, SimHei-Bold, …), its descriptor's weight or its force-bold flag. */

@@ -63,19 +63,21 @@ public class BulletinSplitter {
             throw new UnreadableBulletinException(Reason.NOT_A_BULLETIN,
                     "not a bulletin: no section heading such as 医药信息篇（2021/3/8~2021/3/12） found");
         }
+        NumberingEvidence.Reading reading = NumberingEvidence.decide(lines, layout, annotations);
         Map<TextLine, NoticeDraft> owners = new IdentityHashMap<>();
         List<SectionDraft> sections = new ArrayList<>();
         for (int h = 0; h < headings.size(); h++) {
             int from = headings.get(h);
             int to = h + 1 < headings.size() ? headings.get(h + 1) : lines.size();
-            SectionDraft section = readSection(lines.subList(from, to), layout, annotations);
+            SectionDraft section = readSection(lines.subList(from, to), reading, annotations);
             if (!section.notices().isEmpty()) {
                 sections.add(section);
                 section.notices().forEach(n -> n.lines().forEach(l -> owners.put(l, n)));
             }
         }
         if (sections.isEmpty()) {
-            throw new UnreadableBulletinException(Reason.NOT_A_BULLETIN, "not a bulletin: section headings but no numbered notices found");
+            throw new UnreadableBulletinException(Reason.NOT_A_BULLETIN, "not a bulletin: " + headings.size()
+                    + " section heading(s) found but no numbered notices under them: " + NumberingEvidence.seen(lines));
         }
         attributeLinks(pdf.links(), printed, lines, owners);
 
@@ -86,7 +88,8 @@ public class BulletinSplitter {
         return new Bulletin(issued, pdf.pages(), built);
     }
 
-    private SectionDraft readSection(List<TextLine> lines, Layout layout, Map<TextLine, List<LinkAnnotation>> annotations) {
+    private SectionDraft readSection(List<TextLine> lines, NumberingEvidence.Reading reading,
+                                     Map<TextLine, List<LinkAnnotation>> annotations) {
         SectionHeading heading = SectionHeading.parse(lines.get(0).text());
         int end = lines.size();
         Signoff signoff = null;
@@ -106,7 +109,7 @@ public class BulletinSplitter {
             }
         }
         SectionDraft section = new SectionDraft(categories.codeFor(heading.name()), heading, signoff);
-        new SectionReader(lines.subList(1, end), layout, categories, annotations, section).read();
+        new SectionReader(lines.subList(1, end), reading.layout(), categories, annotations, section, reading.scheme()).read();
         return section;
     }
 

@@ -30,31 +30,64 @@ final class Layout {
     /** A line this much further below the one above than the usual line pitch starts a new block. */
     private static final float BLOCK_GAP = 1.2f;
 
+    /** A paragraph's first-line indent lies this many font sizes or less right of the margin. */
+    private static final float MAX_INDENT_SIZES = 4f;
+
     private final float left;
     private final float right;
     private final boolean boldStandsOut;
     private final float pitch;
+    /** Where indented paragraphs start (NaN when none is): 公文 titles and list-numbered titles start there. */
+    private final float indent;
+    private final boolean titlesIndented;
+
     private final Set<Integer> scannedPages;
 
-    private Layout(float left, float right, boolean boldStandsOut, float pitch, Set<Integer> scannedPages) {
+    private Layout(float left, float right, boolean boldStandsOut, float pitch, float indent, boolean titlesIndented,
+                   Set<Integer> scannedPages) {
+        this.scannedPages = scannedPages;
         this.left = left;
         this.right = right;
         this.boldStandsOut = boldStandsOut;
         this.pitch = pitch;
-        this.scannedPages = scannedPages;
+        this.indent = indent;
+        this.titlesIndented = titlesIndented;
+    }
+
+    /** This layout with titles starting where indented paragraphs start instead of at the margin. */
+    Layout withTitlesIndented() {
+        return new Layout(left, right, boldStandsOut, pitch, indent, true, scannedPages);
+    }
+
+    boolean hasIndent() {
+        return !Float.isNaN(indent);
+    }
+
+    /** Whether the line starts where this document's titles start: the margin, or the paragraph indent. */
+    boolean atTitleStart(TextLine line) {
+        return titlesIndented ? atIndent(line) : atMargin(line);
+    }
+
+    boolean atIndent(TextLine line) {
+        return hasIndent() && Math.abs(line.columnX() - indent) <= MARGIN_TOLERANCE;
+    }
+
+    /** Whether the line starts right of the margin: a paragraph's first line, never the wrapped rest of one. */
+    boolean isIndented(TextLine line) {
+        return line.columnX() > left + MARGIN_TOLERANCE;
     }
 
     /** @param scannedPages the pages whose lines OCR read (their positions are measured from ink) */
     static Layout of(List<TextLine> lines, Set<Integer> scannedPages) {
         Map<Integer, Integer> starts = new HashMap<>();
         for (TextLine line : lines) {
-            starts.merge(Math.round(line.x() * 2), 1, Integer::sum);
+            starts.merge(Math.round(line.columnX() * 2), 1, Integer::sum);
         }
         int mode = starts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
-        float left = lines.stream().map(TextLine::x).filter(x -> Math.abs(x - mode / 2f) <= 1f).min(Float::compare).orElse(mode / 2f);
+        float left = lines.stream().map(TextLine::columnX).filter(x -> Math.abs(x - mode / 2f) <= 1f).min(Float::compare).orElse(mode / 2f);
         float[] ends = new float[lines.size()];
         for (int i = 0; i < ends.length; i++) {
-            ends[i] = lines.get(i).endX();
+            ends[i] = lines.get(i).columnEndX();
         }
         java.util.Arrays.sort(ends);
         float right = ends.length == 0 ? left : ends[(int) Math.floor((ends.length - 1) * 0.95)];
@@ -68,11 +101,24 @@ final class Layout {
         }
         java.util.Arrays.sort(pitches, 0, n);
         float pitch = n == 0 ? 0 : pitches[n / 2];
-        return new Layout(left, Math.max(right, left + 1), bold < BOLD_SHARE * lines.size(), pitch, Set.copyOf(scannedPages));
+        return new Layout(left, Math.max(right, left + 1), bold < BOLD_SHARE * lines.size(), pitch, indent(lines, left), false,
+                Set.copyOf(scannedPages));
+    }
+
+    /** The most common start of lines a little right of the margin (by up to a few characters). */
+    private static float indent(List<TextLine> lines, float left) {
+        Map<Integer, Integer> starts = new HashMap<>();
+        for (TextLine line : lines) {
+            float by = line.columnX() - left;
+            if (by > MARGIN_TOLERANCE && by <= MAX_INDENT_SIZES * line.fontSize()) {
+                starts.merge(Math.round(line.columnX() * 2), 1, Integer::sum);
+            }
+        }
+        return starts.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> e.getKey() / 2f).orElse(Float.NaN);
     }
 
     boolean atMargin(TextLine line) {
-        return line.x() <= left + (isScanned(line) ? SCANNED_MARGIN_TOLERANCE : MARGIN_TOLERANCE);
+        return line.columnX() <= left + (isScanned(line) ? SCANNED_MARGIN_TOLERANCE : MARGIN_TOLERANCE);
     }
 
     /** Whether OCR read the line from a scanned page. */
@@ -81,7 +127,7 @@ final class Layout {
     }
 
     boolean isFull(TextLine line) {
-        return line.endX() >= left + FULL_SHARE * (right - left);
+        return line.columnEndX() >= left + FULL_SHARE * (right - left);
     }
 
     /** Whether the line is set bold in a text where bold is the exception (titles, headings). */
@@ -96,6 +142,6 @@ final class Layout {
 
     /** A line filling less than this share of the width is short: labels, headings, the end of a paragraph. */
     boolean isShorterThan(TextLine line, float share) {
-        return line.endX() - left < share * (right - left);
+        return line.columnEndX() - left < share * (right - left);
     }
 }

@@ -2,6 +2,7 @@ package com.bulletiningest.split;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.bulletiningest.extract.LinkAnnotation;
@@ -22,6 +23,8 @@ final class SectionReader {
     private static final int MAX_LABEL_CHARS = 12;
     private static final float LABEL_SHARE = 0.4f;
     private static final int MAX_TITLE_LINES = 4;
+    /** How an outline numbers a group label: （一）, (二) … */
+    private static final Pattern OUTLINE_NUMBER = Pattern.compile("^[（(]([一二三四五六七八九十]{1,3})[）)]\\s*(?=\\S)");
     private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\d《》“”\"（）()【】\\[\\]、，,。：:；;？?！!/]");
     private static final String DOCUMENT_TYPES = TitleParts.DOCUMENT_TYPES;
     private static final Pattern DOCUMENT_TYPE_END = Pattern.compile(".*(" + DOCUMENT_TYPES + ")([（(][^（）()]*[）)])?$");
@@ -35,6 +38,7 @@ final class SectionReader {
     private final Categories categories;
     private final Map<TextLine, List<LinkAnnotation>> annotations;
     private final SectionDraft section;
+    private final Numbered.Scheme scheme;
 
     private Character style;
     private int lastNo;
@@ -42,12 +46,18 @@ final class SectionReader {
     private Character innerStyle;
     private int innerLast;
     private NoticeDraft notice;
+    /** The columns of the table of notices being read, from its header row; null outside tables. */
+    private NoticeTable table;
+    /** How many group labels of the section so far were outline-numbered （一）（二）…, all of them in sequence. */
+    private int outlineLabels;
+    private int labels;
     /** Whether every title of the section so far stood out bold, was linked. */
     private boolean siblingsBold = true;
     private boolean siblingsLinked = true;
 
     SectionReader(List<TextLine> lines, Layout layout, Categories categories,
-                  Map<TextLine, List<LinkAnnotation>> annotations, SectionDraft section) {
+                  Map<TextLine, List<LinkAnnotation>> annotations, SectionDraft section, Numbered.Scheme scheme) {
+        this.scheme = scheme;
         this.lines = lines;
         this.layout = layout;
         this.categories = categories;
@@ -59,17 +69,23 @@ final class SectionReader {
         int i = 0;
         while (i < lines.size()) {
             TextLine line = lines.get(i);
+            if (line.isTableRow() && readTableRow(line)) {
+                i++;
+                continue;
+            }
             if (isGroupLabel(i)) {
-                section.startGroup(line.text());
+                section.startGroup(withoutOutlineNumber(line.text()));
+                outlineLabels += OUTLINE_NUMBER.matcher(line.text()).find() ? 1 : 0;
+                labels++;
                 afterLabel = true;
                 notice = null;
                 i++;
                 continue;
             }
-            Numbered numbered = Numbered.parse(line.text());
+            Numbered numbered = Numbered.parse(line.text(), scheme);
             if (numbered != null && opensNotice(i, numbered) && !outweighedByLaterCandidate(i, numbered)) {
                 int last = titleEnd(i, numbered);
-                notice = new NoticeDraft(numbered, lines.subList(i, last + 1), layout);
+                notice = new NoticeDraft(numbered, lines.subList(i, last + 1), runInBody(last), layout);
                 siblingsBold &= layout.standsOutBold(line);
                 siblingsLinked &= annotations.containsKey(line);
                 section.add(notice);
@@ -90,9 +106,31 @@ final class SectionReader {
         }
     }
 
+    /**
+     * Reads a table row: a header names the table's columns; a row with a number and a title is a notice, whatever
+     * numbering the rest of the document uses. False when the row is neither (it is body text then).
+     */
+    private boolean readTableRow(TextLine row) {
+        NoticeTable header = NoticeTable.header(row);
+        if (header != null) {
+            table = header;
+            notice = null;
+            return true;
+        }
+        NoticeTable.Entry entry = (table != null ? table : NoticeTable.guess(row)).entry(row, afterLabel ? 1 : lastNo + 1);
+        if (entry == null || !afterLabel && entry.no() <= lastNo) {
+            return false;
+        }
+        notice = NoticeDraft.tableRow(row, entry, layout);
+        section.add(notice);
+        lastNo = entry.no();
+        afterLabel = false;
+        return true;
+    }
+
     private boolean opensNotice(int i, Numbered numbered) {
         TextLine line = lines.get(i);
-        if (!layout.atMargin(line) || style != null && numbered.style() != style
+        if (!layout.atTitleStart(line) || style != null && numbered.style() != style
                 || continuesPrevious(i) && (!looksLikeTitle(i, numbered) || unlikeSiblings(line))) {
             return false;
         }
@@ -114,8 +152,8 @@ final class SectionReader {
     private boolean outweighedByLaterCandidate(int i, Numbered numbered) {
         int evidence = titleEvidence(i, numbered);
         for (int j = i + 1; j < lines.size() && !isGroupLabel(j); j++) {
-            Numbered later = Numbered.parse(lines.get(j).text());
-            if (later == null || !layout.atMargin(lines.get(j)) || later.style() != numbered.style()) {
+            Numbered later = Numbered.parse(lines.get(j).text(), scheme);
+            if (later == null || !layout.atTitleStart(lines.get(j)) || later.style() != numbered.style()) {
                 continue;
             }
             if (later.no() == numbered.no() + 1) {
@@ -165,7 +203,8 @@ final class SectionReader {
         if (annotations.containsKey(lines.get(i))) {
             return true;
         }
-        String heading = NoticeDraft.headingText(numbered, lines.subList(i, titleEnd(i, numbered) + 1));
+        int last = titleEnd(i, numbered);
+        String heading = NoticeDraft.headingText(numbered, lines.subList(i, last + 1), runInBody(last));
         return TitleParts.hasTrailer(heading) || DOCUMENT_TYPE_END.matcher(TitleParts.unwrap(heading)).matches();
     }
 
@@ -175,12 +214,16 @@ final class SectionReader {
             return false;
         }
         TextLine next = lines.get(i + 1);
-        Numbered first = Numbered.parse(next.text());
-        if (first == null || !layout.atMargin(next) || style != null && first.style() != style
-                || first.no() != 1 && first.no() != lastNo + 1) {
+        Numbered first = next.isTableRow() ? null : Numbered.parse(next.text(), scheme);
+        if (lines.get(i).isTableRow() || !next.isTableRow() && (first == null || !layout.atTitleStart(next)
+                || style != null && first.style() != style || first.no() != 1 && first.no() != lastNo + 1)) {
             return false;
         }
-        String text = lines.get(i).text();
+        Matcher outline = OUTLINE_NUMBER.matcher(lines.get(i).text());
+        if (outline.find() && !continuesOutline(Numbered.chinese(outline.group(1)))) {
+            return false;
+        }
+        String text = withoutOutlineNumber(lines.get(i).text());
         if (categories.isKnownGroupLabel(text)) {
             return true;
         }
@@ -189,7 +232,20 @@ final class SectionReader {
         return squeezed.length() >= MIN_LABEL_CHARS && squeezed.length() <= MAX_LABEL_CHARS
                 && !LABEL_FORBIDDEN.matcher(squeezed).find() && !Texts.isEnumerated(squeezed)
                 && layout.isShorterThan(lines.get(i), LABEL_SHARE)
-                && (!continuesPrevious(i) || first.no() == 1 && looksLikeTitle(i + 1, first));
+                && (!continuesPrevious(i) || first != null && first.no() == 1 && looksLikeTitle(i + 1, first));
+    }
+
+    /**
+     * Whether an outline number (（一）, （二）…) goes on the section's group labels: （一） before the first notice,
+     * each next one after labels all numbered so far; elsewhere it numbers a list in a notice body.
+     */
+    private boolean continuesOutline(int number) {
+        return number == outlineLabels + 1 && outlineLabels == labels && (number > 1 || notice == null && section.notices().isEmpty());
+    }
+
+    /** A group label without the outline number before it: （一）国家级 is the group 国家级. */
+    static String withoutOutlineNumber(String label) {
+        return OUTLINE_NUMBER.matcher(label).replaceFirst("");
     }
 
     /** Whether the line is the rest of the line before it, wrapped: that one fills the width and ends no clause. */
@@ -198,16 +254,22 @@ final class SectionReader {
             return false;
         }
         TextLine previous = lines.get(i - 1);
-        return layout.isFull(previous) && !Texts.endsClause(previous.text());
+        // a wrap goes on at the margin: an indented line starts a paragraph
+        return layout.isFull(previous) && !Texts.endsClause(previous.text()) && !layout.isIndented(lines.get(i));
     }
 
     /** The last line of the title that starts at line i. */
     private int titleEnd(int i, Numbered numbered) {
         int last = i;
         String heading = numbered.rest();
-        while (last + 1 < lines.size() && last - i + 1 < MAX_TITLE_LINES) {
+        while (runInBody(last) == null && last + 1 < lines.size() && last - i + 1 < MAX_TITLE_LINES) {
             TextLine next = lines.get(last + 1);
-            if (Numbered.parse(next.text()) != null && layout.atMargin(next) || isGroupLabel(last + 1)
+            if (trailerWraps(last)) {
+                heading += TitleParts.LINE_BREAK + next.text();
+                last++;
+                continue;
+            }
+            if (Numbered.parse(next.text(), scheme) != null && layout.atTitleStart(next) || isGroupLabel(last + 1)
                     || !continuesTitle(lines.get(last), next, heading)) {
                 break;
             }
@@ -218,6 +280,45 @@ final class SectionReader {
             }
         }
         return last;
+    }
+
+    /**
+     * The body text that runs in after a bold title on line {@code i} (the weight changes, the paragraph goes on), or
+     * null: what follows the bold run, less an issuer/date, media name or 发布时间 printed right after the title; on
+     * the line after a run-in whose trailer the wrap cut, what follows the trailer's rest.
+     */
+    private String runInBody(int i) {
+        if (isRunIn(lines.get(i))) {
+            String rest = boldRest(lines.get(i));
+            return trailerWraps(i) ? null : emptyToNull(rest.substring(TitleParts.leadingTrailer(rest)).strip());
+        }
+        if (i > 0 && lines.get(i).boldChars() == 0 && trailerWraps(i - 1)) {
+            String joined = boldRest(lines.get(i - 1)) + lines.get(i).text();
+            return emptyToNull(joined.substring(TitleParts.leadingTrailer(joined)).strip());
+        }
+        return null;
+    }
+
+    private boolean isRunIn(TextLine line) {
+        return line.runsIn() && layout.standsOutBold(line);
+    }
+
+    private static String boldRest(TextLine line) {
+        return line.text().substring(line.boldChars()).strip();
+    }
+
+    /** Whether the trailer after a run-in title is cut by the line end and goes on on the next line. */
+    private boolean trailerWraps(int i) {
+        if (!isRunIn(lines.get(i)) || i + 1 >= lines.size() || lines.get(i + 1).page() != lines.get(i).page()) {
+            return false;
+        }
+        String rest = boldRest(lines.get(i));
+        // a 来源 name ends its line: what follows is the body
+        return !rest.contains("来源") && TitleParts.leadingTrailer(rest + lines.get(i + 1).text()) > rest.length();
+    }
+
+    private static String emptyToNull(String text) {
+        return text.isEmpty() ? null : text;
     }
 
     private boolean continuesTitle(TextLine current, TextLine next, String heading) {

@@ -35,6 +35,21 @@ record TitleParts(String title, String issuer, LocalDate date, String source, St
     /** An organisation's name: Han characters (several names apart by blanks or 、) ending in an office's kind. */
     private static final Pattern ORGANISATION = Pattern.compile("[\\p{IsHan}、 ]{1,40}(?:局|委|会|院|部|厅|办|处|署|所|中心|政府|公司|集团|银行|大学)");
 
+    /** What may follow a title on its line before a run-in body: a media name, 发布时间/来源, an issuer and its date. */
+    private static final Pattern LEADING_TRAILER = Pattern.compile("^(?:[（(]([^（）()]{1,24})[）)]"
+            + "|发布时间\\s*[:：]\\s*" + Texts.DATE + "(?:\\s*\\d{1,2}:\\d{2}(?::\\d{2})?)?(?:\\s*来源\\s*[:：]\\s*\\S+)?"
+            + "|来源\\s*[:：]\\s*\\S+"
+            + "|[^（(，,。：:；;\\s][^（(，,。：:；;]{0,40}?\\s*[（(]\\s*" + Texts.DATE + "\\s*[）)])");
+
+    /** How many characters at the start of {@code text} are a trailer of the title before it (0 for none). */
+    static int leadingTrailer(String text) {
+        Matcher m = LEADING_TRAILER.matcher(text);
+        if (!m.find() || m.group(1) != null && !isMediaName(m.group(1))) {
+            return 0;
+        }
+        return m.end();
+    }
+
     /** The heading's printed lines joined as the title reads: wrapped lines go on without a blank. */
     static String unwrap(String heading) {
         return heading.replace(LINE_BREAK, "");

@@ -6,12 +6,17 @@ import java.util.List;
 import com.bulletiningest.extract.ExtractedPdf;
 import com.bulletiningest.extract.LinkAnnotation;
 import com.bulletiningest.extract.TextLine;
+import com.bulletiningest.extract.UnreadableBulletinException;
 
 /**
  * Lines laid out the way a bulletin PDF extracts, for splitter rules the corpus does not show: CJK characters one em
  * wide, Latin half, leading spaces as indentation, paragraphs wrapped at a fixed number of ems, titles bold or not.
  */
 final class LaidOutText {
+
+    /** A long paragraph, so that wrapped lines fill the width as in a real bulletin. */
+    static final String PROSE = "为深入贯彻落实党中央国务院决策部署，进一步优化营商环境，推动高质量发展，现就有关事项通知如下，"
+            + "请各单位结合实际认真组织实施，确保各项任务落到实处，取得实效，并及时报送工作进展情况和存在的问题。";
 
     private static final float LEFT = 52.6f;
     private static final float EM = 9f;
@@ -42,6 +47,24 @@ final class LaidOutText {
         float lineHeight = above != null && above.page() == page ? y - above.y() : 0;
         lines.add(new TextLine(page, x, x + ems(text) * EM, y, 4.5f, EM, bold, lineHeight, text));
         y += LEADING;
+        return this;
+    }
+
+    /** A line that starts with a bold run (a run-in title) and goes on in regular type. */
+    LaidOutText runIn(String bold, String regular) {
+        line(bold + regular, true);
+        TextLine l = lines.remove(lines.size() - 1);
+        lines.add(new TextLine(l.page(), l.x(), l.endX(), l.y(), l.height(), l.fontSize(), true, l.lineHeight(), l.text(), 0,
+                bold.strip().length(), List.of()));
+        return this;
+    }
+
+    /** A table row read cell by cell. */
+    LaidOutText row(String... cells) {
+        line(String.join(" ", cells));
+        TextLine l = lines.remove(lines.size() - 1);
+        lines.add(new TextLine(l.page(), l.x(), l.endX(), l.y(), l.height(), l.fontSize(), false, l.lineHeight(), l.text(), 0, 0,
+                List.of(cells)));
         return this;
     }
 
@@ -96,6 +119,11 @@ final class LaidOutText {
         page++;
         y = TOP;
         return this;
+    }
+
+    /** The lines split with the default categories. */
+    Bulletin split() throws UnreadableBulletinException {
+        return new BulletinSplitter(Categories.defaults()).split(pdf());
     }
 
     ExtractedPdf pdf() {

@@ -18,8 +18,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class SplitterRulesTest {
 
     /** A long paragraph, so that wrapped lines fill the width as in a real bulletin. */
-    private static final String PROSE = "为深入贯彻落实党中央国务院决策部署，进一步优化营商环境，推动高质量发展，现就有关事项通知如下，"
-            + "请各单位结合实际认真组织实施，确保各项任务落到实处，取得实效，并及时报送工作进展情况和存在的问题。";
+    private static final String PROSE = LaidOutText.PROSE;
 
     private final BulletinSplitter splitter = new BulletinSplitter(Categories.defaults());
 
