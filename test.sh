@@ -10,6 +10,8 @@ packages=(
   "chromium|test -x /usr/bin/chromium"                          # the console's tests in a real headless browser
   "chromium-driver|test -x /usr/bin/chromedriver"               # WebDriver for that browser
   "python3-aiosmtpd|/usr/bin/python3 -c 'import aiosmtpd'"      # an SMTP server that refuses a recipient with 550
+  "dovecot-imapd|test -x /usr/lib/dovecot/imap"                 # a real IMAP server for the mail intake tests (brings openssl)
+  "dovecot-lmtpd|test -x /usr/lib/dovecot/lmtp"                 # its LMTP, through which digests reach its mailboxes
 )
 
 missing=()

@@ -68,7 +68,10 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         return times;
     }
 
-    /** Extract → split → enrich, with HanLP keywords (timed) unless switched off, and OCR of scanned pages unless off. */
+    /**
+     * Extract → split → enrich, with HanLP keywords (timed) unless switched off and OCR of scanned pages unless off;
+     * categories re-read like the tags.
+     */
     @BindToRegistry(lazy = true)
     public Pipeline pipeline(@PropertyInject("bulletin.categories-file") String categories,
                              @BeanInject("tagRules") ReloadingConfig<TagRules> rules,

@@ -2,7 +2,6 @@ package com.bulletiningest.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -46,7 +45,7 @@ public final class PreviewCommand {
 
     public static final int OK = 0;
     public static final int USAGE = 1;
-    /** The PDF (or the categories file) cannot be read at all. */
+    /** The PDF cannot be read at all, or a configuration file (categories, tags) is missing or broken. */
     public static final int NO_FILE = 2;
 
     private static final Path DEFAULT_CATEGORIES = Path.of("config", "categories.yaml");
@@ -99,11 +98,11 @@ public final class PreviewCommand {
             pipeline = Pipeline.of(categories(categoriesFile), tagRules(tagsFile),
                     keywords ? new KeywordExtractor(Enricher.DEFAULT_KEYWORD_COUNT) : null);
             bytes = Files.readAllBytes(pdf);
-        } catch (IllegalArgumentException | ConfigException e) {
+        } catch (ConfigException e) {
             err.println(e.getMessage());
             return NO_FILE;
-        } catch (IOException | UncheckedIOException e) {
-            err.println(pdf + ": cannot read " + (e instanceof UncheckedIOException u ? u.getMessage() : describe(e)));
+        } catch (IOException e) {
+            err.println(pdf + ": cannot read " + describe(e));
             return NO_FILE;
         }
         try {
@@ -120,14 +119,9 @@ public final class PreviewCommand {
         }
     }
 
-    private static Categories categories(Path file) {
-        if (file != null) {
-            if (!Files.isRegularFile(file)) {
-                throw new UncheckedIOException("categories file " + file + " (no such file)", new IOException());
-            }
-            return Categories.load(file);
-        }
-        return Pipeline.categories(DEFAULT_CATEGORIES);
+    /** The categories of the file given, else those of the default one when present, else the defaults. */
+    private static Supplier<Categories> categories(Path given) throws ConfigException {
+        return given != null ? new ReloadingConfig<>(given, Categories::parse) : Pipeline.categories(DEFAULT_CATEGORIES);
     }
 
     /** The rules of the tags file given, else of the default one when present, else none. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,9 +41,10 @@ public class BulletinSplitter {
     /** How far (in points) a link rectangle drawn a little off its line may be from the line's baseline. */
     private static final float NEAR_LINK = 6f;
 
-    private final Categories categories;
+    private final Supplier<Categories> categories;
 
-    public BulletinSplitter(Categories categories) {
+    /** @param categories asked for once per bulletin, so an edit a {@code config.ReloadingConfig} re-read applies to the next */
+    public BulletinSplitter(Supplier<Categories> categories) {
         this.categories = Objects.requireNonNull(categories);
     }
 
@@ -64,12 +66,13 @@ public class BulletinSplitter {
                     "not a bulletin: no section heading such as 医药信息篇（2021/3/8~2021/3/12） found");
         }
         NumberingEvidence.Reading reading = NumberingEvidence.decide(lines, layout, annotations);
+        Categories current = categories.get();
         Map<TextLine, NoticeDraft> owners = new IdentityHashMap<>();
         List<SectionDraft> sections = new ArrayList<>();
         for (int h = 0; h < headings.size(); h++) {
             int from = headings.get(h);
             int to = h + 1 < headings.size() ? headings.get(h + 1) : lines.size();
-            SectionDraft section = readSection(lines.subList(from, to), reading, annotations);
+            SectionDraft section = readSection(lines.subList(from, to), reading, current, annotations);
             if (!section.notices().isEmpty()) {
                 sections.add(section);
                 section.notices().forEach(n -> n.lines().forEach(l -> owners.put(l, n)));
@@ -88,7 +91,7 @@ public class BulletinSplitter {
         return new Bulletin(issued, pdf.pages(), built);
     }
 
-    private SectionDraft readSection(List<TextLine> lines, NumberingEvidence.Reading reading,
+    private SectionDraft readSection(List<TextLine> lines, NumberingEvidence.Reading reading, Categories categories,
                                      Map<TextLine, List<LinkAnnotation>> annotations) {
         SectionHeading heading = SectionHeading.parse(lines.get(0).text());
         int end = lines.size();

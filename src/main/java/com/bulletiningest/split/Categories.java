@@ -1,18 +1,12 @@
 package com.bulletiningest.split;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import com.bulletiningest.config.ConfigException;
+import com.bulletiningest.config.YamlNode;
 
 /**
  * The admin's map from section heading (医药信息篇) to category code (pharma), from {@code config/categories.yaml}:
@@ -26,6 +20,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class Categories {
 
     public static final String OTHER = "other";
+    private static final String CATEGORIES = "categories";
+    private static final String GROUP_LABELS = "groupLabels";
 
     private final Map<String, String> codes;
     private final Set<String> groupLabels;
@@ -43,32 +39,34 @@ public final class Categories {
         return new Categories(codes, Set.of("国家级", "省级", "市级", "地方级", "资讯"));
     }
 
-    public static Categories load(Path file) {
-        try {
-            Object root;
-            try {
-                root = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
-            } catch (YamlEngineException e) {
-                throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage().replaceAll("\\s+", " "), e);
+    /** A {@link com.bulletiningest.config.ConfigParser} for the categories file: a wrong entry names its line. */
+    public static Categories parse(String source, String text) throws ConfigException {
+        Map<String, YamlNode> root = YamlNode.parse(source, text).asMap("the categories file");
+        Map<String, YamlNode> headings = new LinkedHashMap<>(root);
+        headings.remove(GROUP_LABELS);
+        YamlNode nested = root.get(CATEGORIES);
+        if (nested != null) {
+            headings.remove(CATEGORIES);
+            if (!headings.isEmpty()) {
+                Map.Entry<String, YamlNode> stray = headings.entrySet().iterator().next();
+                throw stray.getValue().fail("unknown key '" + stray.getKey() + "' (expected 'categories:' and 'groupLabels:')");
             }
-            if (!(root instanceof Map<?, ?> map)) {
-                throw new IllegalArgumentException(file + ": expected a map of section heading to category code");
-            }
-            Object nested = map.get("categories");
-            Map<String, String> codes = new LinkedHashMap<>();
-            (nested instanceof Map<?, ?> m ? m : map).forEach((k, v) -> {
-                if (k != null && v instanceof String code) {
-                    codes.put(k.toString().strip(), code.strip());
-                }
-            });
-            Set<String> labels = new LinkedHashSet<>();
-            if (map.get("groupLabels") instanceof List<?> list) {
-                list.forEach(l -> labels.add(String.valueOf(l).strip()));
-            }
-            return new Categories(codes, labels);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read categories file " + file, e);
+            headings = nested.isEmpty() ? Map.of() : nested.asMap(CATEGORIES);
         }
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> heading : headings.entrySet()) {
+            String code = heading.getValue().asText("the category code of " + heading.getKey());
+            if (code.isBlank()) {
+                throw heading.getValue().fail("the category code of " + heading.getKey() + " must not be blank");
+            }
+            codes.put(heading.getKey().strip(), code.strip());
+        }
+        Set<String> labels = new LinkedHashSet<>();
+        YamlNode labelList = root.get(GROUP_LABELS);
+        if (labelList != null && !labelList.isEmpty()) {
+            labelList.asTextList(GROUP_LABELS).forEach(label -> labels.add(label.strip()));
+        }
+        return new Categories(codes, labels);
     }
 
     /** The category code of a section heading such as 医药信息篇 (whitespace ignored), {@link #OTHER} if unknown. */

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 import com.bulletiningest.app.RunningService;
+import com.bulletiningest.fixtures.DovecotServer;
 import com.bulletiningest.ingest.StepTimes;
 import com.bulletiningest.ingest.StepTimes.Step;
 import com.bulletiningest.ingest.StepTimes.Total;
@@ -37,9 +38,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * <li>folder intake: N PDFs moved into the inbox at once, from the move to the last commit, and the ratio to the
  * floor; then N more the same way, once the JIT compilers have compiled the service's code (a service that has run
  * a while);</li>
- * <li>mail intake: N mails of one PDF each sent over SMTP to the intake mailbox, to the last commit;</li>
+ * <li>mail intake: N mails of one PDF each delivered to the intake mailbox, to the last commit, and the ratio to the
+ * warm folder batch: on Dovecot when it is installed (Debian {@code dovecot-imapd}; delivered by IMAP APPEND, as a
+ * delivery agent does), else on the embedded GreenMail (sent over SMTP); the run prints which;</li>
  * <li>pick-up latency: single freshly written files (written beside the inbox, then moved in) dropped one at a time
- * into the idle service, drop to commit, p50/p95/max;</li>
+ * into the idle service, drop to commit, p50/p95/max; then single mails the same way, delivery to commit (IMAP IDLE,
+ * the default 30 s poll behind it);</li>
  * <li>the service's own step times (StepTimes) per bulletin, the CPU the service's JVM (its garbage collector and JIT
  * compilers apart) and PostgreSQL used per bulletin, and the peak heap of each phase;</li>
  * </ol>
@@ -52,30 +56,42 @@ public final class ServiceBenchmark {
 
     private static final int BULLETINS = 108;
     private static final int DROPS = 15;
-    /** The mail intake's default poll is 30 s; the benchmark polls every second to measure the ingest, not the wait. */
-    private static final String IMAP_POLL_DELAY = "1000";
 
     private final Path home;
     private final RunningService service;
+    /** The intake mailbox's server when Dovecot is installed, else null (the embedded GreenMail). */
+    private final DovecotServer dovecot;
 
     private ServiceBenchmark(Path home) throws Exception {
         this.home = home;
         this.service = new RunningService(home, RunningService.OWNERS);
-        // the defaults of config/application.properties, not the tests' tight polling
+        // the defaults of config/application.properties (IMAP IDLE, a poll every 30 s behind it), not the tests' tight
+        // polling
         for (String tight : List.of("bulletin.inbox.poll-delay", "bulletin.inbox.check-interval",
-                "bulletin.inbox.min-age", "bulletin.notify.period")) {
+                "bulletin.inbox.min-age", "bulletin.notify.period", "bulletin.imap.poll-delay")) {
             service.properties.remove(tight);
         }
-        service.properties.put("bulletin.imap.poll-delay", IMAP_POLL_DELAY);
+        dovecot = DovecotServer.installed() ? new DovecotServer(RunningService.INTAKE) : null;
+        if (dovecot != null) {
+            service.properties.put("bulletin.imap.host", "127.0.0.1");
+            service.properties.put("bulletin.imap.port", String.valueOf(dovecot.imapPort()));
+            service.properties.put("bulletin.imap.user", RunningService.INTAKE);
+            service.properties.put("bulletin.imap.password", DovecotServer.PASSWORD);
+        }
     }
 
     public static void main(String[] args) throws Exception {
         int bulletins = args.length > 0 ? Integer.parseInt(args[0]) : BULLETINS;
         int drops = args.length > 1 ? Integer.parseInt(args[1]) : DROPS;
         Path home = Files.createTempDirectory("bulletin-benchmark");
+        ServiceBenchmark benchmark = null;
         try {
-            new ServiceBenchmark(home).run(bulletins, drops);
+            benchmark = new ServiceBenchmark(home);
+            benchmark.run(bulletins, drops);
         } finally {
+            if (benchmark != null && benchmark.dovecot != null) {
+                benchmark.dovecot.close();
+            }
             deleteTree(home);
         }
         System.exit(0);
@@ -91,6 +107,7 @@ public final class ServiceBenchmark {
         List<byte[]> mailSet = source.pdfs(n, n);
         List<byte[]> dropSet = source.pdfs(2 * n, drops);
         List<byte[]> warmSet = source.pdfs(2 * n + drops, n);
+        List<byte[]> mailDropSet = source.pdfs(3 * n + drops, drops);
         System.out.printf("%d + %d + %d + %d distinct bulletin PDFs written or read from target/benchmark-pdfs in %.1f s (%d KB per PDF on average)%n", n, n,
                 drops, n, (System.nanoTime() - t) / 1e9, folderSet.stream().mapToLong(p -> p.length).sum() / n / 1024);
 
@@ -103,21 +120,25 @@ public final class ServiceBenchmark {
         CpuTimes cpu = new CpuTimes(home.resolve("data/postgres"));
 
         folderBatch(folderSet, "folder", floor, side, times, cpu);
-        folderBatch(warmSet, "warm", floor, side, times, cpu);
+        double warmFolder = folderBatch(warmSet, "warm", floor, side, times, cpu);
 
+        System.out.printf("%nmail server of the intake mailbox: %s%n", dovecot != null
+                ? "Dovecot " + DovecotServer.version() + " (IMAP on 127.0.0.1:" + dovecot.imapPort() + ", mail delivered by IMAP APPEND)"
+                : "the embedded GreenMail (Dovecot not installed; mail sent over SMTP)");
         resetPeakHeap();
         times.reset();
         CpuTimes.Sample cpuBefore = cpu.now();
         long sent = System.nanoTime();
         for (int i = 0; i < mailSet.size(); i++) {
-            service.mailIn(mail(mailSet.get(i), String.format("mail-%03d.pdf", i)));
+            deliver(mail(mailSet.get(i), String.format("mail-%03d.pdf", i)));
         }
         long sentAll = System.nanoTime();
         long[] commits = awaitBulletins(0, n, "mail");
-        System.out.printf("%n3. mail intake, %d mails of one bulletin each (sent in %.1f s; IMAP poll every %s ms): "
-                        + "%.1f s from the first send to the last commit, %.1f ms per bulletin from the first commit "
-                        + "to the last (load %s)%n", n, (sentAll - sent) / 1e9, IMAP_POLL_DELAY,
-                (commits[1] - sent) / 1e9, (commits[1] - commits[0]) / 1e6 / Math.max(1, n - 1), load());
+        double mailMillis = (commits[1] - sent) / 1e6 / n;
+        System.out.printf("%n3. mail intake, %d mails of one bulletin each (delivered in %.1f s; IMAP IDLE, poll every "
+                        + "30 s behind it): %.1f s from the first delivery to the last commit, %.1f ms per bulletin, "
+                        + "%.2f x the warm folder batch's %.1f ms (load %s)%n", n, (sentAll - sent) / 1e9,
+                (commits[1] - sent) / 1e9, mailMillis, mailMillis / warmFolder, warmFolder, load());
         printSteps(times, "mail");
         printCpu(cpu.now().since(cpuBefore), n, "mail");
         printPeakHeap("mail");
@@ -130,6 +151,13 @@ public final class ServiceBenchmark {
                         + "max %d ms (load %s)%n", latencies.length, percentile(latencies, 50),
                 percentile(latencies, 95), latencies[latencies.length - 1], load());
         printPeakHeap("drops");
+
+        awaitOutboxEmpty();
+        long[] mailLatencies = mailOneAtATime(mailDropSet);
+        Arrays.sort(mailLatencies);
+        System.out.printf("%n4b. delivery-to-commit latency of %d single mails, idle service (IMAP IDLE): p50 %d ms, "
+                        + "p95 %d ms, max %d ms (load %s)%n", mailLatencies.length, percentile(mailLatencies, 50),
+                percentile(mailLatencies, 95), mailLatencies[mailLatencies.length - 1], load());
 
         service.stop();
         double laterStart = timedStart();
@@ -144,7 +172,8 @@ public final class ServiceBenchmark {
      * service just started, whose code the JIT compilers are still compiling; the second ("warm") one that has
      * ingested a batch already.
      */
-    private void folderBatch(List<byte[]> pdfs, String batch, double floor, Path side, StepTimes times, CpuTimes cpu)
+    /** @return ms per bulletin */
+    private double folderBatch(List<byte[]> pdfs, String batch, double floor, Path side, StepTimes times, CpuTimes cpu)
             throws Exception {
         int n = pdfs.size();
         List<Path> written = new ArrayList<>();
@@ -169,6 +198,7 @@ public final class ServiceBenchmark {
         printSteps(times, batch);
         printCpu(cpu.now().since(cpuBefore), n, batch);
         printPeakHeap(batch);
+        return millisPerBulletin;
     }
 
     private double timedStart() {
@@ -242,6 +272,36 @@ public final class ServiceBenchmark {
             latencies[i] = (System.nanoTime() - moved) / 1_000_000;
         }
         return latencies;
+    }
+
+    /** Each mail delivered to the intake mailbox and waited for, with random pauses as {@link #dropOneAtATime}. */
+    private long[] mailOneAtATime(List<byte[]> pdfs) throws Exception {
+        Random random = new Random(16);
+        long[] latencies = new long[pdfs.size()];
+        for (int i = 0; i < pdfs.size(); i++) {
+            Thread.sleep(500 + random.nextInt(4000));
+            String name = String.format("single-mail-%03d.pdf", i);
+            MimeMessage message = mail(pdfs.get(i), name);
+            long delivered = System.nanoTime();
+            deliver(message);
+            String sql = "select count(*) from bulletin where original_name = '" + name + "'";
+            while (service.count(sql) == 0) {
+                if (System.nanoTime() - delivered > 60_000_000_000L) {
+                    throw new IllegalStateException(name + " not stored within 60 s");
+                }
+                Thread.sleep(5);
+            }
+            latencies[i] = (System.nanoTime() - delivered) / 1_000_000;
+        }
+        return latencies;
+    }
+
+    private void deliver(MimeMessage message) throws Exception {
+        if (dovecot != null) {
+            dovecot.deliver(RunningService.INTAKE, message);
+        } else {
+            service.mailIn(message);
+        }
     }
 
     /** So that sending digests does not overlap the latency measurement. */

@@ -28,7 +28,8 @@ public final class SplitBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : RUNS;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : WARM_UP;
         PdfExtractor extractor = new PdfExtractor();
-        BulletinSplitter splitter = new BulletinSplitter(Categories.defaults());
+        Categories categories = Categories.defaults();
+        BulletinSplitter splitter = new BulletinSplitter(() -> categories);
         System.out.printf("bulletin   step     runs   mean ms   p50 ms   p95 ms%n");
         for (String name : CorpusBulletin.NAMES) {
             byte[] pdf = CorpusBulletin.load(name).pdf();

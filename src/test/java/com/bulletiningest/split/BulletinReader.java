@@ -10,7 +10,7 @@ public class BulletinReader {
     private final BulletinSplitter splitter;
 
     public BulletinReader(Categories categories) {
-        this.splitter = new BulletinSplitter(categories);
+        this.splitter = new BulletinSplitter(() -> categories);
     }
 
     public Bulletin read(byte[] pdf) throws UnreadableBulletinException {

@@ -24,7 +24,7 @@ class CompetingCandidatesTest {
     private static final String BEFORE = "按照经费性质分别填报相应的电子版和纸质版合同书并报送至相应处室，";
     private static final String REFERENCE = "（详见附件 3、4），其中，经费类型 A 类为国家药典委员会拨付课题经费，B 类为承担单位自行解决课题经费。";
 
-    private final BulletinSplitter splitter = new BulletinSplitter(Categories.defaults());
+    private final BulletinSplitter splitter = new BulletinSplitter(Categories::defaults);
 
     static Stream<Arguments> layouts() {
         return IntStream.of(30, 38, 46, 54, 62).boxed().flatMap(width -> Stream.of(

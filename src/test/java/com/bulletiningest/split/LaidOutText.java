@@ -123,7 +123,7 @@ final class LaidOutText {
 
     /** The lines split with the default categories. */
     Bulletin split() throws UnreadableBulletinException {
-        return new BulletinSplitter(Categories.defaults()).split(pdf());
+        return new BulletinSplitter(Categories::defaults).split(pdf());
     }
 
     ExtractedPdf pdf() {

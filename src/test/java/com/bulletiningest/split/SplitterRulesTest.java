@@ -20,7 +20,7 @@ class SplitterRulesTest {
     /** A long paragraph, so that wrapped lines fill the width as in a real bulletin. */
     private static final String PROSE = LaidOutText.PROSE;
 
-    private final BulletinSplitter splitter = new BulletinSplitter(Categories.defaults());
+    private final BulletinSplitter splitter = new BulletinSplitter(Categories::defaults);
 
     private Bulletin split(LaidOutText text) throws UnreadableBulletinException {
         return splitter.split(text.pdf());

@@ -8,6 +8,7 @@ import java.time.Clock;
 import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.TagRules;
 import com.bulletiningest.intake.mail.FailedMailRetry;
+import com.bulletiningest.intake.mail.IntakeMailbox;
 import com.bulletiningest.notify.DigestQueries;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.notify.SmtpSettings;
@@ -77,15 +78,8 @@ public class WebConfiguration implements CamelConfiguration {
 
     /** The intake mailbox as routes/inbox-mail.yaml reads it (the embedded server's, once it runs). */
     @BindToRegistry(lazy = true)
-    public FailedMailRetry failedMailRetry(@PropertyInject("bulletin.imap.protocol") String protocol,
-                                           @PropertyInject("bulletin.imap.host") String host,
-                                           @PropertyInject("bulletin.imap.port") int port,
-                                           @PropertyInject("bulletin.imap.user") String user,
-                                           @PropertyInject("bulletin.imap.password") String password,
-                                           @PropertyInject("bulletin.imap.folder") String folder,
-                                           @BeanInject Database database) {
-        return new FailedMailRetry(new FailedMailRetry.Mailbox(protocol, host, port, user, password, folder),
-                new MailMessages(database.dataSource()), new IntakeAttempts(database.dataSource()));
+    public FailedMailRetry failedMailRetry(@BeanInject IntakeMailbox mailbox, @BeanInject Database database) {
+        return new FailedMailRetry(mailbox, new MailMessages(database.dataSource()), new IntakeAttempts(database.dataSource()));
     }
 
     @BindToRegistry(lazy = true)

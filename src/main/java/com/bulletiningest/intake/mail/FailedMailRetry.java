@@ -2,7 +2,6 @@ package com.bulletiningest.intake.mail;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Properties;
 
 import com.bulletiningest.store.intake.IntakeAttempts;
 import com.bulletiningest.store.intake.MailMessages;
@@ -11,7 +10,6 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 
@@ -25,23 +23,14 @@ public final class FailedMailRetry {
 
     private static final String FAILED = MailOutcome.Status.FAILED.folder();
 
-    /** The intake mailbox as the mail route reads it ({@code bulletin.imap.*}). */
-    public record Mailbox(String protocol, String host, int port, String user, String password, String folder) {
-    }
-
-    private final Mailbox mailbox;
+    private final IntakeMailbox mailbox;
     private final MailMessages messages;
     private final IntakeAttempts attempts;
-    private final Session session;
 
-    public FailedMailRetry(Mailbox mailbox, MailMessages messages, IntakeAttempts attempts) {
+    public FailedMailRetry(IntakeMailbox mailbox, MailMessages messages, IntakeAttempts attempts) {
         this.mailbox = mailbox;
         this.messages = messages;
         this.attempts = attempts;
-        Properties properties = new Properties();
-        properties.put("mail." + mailbox.protocol() + ".connectiontimeout", "10000");
-        properties.put("mail." + mailbox.protocol() + ".timeout", "30000");
-        this.session = Session.getInstance(properties);
     }
 
     /**
@@ -53,8 +42,7 @@ public final class FailedMailRetry {
     public boolean retry(String messageId) throws MessagingException {
         String wanted = messageId.strip();
         Instant started = Instant.now();
-        Store store = session.getStore(mailbox.protocol());
-        store.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.password());
+        Store store = mailbox.connect();
         try {
             Folder failed = store.getFolder(FAILED);
             if (!failed.exists()) {

@@ -11,6 +11,7 @@ import com.bulletiningest.intake.EscapedText;
 import com.bulletiningest.store.db.DatabaseUnavailableException;
 import com.bulletiningest.store.intake.IntakeAttempts;
 import com.bulletiningest.store.intake.MailMessages;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -58,7 +59,16 @@ public class MailIntake {
      * @throws MessagingException when the message cannot be fetched from the mail server at all
      */
     public MailOutcome handle(MimeMessage polled, PdfIngest ingest) throws MessagingException {
-        ReceivedMail mail = ReceivedMail.of(polled);
+        ReceivedMail mail;
+        try {
+            mail = ReceivedMail.of(polled);
+        } catch (MessagingException | RuntimeException e) {
+            Optional<RuntimeException> mailbox = mailboxFailure(polled, e);
+            if (mailbox.isPresent()) {
+                throw mailbox.get();
+            }
+            throw e;
+        }
         if (mail.fromProblem() != null) {
             return logged(mail, new MailOutcome(MailOutcome.Status.REJECTED, "sender unknown: " + mail.fromProblem()));
         }
@@ -75,10 +85,31 @@ public class MailIntake {
                 throw e instanceof DatabaseUnavailableException unavailable ? unavailable
                         : new DatabaseUnavailableException("the database cannot be reached", e);
             }
+            Optional<RuntimeException> mailbox = mailboxFailure(polled, e);
+            if (mailbox.isPresent()) {
+                throw mailbox.get();
+            }
             return failedAttempt(mail, e);
         }
         attempts.forget(IntakeAttempts.Kind.MAIL, mail.key());
         return logged(mail, outcome);
+    }
+
+    /**
+     * A failure of the mailbox rather than of the message, which must not count as an attempt: the connection lost, or
+     * the message gone from the folder.
+     */
+    private static Optional<RuntimeException> mailboxFailure(MimeMessage polled, Exception e) {
+        if (MailboxConnectionLostException.isCause(e)) {
+            return Optional.of(new MailboxConnectionLostException(e));
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MessageRemovedException) {
+                return Optional.of(new MailGoneException("mail #" + polled.getMessageNumber()
+                        + " left the folder before it was read (deleted or moved by someone else): nothing taken", e));
+            }
+        }
+        return Optional.empty();
     }
 
     private MailOutcome read(ReceivedMail mail, MimeMessage polled, PdfIngest ingest) throws MessagingException {

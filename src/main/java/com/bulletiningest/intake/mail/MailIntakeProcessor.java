@@ -20,22 +20,31 @@ import org.apache.camel.support.DefaultMessage;
  * <p>
  * Headers set: {@code moveTo} (Processed, Rejected or Failed), {@code bulletinMailStatus}, {@code bulletinMailNote}.
  * <p>
- * Once the database turned out unreachable in a poll, the rest of that poll's messages are left for the next poll
- * without being tried (each would wait for a connection in vain): the first failing exchange carries the property
- * {@link Headers#MAIL_WAITING} with how many messages of the poll wait, so the route logs one line per poll; the
- * others fail with the same exception and without it.
+ * Two messages of a poll are read and ingested at a time ({@link MailReadAhead}), each moved by its own exchange.
+ * <p>
+ * Once the database turned out unreachable in a poll, or the connection to the mailbox was lost, the rest of that
+ * poll's messages are left for the next poll without being tried (each would fail the same way): the first failing
+ * exchange carries the property {@link Headers#MAIL_WAITING} with how many messages of the poll wait, so the route
+ * logs one line per poll; the others fail with the same exception and without it.
  */
 public class MailIntakeProcessor implements Processor {
 
     static final String INGEST = "direct:ingest";
 
     private final MailIntake intake;
+    private final MailboxOutage outage;
     private final ProducerTemplate template;
-    /** The database failure seen in the current poll, or null; camel-mail runs a poll's exchanges one after another. */
-    private DatabaseUnavailableException outage;
+    private final MailReadAhead readAhead = new MailReadAhead();
+    /**
+     * The database or mailbox failure seen in the current poll, or null; camel-mail runs a poll's exchanges one after
+     * another.
+     */
+    private RuntimeException pollFailure;
 
-    public MailIntakeProcessor(MailIntake intake, CamelContext context) {
+    /** @param outage told when the connection to the mailbox breaks while a message is read */
+    public MailIntakeProcessor(MailIntake intake, MailboxOutage outage, CamelContext context) {
         this.intake = intake;
+        this.outage = outage;
         this.template = context.createProducerTemplate();
     }
 
@@ -43,21 +52,24 @@ public class MailIntakeProcessor implements Processor {
     public void process(Exchange exchange) throws Exception {
         int index = exchange.getProperty(ExchangePropertyKey.BATCH_INDEX, 0, Integer.class);
         if (index == 0) {
-            outage = null; // a new poll
+            pollFailure = null; // a new poll
         }
-        if (outage != null) {
-            throw outage;
+        if (pollFailure != null) {
+            throw pollFailure;
         }
         MimeMessage polled = (MimeMessage) exchange.getIn(MailMessage.class).getOriginalMessage();
         // From here on a plain message: camel-mail's would map every header of the mail the first time one is read or
         // set, through the IMAP server's envelope, which fails for a header the server cannot parse (GreenMail).
         exchange.setIn(new DefaultMessage(exchange));
+        int batch = exchange.getProperty(ExchangePropertyKey.BATCH_SIZE, 1, Integer.class);
         MailOutcome outcome;
         try {
-            outcome = intake.handle(polled, this::ingest);
-        } catch (DatabaseUnavailableException e) {
-            outage = e;
-            int batch = exchange.getProperty(ExchangePropertyKey.BATCH_SIZE, 1, Integer.class);
+            outcome = readAhead.outcome(polled, index < batch - 1, message -> intake.handle(message, this::ingest));
+        } catch (DatabaseUnavailableException | MailboxConnectionLostException e) {
+            if (e instanceof MailboxConnectionLostException) {
+                outage.failed(e);
+            }
+            pollFailure = e;
             exchange.setProperty(Headers.MAIL_WAITING, batch - index);
             throw e;
         }

@@ -4,7 +4,7 @@ import com.bulletiningest.store.db.AdvisoryLock;
 import com.bulletiningest.store.db.DatabaseUnavailableException;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
-import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
+import org.apache.camel.spi.PollingConsumerPollStrategy;
 
 /**
  * The intake mailbox's poll strategy: of several instances, one at a time polls the mailbox. IMAP servers may renumber
@@ -12,19 +12,25 @@ import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
  * fetching while another moves can read the bytes of the wrong message; a PostgreSQL advisory lock held for the poll
  * keeps the polls apart, and an instance that cannot take it skips that poll. While the database cannot be reached
  * the poll goes ahead without it: the intake then leaves every message in place.
+ * <p>
+ * A poll that fails (the server unreachable, the login or TLS refused) is reported to the {@link MailboxOutage}, which
+ * logs one line per outage instead of camel-mail's line per poll.
  */
-public final class MailboxPollLock extends DefaultPollingConsumerPollStrategy {
+public final class MailboxPollLock implements PollingConsumerPollStrategy {
 
     private final AdvisoryLock lock;
+    private final MailboxOutage outage;
     /** Set by begin and given up by commit or rollback, all called by the consumer's one polling thread. */
     private AdvisoryLock.Held held;
 
-    public MailboxPollLock(AdvisoryLock lock) {
+    public MailboxPollLock(AdvisoryLock lock, MailboxOutage outage) {
         this.lock = lock;
+        this.outage = outage;
     }
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
+        outage.pollStarted();
         try {
             held = lock.tryAcquire().orElse(null);
             return held != null;
@@ -36,20 +42,23 @@ public final class MailboxPollLock extends DefaultPollingConsumerPollStrategy {
     @Override
     public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
         giveUp();
+        outage.pollEnded();
     }
 
+    /** @return false: not tried again at once, but at the next poll */
     @Override
-    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) throws Exception {
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
         giveUp();
-        return super.rollback(consumer, endpoint, retryCounter, cause);
+        outage.failed(cause);
+        return false;
     }
 
     private void giveUp() {
         if (held != null) {
             try {
                 held.close();
-            } catch (DatabaseUnavailableException e) {
-                // the lock ends with its connection
+            } catch (RuntimeException e) {
+                // the lock ends with its connection, also when the database went away holding it
             } finally {
                 held = null;
             }

@@ -1,0 +1,117 @@
+package com.bulletiningest.intake.mail;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Consumer;
+import org.apache.camel.spi.ScheduledPollConsumerScheduler;
+import org.apache.camel.support.ScheduledPollConsumer;
+
+/**
+ * When camel-mail's consumer of routes/inbox-mail.yaml polls the intake mailbox ({@code scheduler: "#mailboxScheduler"}):
+ * every {@code delay} ms as before, and at once when {@link MailboxIdleWatcher} hears of a new message. The polls stay
+ * camel-mail's own, one at a time on one thread, each under the {@link MailboxPollLock}; a poll asked for while one
+ * runs is run once right after it, so a message arriving mid-poll is not left for the next period.
+ */
+public final class MailboxScheduler implements ScheduledPollConsumerScheduler {
+
+    private final MailboxIdleWatcher watcher;
+    private final AtomicBoolean pollQueued = new AtomicBoolean();
+    private CamelContext context;
+    private ScheduledPollConsumer consumer;
+    private Runnable poll;
+    private ScheduledExecutorService executor;
+
+    /** @param watcher null to poll only */
+    public MailboxScheduler(MailboxIdleWatcher watcher) {
+        this.watcher = watcher;
+    }
+
+    @Override
+    public void onInit(Consumer consumer) {
+        this.consumer = (ScheduledPollConsumer) consumer;
+    }
+
+    @Override
+    public void scheduleTask(Runnable task) {
+        this.poll = task;
+    }
+
+    @Override
+    public synchronized void startScheduler() {
+        if (executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "intake-mail-poll"));
+        executor.scheduleWithFixedDelay(poll, consumer.getInitialDelay(), consumer.getDelay(), consumer.getTimeUnit());
+        if (watcher != null) {
+            watcher.start(this::pollNow);
+        }
+    }
+
+    /** Polls as soon as the poll thread is free; requests made before that poll began are served by it. */
+    void pollNow() {
+        ScheduledExecutorService running = executor;
+        if (running != null && pollQueued.compareAndSet(false, true)) {
+            try {
+                running.execute(() -> {
+                    pollQueued.set(false);
+                    poll.run();
+                });
+            } catch (RejectedExecutionException stopping) {
+                pollQueued.set(false);
+            }
+        }
+    }
+
+    @Override
+    public synchronized boolean isSchedulerStarted() {
+        return executor != null;
+    }
+
+    @Override
+    public void unscheduleTask() {
+        stop();
+    }
+
+    @Override
+    public void start() {
+        // started by the consumer through startScheduler
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (watcher != null) {
+            watcher.stop();
+        }
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+            pollQueued.set(false);
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        stop();
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.context = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return context;
+    }
+}
