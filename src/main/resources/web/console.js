@@ -6,8 +6,11 @@ const Console = (() => {
       (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
   const $ = (selector) => document.querySelector(selector);
 
-  async function api(path, options) {
-    const response = await fetch(path, options);
+  // X-Requested-With: a refused action is answered without WWW-Authenticate, so the page asks for the password in
+  // its own field instead of the browser's dialog
+  async function api(path, options = {}) {
+    const response = await fetch(path, {...options,
+      headers: {'X-Requested-With': 'XMLHttpRequest', ...(options.headers || {})}});
     const body = await response.json().catch(() => ({error: response.statusText}));
     if (!response.ok) {
       throw new Error(body.error || response.statusText);
@@ -109,7 +112,7 @@ const Console = (() => {
       const n = d.notice;
       const f = d.fields || {};
       const b = d.bulletin;
-      const source = (n.links || [])[0];
+      const source = d.source; // the server's check: only an http(s) link
       document.title = n.title;
       const dated = (list) => (list || []).map((x) => `<li>${esc(x.date)}：${esc(x.sentence)}</li>`).join('');
       const list = (items) => (items || []).map((x) => `<li>${esc(x)}</li>`).join('');

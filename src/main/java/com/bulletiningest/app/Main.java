@@ -21,7 +21,7 @@ public final class Main {
                 new BulletinService(Map.of()).run();
             } catch (Exception e) {
                 // the embedded database and mail server would otherwise keep the JVM alive
-                err.println("bulletin-ingest could not start: " + e.getMessage());
+                err.println("bulletin-ingest could not start: " + reason(e));
                 System.exit(1);
             }
             return;
@@ -35,5 +35,14 @@ public final class Main {
             code = PreviewCommand.USAGE;
         }
         System.exit(code);
+    }
+
+    /** The innermost message: a bean factory's refusal arrives wrapped (InvocationTargetException, Camel's own). */
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 }

@@ -1,6 +1,7 @@
 package com.bulletiningest.enrich;
 
 import java.util.List;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /** The five ways a tag rule can match a text (see config/tags.yaml for the admin's view). */
@@ -71,8 +72,14 @@ public sealed interface TagMatcher {
         }
     }
 
-    /** A Java regular expression is found in the text. */
+    /**
+     * A Java regular expression is found in the text, within {@link #BUDGET} per text: a pattern that backtracks
+     * catastrophically is stopped with a {@link RegexTimeoutException}.
+     */
     record RegexFind(Pattern pattern) implements TagMatcher {
+        /** Far above a real rule's time on a notice (microseconds), far below a pinned core. */
+        static final Duration BUDGET = Duration.ofMillis(200);
+
         @Override
         public String kind() {
             return "regex";
@@ -85,7 +92,7 @@ public sealed interface TagMatcher {
 
         @Override
         public boolean matches(MatchText text) {
-            return pattern.matcher(text.raw()).find();
+            return pattern.matcher(new TimeBoundText(text.raw(), BUDGET, pattern.pattern())).find();
         }
     }
 

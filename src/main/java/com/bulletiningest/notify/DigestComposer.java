@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import com.bulletiningest.enrich.EnrichedNotice;
 import com.bulletiningest.enrich.Enrichment;
 import com.bulletiningest.enrich.NoticeFields;
+import com.bulletiningest.extract.WebLink;
 import com.bulletiningest.split.Notice;
 import com.bulletiningest.split.Section;
 import com.bulletiningest.store.write.StoredBulletin;
@@ -58,7 +59,7 @@ public final class DigestComposer {
         } catch (IllegalArgumentException e) {
             uri = null;
         }
-        if (uri == null || uri.getHost() == null || !Html.isWebLink(base)) {
+        if (uri == null || uri.getHost() == null || !WebLink.isWebLink(base)) {
             throw new IllegalArgumentException("bulletin.public-url must be an http(s) address like "
                     + "https://bulletins.example.org/, not '" + base + "'");
         }
@@ -151,7 +152,8 @@ public final class DigestComposer {
                     Notice notice = entry.notice().notice();
                     text.append(where(entry, part)).append(notice.no()).append(". ").append(notice.title()).append('\n');
                     entry.lines().forEach(line -> text.append("   ").append(line).append('\n'));
-                    notice.links().forEach(link -> text.append("   ").append(link).append('\n'));
+                    notice.links().stream().filter(WebLink::isWebLink)
+                            .forEach(link -> text.append("   ").append(link).append('\n'));
                     if (entry.page() != null) {
                         text.append("   ").append(ON_THE_CONSOLE).append(' ').append(entry.page()).append('\n');
                     }
@@ -196,7 +198,7 @@ public final class DigestComposer {
 
     /** The title, linked to its first web link when it has one. */
     private static String title(Notice notice) {
-        Optional<String> link = notice.links().stream().filter(Html::isWebLink).findFirst();
+        Optional<String> link = WebLink.first(notice.links());
         String title = Html.escape(notice.title());
         return link.map(l -> "<a href=\"" + Html.escape(l) + "\">" + title + "</a>").orElse(title);
     }

@@ -1,7 +1,5 @@
 package com.bulletiningest.notify;
 
-import java.util.Locale;
-
 /** The little HTML a digest needs: text escaped for element content and quoted attributes. */
 final class Html {
 
@@ -21,11 +19,5 @@ final class Html {
             }
         }
         return escaped.toString();
-    }
-
-    /** Only http(s) links become anchors: a {@code javascript:} or {@code file:} URI from a PDF stays plain text. */
-    static boolean isWebLink(String uri) {
-        String lower = uri.strip().toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://");
     }
 }

@@ -35,6 +35,8 @@ public final class ServiceProcess implements AutoCloseable {
     public final Map<String, String> properties = new LinkedHashMap<>();
     /** Options of the JVM before the properties; tests may change them (a smaller heap, GC logging). */
     public final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
+    /** Environment variables the JVM gets beside this one's (e.g. {@code CAMEL_SERVER_HOST}). */
+    public final Map<String, String> environment = new LinkedHashMap<>();
     private final Path home;
     private final int databasePort;
     private Process jvm;
@@ -74,8 +76,10 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(classpath());
         command.add(Main.class.getName());
         logStart = Files.exists(log()) ? Files.size(log()) : 0;
-        jvm = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        builder.environment().putAll(environment);
+        jvm = builder.start();
     }
 
     /** Waits until a line of the current start's output matches {@code regex}; returns that line. */
@@ -156,6 +160,14 @@ public final class ServiceProcess implements AutoCloseable {
             postmaster.get().destroy(); // SIGTERM: smart shutdown of a left-over server
             postmaster.get().onExit().get(60, TimeUnit.SECONDS);
         }
+    }
+
+    /** Waits for the JVM to end by itself; returns its exit code. */
+    public int awaitExit() throws Exception {
+        if (!jvm.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("the service did not end within " + PATIENCE.toSeconds() + " s");
+        }
+        return jvm.exitValue();
     }
 
     public boolean isRunning() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -66,10 +67,12 @@ public final class FailedFiles {
     private FailedFile describe(Path file) {
         try {
             Path reasonFile = ReasonFile.of(failed, file.getFileName().toString());
-            String reason = Files.exists(reasonFile) ? Files.readString(reasonFile, StandardCharsets.UTF_8).strip()
+            // never through a link planted at that name: it could show any file the service can read
+            boolean recorded = Files.isRegularFile(reasonFile, LinkOption.NOFOLLOW_LINKS);
+            String reason = recorded ? Files.readString(reasonFile, StandardCharsets.UTF_8).strip()
                     : "(no reason recorded)";
             return new FailedFile(file.getFileName().toString(), reason,
-                    Files.getLastModifiedTime(reasonFile.toFile().exists() ? reasonFile : file).toInstant(),
+                    Files.getLastModifiedTime(recorded ? reasonFile : file, LinkOption.NOFOLLOW_LINKS).toInstant(),
                     Files.size(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);

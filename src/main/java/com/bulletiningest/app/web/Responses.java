@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.bulletiningest.store.db.DatabaseUnavailableException;
+import io.vertx.core.http.HttpServerRequest;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.platform.http.vertx.HttpMessage;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,8 @@ final class Responses {
 
     private static final Logger LOG = LoggerFactory.getLogger(Responses.class);
     static final String JSON = "application/json; charset=UTF-8";
+    /** The protection space a browser keeps the admin password for. */
+    static final String REALM = "bulletin-ingest";
 
     private Responses() {
     }
@@ -44,6 +48,8 @@ final class Responses {
             status = e instanceof Params.BadRequestException ? 400 : e instanceof Params.NotFoundException ? 404
                     : ((AdminGuard.RefusedException) e).status();
             text = e.getMessage();
+            LOG.debug("{} {}: {} {}", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
+                    exchange.getMessage().getHeader(Exchange.HTTP_PATH), status, text);
         } else if (e instanceof Params.UnavailableException) {
             status = 503;
             text = e.getMessage();
@@ -51,14 +57,38 @@ final class Responses {
             status = 503;
             text = "the database cannot be reached now; try again later";
             LOG.warn("{} {}: {}", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
-                    exchange.getMessage().getHeader(Exchange.HTTP_URI), text);
+                    exchange.getMessage().getHeader(Exchange.HTTP_PATH), text);
         } else {
             status = 500;
             text = "internal error, see the service log";
             LOG.error("{} {} failed", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
-                    exchange.getMessage().getHeader(Exchange.HTTP_URI), e);
+                    exchange.getMessage().getHeader(Exchange.HTTP_PATH), e);
         }
-        // no WWW-Authenticate: a browser would answer it with its own login dialog instead of letting the page ask
-        send(exchange, status, JSON, Json.write(Map.of("error", text)).getBytes(StandardCharsets.UTF_8));
+        HttpServerRequest request = exchange.getIn() instanceof HttpMessage http ? http.getRequest() : null;
+        send(exchange, status, JSON, errorBody(text));
+        if (e instanceof AdminGuard.RefusedException refused) {
+            challenge(request, refused).forEach(exchange.getMessage()::setHeader);
+        }
+    }
+
+    /** {@code {"error": "…"}} */
+    static byte[] errorBody(String text) {
+        return Json.write(Map.of("error", text)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The headers a refusal carries: {@code WWW-Authenticate} with a 401, so that a browser asks for the password
+     * (not to the console's own scripts, which say {@code X-Requested-With: XMLHttpRequest} and ask in the page, as
+     * Spring Security does), and {@code Retry-After} with a 429.
+     */
+    static Map<String, String> challenge(HttpServerRequest request, AdminGuard.RefusedException refused) {
+        if (refused.status() == 401 && (request == null
+                || !"XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With")))) {
+            return Map.of("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        }
+        if (refused.status() == 429) {
+            return Map.of("Retry-After", String.valueOf(Math.max(1, refused.retryAfter().toSeconds())));
+        }
+        return Map.of();
     }
 }

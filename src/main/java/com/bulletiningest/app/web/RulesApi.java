@@ -13,6 +13,7 @@ import java.util.Map;
 
 import com.bulletiningest.config.ConfigException;
 import com.bulletiningest.config.ReloadingConfig;
+import com.bulletiningest.enrich.RegexTimeoutException;
 import com.bulletiningest.enrich.TagDryRun;
 import com.bulletiningest.enrich.TagField;
 import com.bulletiningest.enrich.TagMatcher;
@@ -77,7 +78,11 @@ public final class RulesApi {
                 throw new Params.BadRequestException(e.getMessage());
             }
             TagDryRun run = new TagDryRun(edited, LISTED_CHANGES);
-            notices.forEach(notice -> run.compare(notice.id(), notice.title(), notice.text(), notice.ruleTags()));
+            try {
+                notices.forEach(notice -> run.compare(notice.id(), notice.title(), notice.text(), notice.ruleTags()));
+            } catch (RegexTimeoutException e) {
+                throw new Params.BadRequestException(e.getMessage());
+            }
             return run.result();
         });
     }

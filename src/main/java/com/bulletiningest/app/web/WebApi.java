@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.bulletiningest.extract.WebLink;
 import com.bulletiningest.intake.mail.FailedMailRetry;
 import com.bulletiningest.notify.DigestQueries;
 import com.bulletiningest.notify.Outbox;
@@ -32,6 +33,16 @@ import org.slf4j.LoggerFactory;
 public final class WebApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApi.class);
+
+    /** The last page a search may ask for (100 notices a page: the first million hits). */
+    static final int MAX_PAGE = 10_000;
+    /** The most days a deadline list may reach back or ahead. */
+    static final int MAX_DAYS = 3660;
+    /** The most bulletins or digests a list may ask for. */
+    static final int MAX_LIMIT = 1000;
+    /** The days a deadline list may cover: those PostgreSQL and ISO dates agree on. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     private final NoticeSearch search;
     private final NoticeQueries notices;
@@ -60,12 +71,12 @@ public final class WebApi {
     public void search(Exchange exchange) {
         Responses.json(exchange, () -> {
             guard.checkRead(exchange);
-            Params params = new Params(exchange.getMessage());
+            Params params = new Params(exchange);
             NoticeFilter filter = new NoticeFilter(params.text("q"), params.text("category"), params.text("group"),
                     params.text("tag"), params.text("issuer"), params.date("issued_from"), params.date("issued_to"),
                     params.flag("has_deadline"), params.date("deadline_after"), params.date("deadline_before"),
                     params.choice("sort", NoticeFilter.Sort.class, NoticeFilter.Sort.RELEVANCE),
-                    params.number("page", 1), params.number("size", 20));
+                    params.number("page", 1, 1, MAX_PAGE), params.number("size", 20, 1, NoticeFilter.MAX_PAGE_SIZE));
             SearchPage page = search.search(filter);
             Highlighter highlighter = new Highlighter(filter.query());
             return new Results(page.total(), page.page(), page.size(),
@@ -77,10 +88,11 @@ public final class WebApi {
     public void notice(Exchange exchange) {
         Responses.json(exchange, () -> {
             guard.checkRead(exchange);
-            long id = new Params(exchange.getMessage()).id("id");
+            long id = new Params(exchange).id("id");
             StoredNotice notice = notices.notice(id)
                     .orElseThrow(() -> new Params.NotFoundException("no notice #" + id));
-            return new NoticeDetail(notice, notices.fieldsJson(id), bulletins.bulletin(notice.bulletinId()).orElse(null),
+            return new NoticeDetail(notice, WebLink.first(notice.links()).orElse(null), notices.fieldsJson(id),
+                    bulletins.bulletin(notice.bulletinId()).orElse(null),
                     notices.printsOf(notice), digests.listing(notice));
         });
     }
@@ -100,10 +112,12 @@ public final class WebApi {
     public void deadlines(Exchange exchange) {
         Responses.json(exchange, () -> {
             guard.checkRead(exchange);
-            Params params = new Params(exchange.getMessage());
+            Params params = new Params(exchange);
             LocalDate today = params.date("today") == null ? LocalDate.now(clock) : params.date("today");
-            List<NoticeDeadline> found = notices.deadlines(today.minusDays(params.number("past", 14)),
-                    today.plusDays(params.number("days", 30)));
+            LocalDate from = today.minusDays(params.number("past", 14, 0, MAX_DAYS));
+            LocalDate to = today.plusDays(params.number("days", 30, 0, MAX_DAYS));
+            List<NoticeDeadline> found = notices.deadlines(from.isBefore(FIRST_DAY) ? FIRST_DAY : from,
+                    to.isAfter(LAST_DAY) ? LAST_DAY : to);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("today", today);
             answer.put("deadlines", found.stream().map(d -> new Deadline(d.deadline(),
@@ -115,14 +129,14 @@ public final class WebApi {
 
     /** {@code GET /api/bulletins}: the most recent bulletins with their counts. */
     public void bulletins(Exchange exchange) {
-        Responses.json(exchange, () -> guard.checkRead(exchange) ? bulletins.recent(new Params(exchange.getMessage()).number("limit", 100)) : null);
+        Responses.json(exchange, () -> guard.checkRead(exchange) ? bulletins.recent(new Params(exchange).number("limit", 100, 1, MAX_LIMIT)) : null);
     }
 
     /** {@code GET /api/bulletins/{id}/pdf}: the PDF as received. */
     public void pdf(Exchange exchange) {
         try {
             guard.checkRead(exchange);
-            long id = new Params(exchange.getMessage()).id("id");
+            long id = new Params(exchange).id("id");
             byte[] pdf = bulletins.pdf(id).orElseThrow(() -> new Params.NotFoundException("no PDF of bulletin #" + id));
             Responses.send(exchange, 200, "application/pdf", pdf);
             exchange.getMessage().setHeader("Content-Disposition", "inline; filename=\"bulletin-" + id + ".pdf\"");
@@ -146,7 +160,7 @@ public final class WebApi {
     public void retryFile(Exchange exchange) {
         Responses.json(exchange, () -> {
             guard.check(exchange);
-            String name = new Params(exchange.getMessage()).text("name");
+            String name = new Params(exchange).path("name");
             failedFiles.retry(name);
             return Map.of("retried", name, "outcome", "moved back into the inbox; the next poll ingests it");
         });
@@ -159,7 +173,7 @@ public final class WebApi {
     public void retryMail(Exchange exchange) {
         Responses.json(exchange, () -> {
             guard.check(exchange);
-            String messageId = new Params(exchange.getMessage()).text("messageId");
+            String messageId = new Params(exchange).path("messageId");
             boolean found;
             try {
                 found = messageId != null && failedMails.retry(messageId);
@@ -182,7 +196,7 @@ public final class WebApi {
     public void resendDigest(Exchange exchange) {
         Responses.json(exchange, () -> {
             guard.check(exchange);
-            long id = new Params(exchange.getMessage()).id("id");
+            long id = new Params(exchange).id("id");
             Outbox.Resent resent = outbox.resend(id).orElseThrow(() -> new Params.NotFoundException("no digest #" + id));
             LOG.info("Digest #{} to be resent at an admin's request ({})", id, resent);
             return Map.of("resent", id, "outcome", switch (resent) {
@@ -195,7 +209,7 @@ public final class WebApi {
 
     /** {@code GET /api/digests}: the most recent digests, unsent first. */
     public void digests(Exchange exchange) {
-        Responses.json(exchange, () -> guard.checkRead(exchange) ? digests.recent(new Params(exchange.getMessage()).number("limit", 200)) : null);
+        Responses.json(exchange, () -> guard.checkRead(exchange) ? digests.recent(new Params(exchange).number("limit", 200, 1, MAX_LIMIT)) : null);
     }
 
     public record Results(long total, int page, int size, List<Found> notices) {
@@ -218,7 +232,8 @@ public final class WebApi {
         }
     }
 
-    public record NoticeDetail(StoredNotice notice, @JsonRawValue String fields, ArchivedBulletin bulletin,
+    /** @param source the notice's first web link, shown as its title's link: none unless http(s) */
+    public record NoticeDetail(StoredNotice notice, String source, @JsonRawValue String fields, ArchivedBulletin bulletin,
                                List<StoredNotice> otherPrints, List<StoredDigest> digests) {
     }
 

@@ -1,7 +1,5 @@
 package com.bulletiningest.app.web;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -28,47 +26,61 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The console's beans for routes/web.yaml ({@code webApi}, {@code rulesApi}, {@code webAssets}, {@code apiDocs}),
- * the product metrics ({@code ingestMetrics}) and the health checks (database, SMTP) of {@code /observe}. Refuses to
- * start a server reachable beyond loopback without an admin password.
+ * the product metrics ({@code ingestMetrics}) and the health checks (database, web pool, SMTP) of {@code /observe};
+ * the {@link RequestGate} in front of them all. Refuses to start a server reachable beyond loopback without an admin
+ * password ({@link WebExposure}).
  */
 public class WebConfiguration implements CamelConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebConfiguration.class);
-
-    /** Bound at start, so that a console beyond loopback without an admin password stops the start. */
+    /**
+     * Bound at start, so that a console beyond loopback without an admin password stops the start. Whether it is
+     * beyond loopback is decided by the address the HTTP server binds: {@code camel.server.host}, which
+     * {@code bulletin.http.bind-address} sets by default and {@code CAMEL_SERVER_HOST} overrides ({@link WebExposure}).
+     */
     @BindToRegistry
-    public AdminGuard adminGuard(@PropertyInject("bulletin.http.bind-address") String address,
-                                 @PropertyInject("bulletin.http.port") int port,
-                                 @PropertyInject("bulletin.admin-password") String password)
-            throws UnknownHostException {
-        boolean loopback = InetAddress.getByName(address).isLoopbackAddress();
-        AdminGuard guard = new AdminGuard(password, loopback);
-        if (!loopback && !guard.configured()) {
-            throw new IllegalStateException("refusing to serve the console on " + address + ": beyond loopback it "
-                    + "needs an admin password; set BULLETIN_ADMIN_PASSWORD, or bulletin.http.bind-address=127.0.0.1");
-        }
-        LOG.info("Console at http://{}:{}/ ({})", address, port, guard.configured()
-                ? "actions need the admin password" : "read only: set BULLETIN_ADMIN_PASSWORD to enable retry and resend");
-        return guard;
+    public AdminGuard adminGuard(@PropertyInject("camel.server.host") String host,
+                                 @PropertyInject("camel.server.port") int port,
+                                 @PropertyInject("bulletin.admin-password") String password) {
+        return new AdminGuard(password, WebExposure.of(host, port, !password.isEmpty()),
+                new LoginThrottle(Clock.systemUTC()));
+    }
+
+    /** Nothing of a request but its path parameters becomes a Camel header (camel.rest.endpoint-properties). */
+    @BindToRegistry
+    public RequestHeaderFilter webHeaderFilter() {
+        return new RequestHeaderFilter();
     }
 
     /**
-     * The readiness checks of {@code /observe/health}. Registered once every configuration has bound its beans: the
-     * database and the SMTP settings (the embedded server's, when it runs) come from other configurations.
+     * The front door ({@link RequestGate}) on the HTTP server, installed as the server comes up, and the readiness
+     * checks of {@code /observe/health}. Registered once every configuration has bound its beans: the database and
+     * the SMTP settings (the embedded server's, when it runs) come from other configurations.
      */
     @Override
     public void configure(CamelContext context) {
         Registry registry = context.getRegistry();
+        AdminGuard guard = registry.findSingleByType(AdminGuard.class);
+        WebExposure exposure = guard.exposure();
+        RequestGate gate = new RequestGate(guard, exposure.loopback() ? RequestGate.loopbackHosts(
+                context.getPropertiesComponent().resolveProperty("bulletin.public-url").orElse("")) : null,
+                2 * Database.WEB_CONNECTIONS);
+        context.addLifecycleStrategy(new RequestGateInstaller(gate, exposure));
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
-        health.register(new DatabaseHealthCheck(registry.findSingleByType(Database.class).dataSource()));
+        if (!exposure.loopback()) {
+            health.setExposureLevel("oneline"); // the open /observe/health says UP or DOWN only
+        }
+        Database database = registry.findSingleByType(Database.class);
+        health.register(new DatabaseHealthCheck(database.dataSource()));
+        health.register(new WebPoolHealthCheck(database::webPoolState, gate));
         SmtpSettings smtp = registry.findSingleByType(SmtpSettings.class);
         health.register(new SmtpHealthCheck(smtp.host(), smtp.port()));
     }
+
+    // the console's beans read through the web pool (Database.webDataSource): no number of web requests can take the
+    // connections ingest and the outbox need
 
     /** The files set aside in {@code <inbox>/.failed}. */
     @BindToRegistry(lazy = true)
@@ -79,20 +91,21 @@ public class WebConfiguration implements CamelConfiguration {
     /** The intake mailbox as routes/inbox-mail.yaml reads it (the embedded server's, once it runs). */
     @BindToRegistry(lazy = true)
     public FailedMailRetry failedMailRetry(@BeanInject IntakeMailbox mailbox, @BeanInject Database database) {
-        return new FailedMailRetry(mailbox, new MailMessages(database.dataSource()), new IntakeAttempts(database.dataSource()));
+        return new FailedMailRetry(mailbox, new MailMessages(database.webDataSource()),
+                new IntakeAttempts(database.webDataSource()));
     }
 
     @BindToRegistry(lazy = true)
     public DigestQueries digestQueries(@BeanInject Database database) {
-        return new DigestQueries(database.dataSource());
+        return new DigestQueries(database.webDataSource());
     }
 
     @BindToRegistry(lazy = true)
     public WebApi webApi(@BeanInject Database database, @BeanInject DigestQueries digests,
                          @BeanInject FailedFiles failedFiles, @BeanInject FailedMailRetry failedMails,
                          @BeanInject Outbox outbox, @BeanInject AdminGuard guard) {
-        return new WebApi(new NoticeSearch(database.dataSource()), new NoticeQueries(database.dataSource()),
-                new BulletinQueries(database.dataSource()), digests, failedFiles, failedMails, outbox,
+        return new WebApi(new NoticeSearch(database.webDataSource()), new NoticeQueries(database.webDataSource()),
+                new BulletinQueries(database.webDataSource()), digests, failedFiles, failedMails, outbox,
                 Clock.systemDefaultZone(), guard);
     }
 
@@ -100,7 +113,7 @@ public class WebConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public RulesApi rulesApi(@BeanInject("tagRules") ReloadingConfig<TagRules> rules, @BeanInject Database database,
                              @BeanInject AdminGuard guard) {
-        return new RulesApi(rules, new NoticeQueries(database.dataSource()), new TaggedNotices(database.dataSource()),
+        return new RulesApi(rules, new NoticeQueries(database.webDataSource()), new TaggedNotices(database.webDataSource()),
                 guard);
     }
 
@@ -108,7 +121,7 @@ public class WebConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public BulletinMetrics ingestMetrics(MeterRegistry metrics, @BeanInject Database database,
                                          @BeanInject DigestQueries digests, @BeanInject FailedFiles failedFiles) {
-        return new BulletinMetrics(metrics, new ArchiveFigures(database.dataSource()), digests, failedFiles);
+        return new BulletinMetrics(metrics, new ArchiveFigures(database.webDataSource()), digests, failedFiles);
     }
 
     @BindToRegistry(lazy = true)

@@ -3,10 +3,14 @@ package com.bulletiningest.intake.folder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import com.bulletiningest.intake.EscapedText;
 import com.bulletiningest.store.db.ContentHash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one-line {@code <name>.reason.txt} beside a file set aside in {@code .failed}. When that name would be longer
@@ -14,6 +18,8 @@ import com.bulletiningest.store.db.ContentHash;
  * {@code <start of the name>~<8 hex>.reason.txt}.
  */
 public final class ReasonFile {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReasonFile.class);
 
     private static final String SUFFIX = ".reason.txt";
     private static final int MAX_NAME_BYTES = 255;
@@ -54,11 +60,35 @@ public final class ReasonFile {
 
     /**
      * Writes {@code reason} as the one line of {@code folder/<fileName>.reason.txt}, creating the folder; line breaks
-     * in it (an error message may quote the file's name) are escaped.
+     * in it (an error message may quote the file's name) are escaped. Nothing is written through a link: the text goes
+     * into a new file of its own, renamed over the reason file's name (a rename replaces a link planted there in the
+     * meantime instead of following it); a link or other non-file found at that name is left alone and logged, and a
+     * folder that is a link is refused.
      */
     public static Path write(Path folder, String fileName, String reason) throws IOException {
+        Path real = realFolder(folder);
+        Path target = of(real, fileName);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            LOG.warn("{} is a link or no regular file: left alone; the reason for {} is not written: {}",
+                    EscapedText.of(target.toString()), EscapedText.of(fileName), EscapedText.of(reason));
+            return target;
+        }
+        Path partial = Files.createTempFile(real, ".reason-", ".part"); // a new file: O_CREAT | O_EXCL
+        try {
+            Files.writeString(partial, EscapedText.of(reason), StandardCharsets.UTF_8);
+            return Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** The folder, created when missing; refused when it is a link (writing into it would write elsewhere). */
+    private static Path realFolder(Path folder) throws IOException {
         Files.createDirectories(folder);
-        return Files.writeString(of(folder, fileName), EscapedText.of(reason), StandardCharsets.UTF_8);
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(folder + " is a link, not a folder of the inbox: nothing is set aside through it");
+        }
+        return folder;
     }
 
     private static int bytes(String text) {

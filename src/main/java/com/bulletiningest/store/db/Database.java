@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import com.bulletiningest.embedded.EmbeddedPostgresServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +25,17 @@ public final class Database implements AutoCloseable {
     /** How long a caller waits for a connection when the database is unreachable, unless configured. */
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * Connections of the console and REST API: a pool of their own, so that no number of web requests can take the
+     * connections ingest and the outbox need. The web side admits at most this many requests at a time.
+     */
+    public static final int WEB_CONNECTIONS = 3;
+
     private final EmbeddedPostgresServer embedded;
     private final HikariDataSource pool;
+    private final HikariDataSource webPool;
     private final SchemaGate schema;
+    private final SchemaGate webSchema;
 
     /** @param embeddedPort port of the embedded PostgreSQL, 0 for any free one */
     public Database(String url, String user, String password, Path dataDir, int embeddedPort) throws IOException {
@@ -57,8 +66,15 @@ public final class Database implements AutoCloseable {
             config.setInitializationFailTimeout(-1);
         }
         pool = new HikariDataSource(config);
+        HikariConfig web = new HikariConfig();
+        config.copyStateTo(web);
+        web.setPoolName("web");
+        web.setMaximumPoolSize(WEB_CONNECTIONS);
+        web.setMinimumIdle(1);
+        webPool = new HikariDataSource(web);
         String where = JdbcUrls.masked(config.getJdbcUrl());
         schema = new SchemaGate(pool, where);
+        webSchema = schema.over(webPool);
         try {
             schema.migrate();
         } catch (DatabaseUnavailableException e) {
@@ -79,8 +95,26 @@ public final class Database implements AutoCloseable {
         return schema;
     }
 
+    /** Connections for the console and REST API only ({@link #WEB_CONNECTIONS}), to the migrated schema. */
+    public DataSource webDataSource() {
+        return webSchema;
+    }
+
+    /** How busy the web pool is now. */
+    public PoolState webPoolState() {
+        HikariPoolMXBean state = webPool.getHikariPoolMXBean();
+        return state == null ? new PoolState(0, 0, 0, WEB_CONNECTIONS)
+                : new PoolState(state.getActiveConnections(), state.getIdleConnections(),
+                        state.getThreadsAwaitingConnection(), WEB_CONNECTIONS);
+    }
+
+    /** Connections in use, idle, callers waiting for one, and the most the pool opens. */
+    public record PoolState(int active, int idle, int waiting, int max) {
+    }
+
     @Override
     public void close() throws IOException {
+        webPool.close();
         pool.close();
         if (embedded != null) {
             embedded.close();

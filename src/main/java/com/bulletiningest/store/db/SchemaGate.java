@@ -24,12 +24,26 @@ final class SchemaGate implements DataSource {
 
     private final DataSource pool;
     private final String where;
+    /** The gate that migrates: this one, or the one {@link #over(DataSource)} was called on. */
+    private final SchemaGate migrator;
     private volatile boolean migrated;
 
     /** @param where the database as it may be logged */
     SchemaGate(DataSource pool, String where) {
         this.pool = pool;
         this.where = where;
+        this.migrator = this;
+    }
+
+    private SchemaGate(DataSource pool, SchemaGate migrator) {
+        this.pool = pool;
+        this.where = migrator.where;
+        this.migrator = migrator;
+    }
+
+    /** The same gate in front of another pool of the same database: it waits for this gate's migration. */
+    SchemaGate over(DataSource otherPool) {
+        return new SchemaGate(otherPool, this);
     }
 
     /** Migrates the schema unless done; throws {@link DatabaseUnavailableException} while the database is unreachable. */
@@ -66,6 +80,10 @@ final class SchemaGate implements DataSource {
     }
 
     private void ensureMigrated() throws SQLException {
+        if (migrator != this) {
+            migrator.ensureMigrated();
+            return;
+        }
         if (migrated) {
             return;
         }

@@ -45,6 +45,16 @@ public final class NoticeSearch {
     }
 
     public SearchPage search(NoticeFilter filter) {
+        // one connection for the page and, past the last hit, its total: a request never holds one while it waits for
+        // another (four such requests at once deadlocked a pool of four)
+        try (Connection connection = dataSource.getConnection()) {
+            return search(connection, filter);
+        } catch (SQLException e) {
+            throw StoreException.of("cannot search the notices", e);
+        }
+    }
+
+    private SearchPage search(Connection connection, NoticeFilter filter) throws SQLException {
         Sql sql = new Sql();
         boolean hasQuery = !blank(filter.query());
         // the hits are found, ranked, counted and sorted on a few narrow columns; only the page's notices are then read
@@ -110,12 +120,11 @@ public final class NoticeSearch {
         sql.append(NoticeQueries.COLUMNS + ", page.issued, page.total, page.rank from page join notice n on n.id = page.id "
                 + "join notice_group g on g.id = n.group_id join section s on s.id = g.section_id "
                 + order(filter.sort(), "page"));
-        return run(sql, filter);
+        return run(connection, sql, filter);
     }
 
-    private SearchPage run(Sql sql, NoticeFilter filter) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql.text.toString())) {
+    private SearchPage run(Connection connection, Sql sql, NoticeFilter filter) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql.text.toString())) {
             for (int i = 0; i < sql.parameters.size(); i++) {
                 query.setObject(i + 1, sql.parameters.get(i));
             }
@@ -128,14 +137,12 @@ public final class NoticeSearch {
                             rows.getDouble("rank")));
                 }
                 if (hits.isEmpty() && filter.page() > 1) {
-                    total = search(new NoticeFilter(filter.query(), filter.category(), filter.group(), filter.tag(),
+                    total = search(connection, new NoticeFilter(filter.query(), filter.category(), filter.group(), filter.tag(),
                             filter.issuer(), filter.issuedFrom(), filter.issuedTo(), filter.hasDeadline(),
                             filter.deadlineAfter(), filter.deadlineBefore(), filter.sort(), 1, 1)).total();
                 }
                 return new SearchPage(total, filter.page(), filter.size(), hits);
             }
-        } catch (SQLException e) {
-            throw StoreException.of("cannot search the notices", e);
         }
     }
 
