@@ -63,7 +63,7 @@ class ScannedBulletinsIT {
         double seconds = (System.nanoTime() - start) / 1e9;
         ExtractedPdf original = EXTRACTOR.extract(corpus.pdf());
 
-        JsonNode actual = BulletinJson.tree(fixture.bulletin() + ".pdf", new BulletinSplitter(Categories.defaults()).split(read));
+        JsonNode actual = BulletinJson.tree(fixture.bulletin() + ".pdf", new BulletinSplitter(Categories::defaults).split(read));
         SplitScore score = SplitScore.of(corpus.expected().json(), actual, fixture.lastPage());
         double accuracy = characterAccuracy(original, read);
         System.out.printf("%s: %s, character accuracy %.2f %% on %d OCR page(s), %.1f s a page%n", fixture, score,
