@@ -27,6 +27,9 @@ const Console = (() => {
       ? `<span class="deadline${daysLeft !== undefined && daysLeft < 0 ? ' passed' : ''}">截止 ${esc(date)}`
         + (daysLeft === undefined ? '' : daysLeft < 0 ? `（已过 ${-daysLeft} 天）` : `（还有 ${daysLeft} 天）`)
         + '</span>' : '';
+  // A notice read by OCR from a scan: a digit or a date may be misread.
+  const scanBadge = (confidence) => confidence == null ? ''
+    : `<span class="scanned" title="文字由扫描件识别，数字和日期请以 PDF 为准">扫描识别 ${Math.round(confidence * 100)}%</span>`;
   const where = (n) => [n.category, n.group, n.issuer, n.date || n.issued].filter((x) => x).map(esc).join(' · ');
 
   // The admin password typed into the page as HTTP Basic, never stored: its UTF-8 bytes, as the server decodes them
@@ -91,7 +94,7 @@ const Console = (() => {
       const link = (n) => { const p = new URLSearchParams(params); p.set('page', n); return '?' + p.toString(); };
       $('#content').innerHTML = `<p id="total">${results.total} 条通知</p><ol class="hits">`
           + results.notices.map((n) => `<li class="hit"><a class="title" href="/notices/${n.id}">${n.titleHtml}</a>
-              <div class="meta">${where(n)} ${deadlineBadge(n.deadline)}</div>
+              <div class="meta">${where(n)} ${deadlineBadge(n.deadline)} ${scanBadge(n.ocrConfidence)}</div>
               <div class="snippet">${n.snippetHtml}</div><div>${tags(n.tags)}</div></li>`).join('')
           + `</ol><p class="pages">${page > 1 ? `<a id="previous" href="${link(page - 1)}">上一页</a>` : ''}
               第 ${page} / ${pages} 页
@@ -116,7 +119,7 @@ const Console = (() => {
       const contacts = f.contacts || {};
       $('#content').innerHTML = `
         <h1 id="title">${source ? `<a href="${esc(source)}">${esc(n.title)}</a>` : esc(n.title)}</h1>
-        <p class="meta">${esc(n.category)} · ${esc(n.group)} · 第 ${n.no} 条</p>
+        <p class="meta">${esc(n.category)} · ${esc(n.group)} · 第 ${n.no} 条 ${scanBadge(n.ocrConfidence)}</p>
         <table>
           <tr><th>发文单位</th><td>${esc(n.issuer || f.issuer || '')}</td></tr>
           <tr><th>文号</th><td id="document-number">${esc(n.documentNumber || '')}</td></tr>

@@ -16,6 +16,8 @@ import com.bulletiningest.notify.ChannelSender;
 import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.notify.OutboxSender;
+import com.bulletiningest.extract.OcrSettings;
+import com.bulletiningest.extract.PageOcr;
 import com.bulletiningest.notify.Owners;
 import com.bulletiningest.notify.SmtpSettings;
 import com.bulletiningest.store.db.Database;
@@ -69,15 +71,30 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         return times;
     }
 
-    /** Extract → split → enrich, with HanLP keywords (timed) unless switched off; categories re-read like the tags. */
+    /**
+     * Extract → split → enrich, with HanLP keywords (timed) unless switched off and OCR of scanned pages unless off;
+     * categories re-read like the tags.
+     */
     @BindToRegistry(lazy = true)
     public Pipeline pipeline(@PropertyInject("bulletin.categories-file") String categories,
                              @BeanInject("tagRules") ReloadingConfig<TagRules> rules,
                              @PropertyInject("bulletin.keywords.enabled") boolean keywords,
                              @PropertyInject("bulletin.keywords.count") int keywordCount,
-                             @BeanInject StepTimes times) throws ConfigException {
+                             @BeanInject StepTimes times, CamelContext context,
+                             @PropertyInject("bulletin.ocr.enabled") boolean ocr,
+                             @PropertyInject("bulletin.ocr.threads") int ocrThreads,
+                             @PropertyInject("bulletin.ocr.dpi") int ocrDpi,
+                             @PropertyInject("bulletin.ocr.page-timeout") int ocrPageTimeout) throws Exception {
+        PageOcr pageOcr = null;
+        if (ocr) {
+            // its pool's threads start at the first scan; the models load then too
+            pageOcr = new PageOcr(new OcrSettings(true, ocrThreads, ocrDpi, Duration.ofSeconds(ocrPageTimeout)));
+            context.addService(closing("OCR pool", pageOcr), true, true);
+        } else {
+            LOG.info("OCR of scanned bulletins is off (bulletin.ocr.enabled=false)");
+        }
         return Pipeline.of(Pipeline.categories(Path.of(categories)), rules,
-                keywords ? new TimedKeywordExtractor(keywordCount, times) : null);
+                keywords ? new TimedKeywordExtractor(keywordCount, times) : null, pageOcr);
     }
 
     /** The owners of {@code config/owners.yaml}, re-read when it changes (a broken edit keeps the previous ones). */

@@ -20,6 +20,9 @@ import com.bulletiningest.enrich.EnrichmentJson;
 import com.bulletiningest.enrich.KeywordExtractor;
 import com.bulletiningest.enrich.NoticeFields;
 import com.bulletiningest.enrich.TagRules;
+import com.bulletiningest.extract.ExtractedPdf;
+import com.bulletiningest.extract.PageOcr;
+import com.bulletiningest.extract.ScannedPage;
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.ingest.Pipeline;
 import com.bulletiningest.split.Bulletin;
@@ -103,10 +106,12 @@ public final class PreviewCommand {
             return NO_FILE;
         }
         try {
-            Bulletin bulletin = pipeline.read(bytes);
+            ExtractedPdf extracted = pipeline.extractor().extract(bytes);
+            Bulletin bulletin = pipeline.splitter().split(extracted);
             List<Enrichment> enrichments = pipeline.enricher().enrich(bulletin).stream().map(EnrichedNotice::enrichment).toList();
             String name = pdf.getFileName().toString();
-            out.println(json ? json(name, bulletin, enrichments) : outline(name, bulletin, enrichments));
+            out.println(json ? json(name, bulletin, enrichments, extracted.scanned())
+                    : outline(name, bulletin, enrichments, extracted.scanned()));
             return OK;
         } catch (UnreadableBulletinException e) {
             err.println(pdf + ": " + e.getMessage());
@@ -130,8 +135,13 @@ public final class PreviewCommand {
     }
 
     /** The bulletin JSON with an {@code enrichment} object on every notice. */
-    private static String json(String name, Bulletin bulletin, List<Enrichment> enrichments) {
+    private static String json(String name, Bulletin bulletin, List<Enrichment> enrichments, List<ScannedPage> scanned) {
         ObjectNode tree = BulletinJson.tree(name, bulletin);
+        if (!scanned.isEmpty()) {
+            var pages = tree.putArray("ocr_pages");
+            scanned.forEach(p -> pages.addObject().put("page", p.page()).put("confidence", Math.round(p.confidence() * 1000) / 1000.0)
+                    .put("why", p.why()));
+        }
         Iterator<Enrichment> next = enrichments.iterator();
         for (JsonNode section : tree.get("sections")) {
             for (JsonNode group : section.get("groups")) {
@@ -144,11 +154,21 @@ public final class PreviewCommand {
     }
 
     static String outline(String name, Bulletin bulletin, List<Enrichment> enrichments) {
+        return outline(name, bulletin, enrichments, List.of());
+    }
+
+    static String outline(String name, Bulletin bulletin, List<Enrichment> enrichments, List<ScannedPage> scanned) {
         Iterator<Enrichment> next = enrichments.iterator();
         StringBuilder text = new StringBuilder();
         text.append(name).append(": ").append(bulletin.pages()).append(" pages, issued ").append(bulletin.issued())
                 .append(", ").append(bulletin.sections().size()).append(" sections, ")
                 .append(bulletin.notices().size()).append(" notices\n");
+        if (!scanned.isEmpty()) {
+            text.append("read by OCR (").append(PageOcr.engine()).append("): ")
+                    .append(scanned.stream().map(p -> "p." + p.page() + String.format(" %.1f %%", 100 * p.confidence()))
+                            .collect(java.util.stream.Collectors.joining(", ")))
+                    .append(" (").append(scanned.get(0).why()).append(")\n");
+        }
         for (Section section : bulletin.sections()) {
             text.append('\n').append(section.heading()).append(" [").append(section.category()).append("] ")
                     .append(section.periodStart()).append(" ~ ").append(section.periodEnd()).append('\n');

@@ -2,7 +2,9 @@ package com.bulletiningest.extract;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,6 +13,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 
 /** A text stripper that keeps each visual line with its geometry and font instead of writing plain text. */
 class LineCollector extends PDFTextStripper {
@@ -30,6 +34,8 @@ class LineCollector extends PDFTextStripper {
     private TextPosition first;
     private TextPosition last;
     private float fontSize;
+    /** Per page: glyphs shown, and those of them without a Unicode mapping (which text extraction drops or garbles). */
+    private final Map<Integer, int[]> glyphs = new HashMap<>();
 
     /** Where the document's upright watermarks stand (see {@link RepeatedMarks}). */
     private final Set<RepeatedMarks.Place> marks;
@@ -41,6 +47,21 @@ class LineCollector extends PDFTextStripper {
 
     List<TextLine> lines() {
         return lines;
+    }
+
+    /** {glyphs shown, glyphs without Unicode} on the page. */
+    int[] glyphs(int page) {
+        return glyphs.getOrDefault(page, new int[2]);
+    }
+
+    @Override
+    protected void showGlyph(Matrix matrix, PDFont font, int code, Vector displacement) throws IOException {
+        super.showGlyph(matrix, font, code, displacement);
+        int[] counts = glyphs.computeIfAbsent(getCurrentPageNo(), p -> new int[2]);
+        counts[0]++;
+        if (font.toUnicode(code) == null) {
+            counts[1]++;
+        }
     }
 
     /** Leaves out watermark glyphs (turned, see-through or repeated on every page), which lie over the page's text and would be read into its lines. */

@@ -5,6 +5,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.bulletiningest.extract.UnreadableBulletinException.Reason;
 import org.apache.pdfbox.Loader;
@@ -15,6 +17,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Reads a bulletin PDF in one PDFBox parse: positioned text lines and URI link annotations.
@@ -22,6 +25,10 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
  * A PDF encrypted with an owner password only (no password needed to open it, as viewers do) is read like any other:
  * the bulletin is ours to split, and its permissions concern editing and printing. A PDF that needs a user password
  * is refused as {@link Reason#ENCRYPTED}.
+ * <p>
+ * A page without text, with a garbage text layer or with the spaced-out layer of another OCR ({@link TextLayer}) is
+ * read by OCR ({@link PageOcr}); the other pages of the same bulletin keep their text layer. Without OCR
+ * ({@code bulletin.ocr.enabled=false}) a bulletin without any text is refused as {@link Reason#NO_TEXT}.
  */
 public class PdfExtractor {
 
@@ -30,7 +37,24 @@ public class PdfExtractor {
     /** A complete PDF ends with %%EOF, possibly followed by a line end or some padding. */
     private static final int TRAILER_WINDOW = 1024;
 
+    private final PageOcr ocr;
+
+    /** With OCR of scanned pages at the default settings. */
+    public PdfExtractor() {
+        this(new PageOcr(OcrSettings.DEFAULTS));
+    }
+
+    /** @param ocr reads scanned pages; null or disabled: scanned pages are not read */
+    public PdfExtractor(PageOcr ocr) {
+        this.ocr = ocr == null || !ocr.settings().enabled() ? null : ocr;
+    }
+
     public ExtractedPdf extract(byte[] pdf) throws UnreadableBulletinException {
+        return extract(pdf, null);
+    }
+
+    /** @param source how the bulletin is named in OCR progress lines of the log, or null */
+    public ExtractedPdf extract(byte[] pdf, String source) throws UnreadableBulletinException {
         if (pdf == null || indexOf(pdf, "%PDF-", 0, Math.min(pdf.length, HEADER_WINDOW)) < 0) {
             throw new UnreadableBulletinException(Reason.NOT_PDF, "not a PDF file (no %PDF- header)");
         }
@@ -43,12 +67,42 @@ public class PdfExtractor {
             }
             LineCollector collector = new LineCollector(RepeatedMarks.find(document));
             collector.writeText(document, new StringWriter());
-            List<TextLine> lines = collector.lines();
-            if (lines.isEmpty()) {
-                throw new UnreadableBulletinException(Reason.NO_TEXT,
-                        "no text layer: the PDF has " + document.getNumberOfPages() + " page(s) but no extractable text (scanned or image-only)");
+            int pages = document.getNumberOfPages();
+            Map<Integer, List<TextLine>> byPage = new TreeMap<>();
+            for (int p = 1; p <= pages; p++) {
+                byPage.put(p, new ArrayList<>());
             }
-            return new ExtractedPdf(document.getNumberOfPages(), lines, links(document));
+            collector.lines().forEach(line -> byPage.get(line.page()).add(line));
+            List<ScannedPage> scanned = new ArrayList<>();
+            List<Integer> blank = new ArrayList<>();
+            if (ocr != null) {
+                String producer = document.getDocumentInformation().getProducer();
+                PDFRenderer renderer = new PDFRenderer(document);
+                renderer.setSubsamplingAllowed(true);
+                for (int p = 1; p <= pages; p++) {
+                    int[] glyphs = collector.glyphs(p);
+                    String why = TextLayer.ocrReason(byPage.get(p), glyphs[0], glyphs[1], producer);
+                    if (why == null && TextLayer.isSparse(byPage.get(p)) && PageOcr.hasPageImage(document.getPage(p - 1))) {
+                        why = "scanned page with a few words of text";
+                    }
+                    if (why != null) {
+                        PageOcr.Result read = ocr.read(renderer, document.getPage(p - 1), p, pages, source);
+                        byPage.put(p, read.lines());
+                        if (read.lines().isEmpty()) {
+                            blank.add(p);
+                        } else {
+                            scanned.add(new ScannedPage(p, read.confidence(), why));
+                        }
+                    }
+                }
+            }
+            List<TextLine> lines = byPage.values().stream().flatMap(List::stream).toList();
+            if (lines.isEmpty()) {
+                throw new UnreadableBulletinException(Reason.NO_TEXT, ocr == null
+                        ? "no text layer: the PDF has " + pages + " page(s) but no extractable text (scanned or image-only)"
+                        : "no text: the PDF has no text layer and OCR found no text on page(s) " + pageList(blank) + " (blank or unreadable scan)");
+            }
+            return new ExtractedPdf(pages, lines, links(document), scanned);
         } catch (InvalidPasswordException e) {
             throw new UnreadableBulletinException(Reason.ENCRYPTED, "encrypted PDF: it needs a password to open", e);
         } catch (IOException | RuntimeException e) {
@@ -72,6 +126,20 @@ public class PdfExtractor {
             }
         }
         return links;
+    }
+
+    /** 1–3, 5 … */
+    private static String pageList(List<Integer> pages) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < pages.size(); i++) {
+            int from = pages.get(i);
+            int to = from;
+            while (i + 1 < pages.size() && pages.get(i + 1) == to + 1) {
+                to = pages.get(++i);
+            }
+            out.append(out.length() == 0 ? "" : ", ").append(from).append(from == to ? "" : "–" + to);
+        }
+        return out.toString();
     }
 
     private static int indexOf(byte[] data, String ascii, int from, int to) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.bulletiningest.enrich.EnrichedNotice;
 import com.bulletiningest.extract.ExtractedPdf;
+import com.bulletiningest.extract.ScannedPage;
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.ingest.StepTimes.Step;
 import com.bulletiningest.split.Bulletin;
@@ -20,7 +21,7 @@ import org.apache.camel.Message;
 public final class IngestSteps {
 
     /** What read gives store: the split bulletin and the text it was split from (kept with the bulletin). */
-    public record ReadBulletin(Bulletin bulletin, String text) {
+    public record ReadBulletin(Bulletin bulletin, String text, List<ScannedPage> scanned) {
     }
 
     /** What enrich gives store: the bulletin read and its notices with their tags and fields, in print order. */
@@ -46,9 +47,11 @@ public final class IngestSteps {
         return store.findByHash(sha256).orElse(null);
     }
 
-    public ReadBulletin read(byte[] pdf) throws UnreadableBulletinException {
-        ExtractedPdf extracted = times.time(Step.EXTRACT, () -> pipeline.extractor().extract(pdf));
-        return new ReadBulletin(times.time(Step.SPLIT, () -> pipeline.splitter().split(extracted)), extracted.text());
+    /** @param name the file or attachment name, for the progress of OCR in the log */
+    public ReadBulletin read(byte[] pdf, @Header(Headers.ORIGINAL_NAME) String name) throws UnreadableBulletinException {
+        ExtractedPdf extracted = times.time(Step.EXTRACT, () -> pipeline.extractor().extract(pdf, name));
+        return new ReadBulletin(times.time(Step.SPLIT, () -> pipeline.splitter().split(extracted)), extracted.text(),
+                extracted.scanned());
     }
 
     public EnrichedBulletin enrich(ReadBulletin read) {
@@ -69,7 +72,7 @@ public final class IngestSteps {
                 message.getHeader(Headers.MESSAGE_ID, String.class),
                 Instant.now(),
                 read.text());
-        StoreResult result = times.time(Step.STORE, () -> store.save(received, read.bulletin(), enriched.notices()));
+        StoreResult result = times.time(Step.STORE, () -> store.save(received, read.bulletin(), enriched.notices(), read.scanned()));
         message.setHeader(Headers.OUTCOME, result.duplicate() ? Headers.DUPLICATE : Headers.STORED);
         message.setHeader(Headers.BULLETIN_ID, result.bulletinId());
         return result;

@@ -11,6 +11,8 @@ import com.bulletiningest.enrich.Enricher;
 import com.bulletiningest.enrich.FieldExtractor;
 import com.bulletiningest.enrich.KeywordExtractor;
 import com.bulletiningest.enrich.TagRules;
+import com.bulletiningest.extract.OcrSettings;
+import com.bulletiningest.extract.PageOcr;
 import com.bulletiningest.extract.PdfExtractor;
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.split.Bulletin;
@@ -31,7 +33,12 @@ public record Pipeline(PdfExtractor extractor, BulletinSplitter splitter, Enrich
      * @param keywords   the keyword extractor, or null when keyword tags are switched off
      */
     public static Pipeline of(Supplier<Categories> categories, Supplier<TagRules> rules, KeywordExtractor keywords) {
-        return new Pipeline(new PdfExtractor(), new BulletinSplitter(categories),
+        return of(categories, rules, keywords, new PageOcr(OcrSettings.DEFAULTS));
+    }
+
+    /** As {@link #of(Supplier, Supplier, KeywordExtractor)}, scanned pages read by {@code ocr} (null: not read). */
+    public static Pipeline of(Supplier<Categories> categories, Supplier<TagRules> rules, KeywordExtractor keywords, PageOcr ocr) {
+        return new Pipeline(new PdfExtractor(ocr), new BulletinSplitter(categories),
                 new Enricher(new FieldExtractor(), rules, keywords));
     }
 

@@ -84,8 +84,9 @@ public final class DigestComposer {
         for (int i = 0; i < bulletin.newNotices().size(); i++) {
             EnrichedNotice n = bulletin.newNotices().get(i);
             if (owner.follows(n.section().category(), tagsOf(n.enrichment()))) {
-                followed.add(new DigestEntry(n, bulletin.newNoticeIds().get(i), page(bulletin.newNoticeIds().get(i)),
-                        n.enrichment().fields().nearestDeadline(issued).orElse(null), issued));
+                long id = bulletin.newNoticeIds().get(i);
+                followed.add(new DigestEntry(n, id, page(id), n.enrichment().fields().nearestDeadline(issued).orElse(null),
+                        issued, bulletin.ocrConfidence(id)));
             }
         }
         if (followed.isEmpty()) {

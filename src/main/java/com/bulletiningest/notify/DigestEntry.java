@@ -13,9 +13,10 @@ import com.bulletiningest.split.Notice;
 
 /**
  * A notice an owner follows, as a digest lists it: with its stored id, its page in the console or null, its nearest
- * deadline or null, and the bulletin's issue date or null.
+ * deadline or null, the bulletin's issue date or null, and its OCR confidence when it was read from a scan (else null).
  */
-record DigestEntry(EnrichedNotice notice, long id, String page, LocalDate deadline, LocalDate issued) {
+record DigestEntry(EnrichedNotice notice, long id, String page, LocalDate deadline, LocalDate issued,
+                   Float ocrConfidence) {
 
     /** Where its title links: its page in the console, else its first web link from the PDF, else null. */
     String link() {
@@ -41,6 +42,10 @@ record DigestEntry(EnrichedNotice notice, long id, String page, LocalDate deadli
                 .filter(p -> p != null && !p.isBlank())
                 .forEach(parts::add);
         parts.add("第 " + n.page() + " 页");
+        if (ocrConfidence != null) {
+            // a scan read by OCR: a digit or a date may be misread
+            parts.add(String.format("扫描识别（置信度 %.0f%%），数字和日期请以 PDF 为准", 100 * ocrConfidence));
+        }
         return String.join(" · ", parts);
     }
 

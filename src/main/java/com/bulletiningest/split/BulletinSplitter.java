@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.bulletiningest.extract.ExtractedPdf;
 import com.bulletiningest.extract.LinkAnnotation;
+import com.bulletiningest.extract.ScannedPage;
 import com.bulletiningest.extract.TextLine;
 import com.bulletiningest.extract.UnreadableBulletinException;
 import com.bulletiningest.extract.UnreadableBulletinException.Reason;
@@ -50,7 +52,7 @@ public class BulletinSplitter {
         List<TextLine> lines = new ArrayList<>();
         List<PrintedLink> printed = new ArrayList<>();
         separatePrintedLinks(FrontMatter.skip(PageArtefacts.remove(pdf.lines())), lines, printed);
-        Layout layout = Layout.of(lines);
+        Layout layout = Layout.of(lines, pdf.scanned().stream().map(ScannedPage::page).collect(Collectors.toSet()));
         Map<TextLine, List<LinkAnnotation>> annotations = annotationsByLine(lines, pdf.links());
 
         List<Integer> headings = new ArrayList<>();

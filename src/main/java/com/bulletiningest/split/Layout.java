@@ -3,6 +3,7 @@ package com.bulletiningest.split;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.bulletiningest.extract.TextLine;
 
@@ -15,6 +16,12 @@ final class Layout {
 
     /** Less than half a CJK character: one space of indentation is already more. */
     private static final float MARGIN_TOLERANCE = 1.5f;
+    /**
+     * On a page read by OCR a line's left edge is where its first glyph's ink starts, a point or two right of where
+     * its glyph box would (「1」 or 「一」 start late), and a skew left after deskewing moves it a little more; still
+     * well under one CJK character of indentation.
+     */
+    private static final float SCANNED_MARGIN_TOLERANCE = 4f;
     /** Wrapping by characters leaves lines of mixed CJK/Latin text short of the edge by up to this share of the width. */
     private static final float FULL_SHARE = 0.85f;
 
@@ -34,7 +41,11 @@ final class Layout {
     private final float indent;
     private final boolean titlesIndented;
 
-    private Layout(float left, float right, boolean boldStandsOut, float pitch, float indent, boolean titlesIndented) {
+    private final Set<Integer> scannedPages;
+
+    private Layout(float left, float right, boolean boldStandsOut, float pitch, float indent, boolean titlesIndented,
+                   Set<Integer> scannedPages) {
+        this.scannedPages = scannedPages;
         this.left = left;
         this.right = right;
         this.boldStandsOut = boldStandsOut;
@@ -45,7 +56,7 @@ final class Layout {
 
     /** This layout with titles starting where indented paragraphs start instead of at the margin. */
     Layout withTitlesIndented() {
-        return new Layout(left, right, boldStandsOut, pitch, indent, true);
+        return new Layout(left, right, boldStandsOut, pitch, indent, true, scannedPages);
     }
 
     boolean hasIndent() {
@@ -66,7 +77,8 @@ final class Layout {
         return line.columnX() > left + MARGIN_TOLERANCE;
     }
 
-    static Layout of(List<TextLine> lines) {
+    /** @param scannedPages the pages whose lines OCR read (their positions are measured from ink) */
+    static Layout of(List<TextLine> lines, Set<Integer> scannedPages) {
         Map<Integer, Integer> starts = new HashMap<>();
         for (TextLine line : lines) {
             starts.merge(Math.round(line.columnX() * 2), 1, Integer::sum);
@@ -89,7 +101,8 @@ final class Layout {
         }
         java.util.Arrays.sort(pitches, 0, n);
         float pitch = n == 0 ? 0 : pitches[n / 2];
-        return new Layout(left, Math.max(right, left + 1), bold < BOLD_SHARE * lines.size(), pitch, indent(lines, left), false);
+        return new Layout(left, Math.max(right, left + 1), bold < BOLD_SHARE * lines.size(), pitch, indent(lines, left), false,
+                Set.copyOf(scannedPages));
     }
 
     /** The most common start of lines a little right of the margin (by up to a few characters). */
@@ -105,7 +118,12 @@ final class Layout {
     }
 
     boolean atMargin(TextLine line) {
-        return line.columnX() <= left + MARGIN_TOLERANCE;
+        return line.columnX() <= left + (isScanned(line) ? SCANNED_MARGIN_TOLERANCE : MARGIN_TOLERANCE);
+    }
+
+    /** Whether OCR read the line from a scanned page. */
+    boolean isScanned(TextLine line) {
+        return scannedPages.contains(line.page());
     }
 
     boolean isFull(TextLine line) {

@@ -17,7 +17,7 @@ record Numbered(int no, char style, String rest) {
     /** How notices (or inner lists) are numbered. */
     enum Scheme {
         /** {@code 1、 1. 1．}: a decimal such as {@code 4.26} or {@code 1.5%} is not a list mark, hence no digit right after an ASCII dot. */
-        ARABIC("^([0-9０-９]{1,3})\\s*(、|．|\\.(?!\\d))\\s*(\\S.*)$"),
+        ARABIC("^([0-9０-９]{1,3})\\s*(、|．|\\.(?!\\d)|[，,](?!\\d))\\s*(\\S.*)$"),
         CIRCLED("^([①-⑳])()\\s*(\\S.*)$"),
         PARENTHESISED("^[（(]\\s*([0-9０-９]{1,2})\\s*([）)])\\s*(\\S.*)$"),
         CLOSING_PARENTHESIS("^([0-9０-９]{1,2})\\s*([）)])\\s*(\\S.*)$"),
@@ -58,7 +58,8 @@ record Numbered(int no, char style, String rest) {
             case CIRCLED -> new Numbered(number.charAt(0) - '①' + 1, '①', m.group(3));
             case CHINESE -> chinese(number) == 0 ? null : new Numbered(chinese(number), '一', m.group(3));
             case PARENTHESISED -> new Numbered(Integer.parseInt(number), '（', m.group(3));
-            default -> new Numbered(Integer.parseInt(number), mark.charAt(0), m.group(3)); // parseInt reads full-width digits too
+            // parseInt reads full-width digits too; a comma after the number is OCR's (or a hasty typist's) 、
+            default -> new Numbered(Integer.parseInt(number), mark.charAt(0) == '，' || mark.charAt(0) == ',' ? '、' : mark.charAt(0), m.group(3));
         };
     }
 

@@ -322,7 +322,7 @@ final class SectionReader {
     }
 
     private boolean continuesTitle(TextLine current, TextLine next, String heading) {
-        if (TitleParts.isMediaLine(next.text()) || sameLink(current, next) || !Texts.balanced(heading)) {
+        if (TitleParts.isMediaLine(next.text()) || sameLink(current, next) || unbalanced(current, next, heading)) {
             return true;
         }
         boolean wrapped = layout.isFull(current) && !Texts.endsClause(current.text());
@@ -339,6 +339,16 @@ final class SectionReader {
             return true; // the wrap cut off the document type: …《工作要点》 / 的通知
         }
         return wrapped && !TITLE_END.matcher(title).matches();
+    }
+
+    /**
+     * Whether the title so far leaves a bracket or quote open, so that the next line must close it. On a scanned page
+     * only a full line or a next line that closes a bracket continues the title so: OCR misreads brackets and quotes
+     * (》 as ）, ” as "), and a bracket it left open would take the whole notice body into the title.
+     */
+    private boolean unbalanced(TextLine current, TextLine next, String heading) {
+        return !Texts.balanced(heading) && (!layout.isScanned(current) || layout.isFull(current)
+                || next.text().chars().anyMatch(c -> "）)》”".indexOf(c) >= 0));
     }
 
     private boolean sameLink(TextLine a, TextLine b) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import com.bulletiningest.extract.TestPdfs;
 import com.bulletiningest.fixtures.CorpusBulletin;
+import com.bulletiningest.fixtures.ScannedCopies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +59,18 @@ class PreviewCommandTest {
                         "       published: 2021-02-02 14:38",
                         "       link: http://www.cde.org.cn/news.do?method=viewInfoCommon&id=4bade90ff8127dfb",
                         "  sign-off: 盈科瑞﹒知识产权部 2021-02-05", "  sign-off: none");
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a scanned bulletin is read by OCR, and the outline says which pages were")
+    void namesThePagesReadByOcr() throws IOException {
+        Path scan = dir.resolve("scan.pdf");
+        Files.write(scan, ScannedCopies.at(200).onlyPages(p -> p == 2).of(CorpusBulletin.resource("seed-000.pdf"), 1, 2));
+        assertThat(preview("--no-keywords", scan.toString())).isZero();
+        assertThat(stdout()).startsWith("scan.pdf: 2 pages, ")
+                .containsPattern("\\nread by OCR \\(PP-OCRv4 \\(ONNX Runtime\\)\\): p\\.2 9\\d\\.\\d % \\(no text layer\\)\\n")
+                .contains("    4. 关于发布《化学仿制药参比制剂目录（第四十一批）》的公示  (p.2)");
         assertThat(stderr()).isEmpty();
     }
 

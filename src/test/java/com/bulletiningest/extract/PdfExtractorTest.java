@@ -91,11 +91,15 @@ class PdfExtractorTest {
     }
 
     @Test
-    void imageOnlyPdfHasNoText() throws Exception {
-        assertReason(TestPdfs.imageOnly(), Reason.NO_TEXT);
+    void imageOnlyPdfHasNoTextWhenOcrIsOff() throws Exception {
+        assertReason(new PdfExtractor(new PageOcr(OcrSettings.OFF)), TestPdfs.imageOnly(), Reason.NO_TEXT);
     }
 
     private void assertReason(byte[] pdf, Reason reason) {
+        assertReason(extractor, pdf, reason);
+    }
+
+    private static void assertReason(PdfExtractor extractor, byte[] pdf, Reason reason) {
         assertThatThrownBy(() -> extractor.extract(pdf))
                 .isInstanceOfSatisfying(UnreadableBulletinException.class, e -> {
                     assertThat(e.reason()).isEqualTo(reason);

@@ -158,6 +158,20 @@ class DigestComposerTest {
     }
 
     @Test
+    @DisplayName("a notice read by OCR from a scan says so with its confidence, so that a reader checks numbers and dates")
+    void scannedNoticesAreMarked() {
+        List<EnrichedNotice> notices = plain;
+        StoredBulletin scanned = new StoredBulletin(7, bulletin.issued(), notices,
+                LongStream.range(101, 101 + notices.size()).boxed().toList(), Map.of(102L, 0.962f));
+
+        Digest digest = composer.compose(new Owner("ip@localhost", Set.of("ip")), scanned).orElseThrow();
+
+        assertThat(digest.text()).contains("1. 专利审查指南修改\n   第 1 页 · 扫描识别（置信度 96%），数字和日期请以 PDF 为准\n");
+        assertThat(digest.html()).contains("扫描识别（置信度 96%），数字和日期请以 PDF 为准");
+        assertThat(digest.text().split("扫描识别", -1)).as("only the scanned notice is marked").hasSize(2);
+    }
+
+    @Test
     @DisplayName("a public URL that is not an http(s) address is refused with the setting's name")
     void badPublicUrl() {
         assertThatThrownBy(() -> new DigestComposer("bulletins.example.org"))

@@ -216,7 +216,7 @@ public final class WebApi {
     public record Found(long id, long bulletinId, LocalDate issued, String category, String group, int no,
                         String title, String titleHtml, String snippetHtml, String issuer, LocalDate date,
                         String documentNumber, LocalDate deadline, List<String> tags, List<String> keywords,
-                        double rank) {
+                        double rank, Float ocrConfidence) {
 
         static Found of(NoticeHit hit, Highlighter highlighter) {
             return of(hit.notice(), hit.issued(), hit.rank(), highlighter);
@@ -225,7 +225,7 @@ public final class WebApi {
         static Found of(StoredNotice n, LocalDate issued, double rank, Highlighter highlighter) {
             return new Found(n.id(), n.bulletinId(), issued, n.category(), n.group(), n.no(), n.title(),
                     highlighter.mark(n.title()), highlighter.snippet(n.body(), 120), n.issuer(), n.date(),
-                    n.documentNumber(), n.nearestDeadline(), n.tags(), n.keywords(), rank);
+                    n.documentNumber(), n.nearestDeadline(), n.tags(), n.keywords(), rank, n.ocrConfidence());
         }
     }
 

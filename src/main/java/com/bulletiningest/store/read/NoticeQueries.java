@@ -23,7 +23,7 @@ public final class NoticeQueries {
     /** The columns {@link #notice} reads; other queries of the package select them too and add their own. */
     static final String COLUMNS = "select n.id, s.bulletin_id, s.category, g.label, n.no, n.title, n.issuer, "
             + "n.date, n.source, n.published, n.page, n.last_page, n.links, n.body_links, n.body, n.fingerprint, "
-            + "n.repeat_of, n.document_number, n.nearest_deadline, "
+            + "n.repeat_of, n.document_number, n.nearest_deadline, n.ocr_confidence, "
             + "array(select t.tag from notice_tag t where t.notice_id = n.id and t.kind = 'rule' order by t.tag) tags, "
             + "array(select t.tag from notice_tag t where t.notice_id = n.id and t.kind = 'keyword' order by t.tag) "
             + "keywords ";
@@ -150,7 +150,7 @@ public final class NoticeQueries {
                 texts(row.getArray("body_links")), row.getString("body"), row.getString("fingerprint"),
                 row.getObject("repeat_of", Long.class), row.getString("document_number"),
                 localDate(row.getDate("nearest_deadline")), texts(row.getArray("tags")),
-                texts(row.getArray("keywords")));
+                texts(row.getArray("keywords")), row.getObject("ocr_confidence") == null ? null : row.getFloat("ocr_confidence"));
     }
 
     static List<String> texts(Array array) throws SQLException {

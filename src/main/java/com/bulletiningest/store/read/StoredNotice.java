@@ -13,11 +13,13 @@ import java.util.List;
  *                        null when it has none or was stored without enrichment
  * @param tags            its rule tags, alphabetical
  * @param keywords        its keyword tags, alphabetical
+ * @param ocrConfidence   the mean OCR confidence (0…1) when its text was read from a scan, else null
  */
 public record StoredNotice(long id, long bulletinId, String category, String group, int no, String title, String issuer,
                            LocalDate date, String source, String published, int page, int lastPage, List<String> links,
                            List<String> bodyLinks, String body, String fingerprint, Long repeatOf,
-                           String documentNumber, LocalDate nearestDeadline, List<String> tags, List<String> keywords) {
+                           String documentNumber, LocalDate nearestDeadline, List<String> tags, List<String> keywords,
+                           Float ocrConfidence) {
 
     public boolean isRepeat() {
         return repeatOf != null;

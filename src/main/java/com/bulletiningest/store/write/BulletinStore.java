@@ -15,6 +15,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import com.bulletiningest.enrich.EnrichedNotice;
+import com.bulletiningest.extract.ScannedPage;
 import com.bulletiningest.split.Bulletin;
 import com.bulletiningest.store.db.StoreException;
 import com.bulletiningest.store.write.BulletinRows.Placed;
@@ -50,6 +51,15 @@ public final class BulletinStore {
      * @param enriched the bulletin's notices in print order as {@code Enricher#enrich} returns them
      */
     public StoreResult save(ReceivedBulletin received, Bulletin bulletin, List<EnrichedNotice> enriched) {
+        return save(received, bulletin, enriched, List.of());
+    }
+
+    /**
+     * Stores the bulletin as {@link #save(ReceivedBulletin, Bulletin, List)} does, its notices on {@code scanned} pages
+     * marked as read by OCR with their confidence.
+     */
+    public StoreResult save(ReceivedBulletin received, Bulletin bulletin, List<EnrichedNotice> enriched,
+                            List<ScannedPage> scanned) {
         if (enriched.size() != bulletin.notices().size()) {
             throw new IllegalArgumentException("enriched " + enriched.size() + " notices of a bulletin with "
                     + bulletin.notices().size());
@@ -57,7 +67,7 @@ public final class BulletinStore {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                StoreResult result = save(connection, received, bulletin, enriched);
+                StoreResult result = save(connection, received, bulletin, enriched, scanned);
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -70,7 +80,7 @@ public final class BulletinStore {
     }
 
     private StoreResult save(Connection connection, ReceivedBulletin received, Bulletin bulletin,
-                             List<EnrichedNotice> enriched) throws SQLException {
+                             List<EnrichedNotice> enriched, List<ScannedPage> scanned) throws SQLException {
         Optional<Long> inserted = insertBulletin(connection, received, bulletin);
         if (inserted.isEmpty()) {
             return StoreResult.duplicateOf(idOf(connection, received.sha256()).orElseThrow());
@@ -82,8 +92,9 @@ public final class BulletinStore {
         Map<String, Long> committed = FirstOccurrences.committed(connection, fingerprints);
         List<Placed> placed = BulletinRows.insert(connection, bulletinId, bulletin, enriched, fingerprints, committed);
         List<Placed> fresh = markRepeats(connection, placed);
+        Map<Long, Float> ocrConfidence = ScanProvenance.record(connection, placed, scanned);
         int queued = listener.onStored(connection, new StoredBulletin(bulletinId, bulletin.issued(),
-                fresh.stream().map(Placed::notice).toList(), fresh.stream().map(Placed::id).toList()));
+                fresh.stream().map(Placed::notice).toList(), fresh.stream().map(Placed::id).toList(), ocrConfidence));
         return new StoreResult(bulletinId, false, bulletin.sections().size(), enriched.size(),
                 enriched.size() - fresh.size(), enriched.stream().mapToInt(e -> e.enrichment().tags().size()).sum(),
                 (int) enriched.stream().filter(e -> !e.enrichment().fields().deadlines().isEmpty()).count(), queued);

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 
 import com.bulletiningest.enrich.EnrichedNotice;
 import com.bulletiningest.enrich.Enricher;
+import com.bulletiningest.extract.ScannedPage;
 import com.bulletiningest.fixtures.CorpusBulletin;
 import com.bulletiningest.fixtures.EmbeddedDatabase;
 import com.bulletiningest.fixtures.Enrichers;
@@ -220,6 +221,24 @@ class BulletinStoreTest {
     }
 
     /** Saves a bulletin that skipped enrich. */
+    @Test
+    @DisplayName("notices on scanned pages are stored as read by OCR, with the engine and their pages' mean confidence")
+    void noticesOnScannedPagesRecordTheirProvenance() {
+        // seed-001's first section runs over pages 1-4: its notices on pages 2 and 3 were scanned
+        List<ScannedPage> scanned = List.of(new ScannedPage(2, 0.98f, "no text layer"), new ScannedPage(3, 0.96f, "no text layer"));
+        StoreResult result = store.save(received("e".repeat(64), "inbox/scan.pdf"), seed001, Unenriched.notices(seed001), scanned);
+
+        List<StoredNotice> notices = stored.of(result.bulletinId());
+        for (StoredNotice n : notices) {
+            boolean onScan = n.page() <= 3 && n.lastPage() >= 2;
+            assertThat(n.ocrConfidence() != null).as(n.title() + " on pages " + n.page() + "-" + n.lastPage()).isEqualTo(onScan);
+        }
+        assertThat(notices).filteredOn(n -> n.page() == 3).isNotEmpty()
+                .allSatisfy(n -> assertThat(n.ocrConfidence()).isEqualTo(0.96f));
+        StoredBulletin told = announced.of(result.bulletinId());
+        assertThat(told.ocrConfidence()).containsOnlyKeys(notices.stream().filter(n -> n.ocrConfidence() != null).map(StoredNotice::id).toList());
+    }
+
     private static StoreResult save(String sha, String name, Bulletin bulletin) {
         return store.save(received(sha, name), bulletin, Unenriched.notices(bulletin));
     }
