@@ -234,8 +234,12 @@ class InboxFolderServiceTest {
             assertThat(service.count("select count(*) from bulletin")).isEqualTo(2);
             assertThat(service.count("select count(*) from file_claim")).isZero();
             assertThat(log.atLeast(Level.ERROR)).isEmpty();
-            assertThat(log.atLeast(Level.WARN)).filteredOn(warning -> !warning.logger().endsWith("MailIntakeConfiguration"))
-                    .allSatisfy(warning -> assertThat(warning.message()).contains("refused")); // besides the start-up warning about senders
+            // besides the start-up warning about senders, and Micrometer's once-per-JVM note that a second Camel
+            // context in this JVM registers Camel's own gauges again (a service runs one context per JVM)
+            assertThat(log.atLeast(Level.WARN))
+                    .filteredOn(warning -> !warning.logger().endsWith("MailIntakeConfiguration"))
+                    .filteredOn(warning -> !warning.message().startsWith("This Gauge has been already registered"))
+                    .allSatisfy(warning -> assertThat(warning.message()).contains("refused"));
         } finally {
             second.stop();
             service.stop();

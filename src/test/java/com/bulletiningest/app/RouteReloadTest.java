@@ -7,6 +7,7 @@ import java.time.Duration;
 import com.bulletiningest.fixtures.LogCapture;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
+import com.bulletiningest.app.web.RequestHeaderFilter;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,8 @@ class RouteReloadTest {
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:" + routes + "/*.yaml");
         main.addOverrideProperty("camel.main.routes-reload-directory", routes.toString());
         main.addOverrideProperty("camel.server.enabled", "false"); // no console here: its port may be taken
+        // the REST endpoints' header filter that the properties name (the console's own beans are not made here)
+        main.bind("webHeaderFilter", new RequestHeaderFilter());
         main.start();
     }
 
