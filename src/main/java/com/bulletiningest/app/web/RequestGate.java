@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The front door of the HTTP server, ahead of every page, API call and {@code /observe} answer (installed first on
- * the server's router by {@link RequestGateInstaller}):
+ * the server's router, before it listens, by {@link RequestGateInstaller}):
  * <ul>
  *   <li>security headers on every answer: a Content-Security-Policy allowing only the console's own script and style
  *   files (no inline script, no {@code javascript:} URL), no framing, no MIME sniffing, no referrer;</li>
@@ -135,6 +135,22 @@ final class RequestGate implements Handler<RoutingContext> {
 
     int apiRequests() {
         return apiRequests;
+    }
+
+    /**
+     * Answers a request whose path does not decode (a bad %-escape such as {@code /%zz}): the router fails it while
+     * matching, before any route (this gate included) sees it. The security headers and the Host check still apply.
+     */
+    void badPath(RoutingContext context) {
+        MultiMap headers = context.response().headers();
+        SECURITY_HEADERS.forEach(headers::set);
+        headers.set("Cache-Control", "no-store");
+        if (hosts != null && !hosts.contains(host(context.request().host()))) {
+            refuse(context, 421, "this server answers only to localhost, 127.0.0.1 and [::1]", Map.of());
+            return;
+        }
+        LOG.debug("Refused a path that does not decode: {}", context.request().path());
+        refuse(context, 400, "the path is not well encoded (a % must be followed by two hex digits)", Map.of());
     }
 
     /** Answers JSON {@code {"error": …}} for a path under /api that no route serves. */

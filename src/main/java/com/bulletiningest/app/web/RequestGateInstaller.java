@@ -2,18 +2,25 @@ package com.bulletiningest.app.web;
 
 import java.util.Collection;
 
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.auth.authentication.AuthenticationProvider;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.AuthenticationHandler;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.Service;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.component.platform.http.vertx.auth.AuthenticationConfig;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the {@link RequestGate} first on the HTTP server's router, and a JSON 404 last under {@code /api}, once the
- * server exists and before any route starts. Checks that the server listens where the exposure was decided from
- * ({@link WebExposure}), and logs the address it really serves.
+ * Puts the {@link RequestGate} in front of everything the HTTP server answers before it listens, and a JSON 404 last
+ * under {@code /api} and the JSON 400 for paths that do not decode once it runs. Checks that the server is to listen
+ * where the exposure was decided from ({@link WebExposure}), and logs the address it really serves.
  */
 final class RequestGateInstaller extends LifecycleStrategySupport {
 
@@ -23,38 +30,68 @@ final class RequestGateInstaller extends LifecycleStrategySupport {
     private final WebExposure exposure;
     private boolean installed;
 
-    RequestGateInstaller(RequestGate gate, WebExposure exposure) {
+    private RequestGateInstaller(RequestGate gate, WebExposure exposure) {
         this.gate = gate;
         this.exposure = exposure;
     }
 
     /**
-     * The router exists once camel-platform-http-main started its server, which happens while the context starts its
-     * services; routes (pages, API, /observe) are added to it later. The first service or route added after it
-     * installs the gate; the context's start checks that one did.
+     * Installs the gate on the HTTP server camel-platform-http-main made and has not started yet. The gate goes in as
+     * the server's authentication handler: Camel puts those on the router as it creates it, before the server listens
+     * and before camel-platform-http-main adds {@code /observe} (later hooks, such as a service added once the router
+     * exists, came after the server had listened with {@code /observe/metrics} ungated for a while).
+     */
+    static void install(CamelContext context, RequestGate gate, WebExposure exposure) {
+        MainHttpServer server = context.hasService(MainHttpServer.class);
+        if (server == null) {
+            throw new IllegalStateException("the console's HTTP server on port " + exposure.port()
+                    + " was not created (camel.server.enabled)");
+        }
+        if (!exposure.host().equals(server.getHost())) {
+            throw new IllegalStateException("the HTTP server is to listen on " + server.getHost() + ", not on "
+                    + exposure.host() + " as the console's access rules were decided for");
+        }
+        AuthenticationConfig.AuthenticationConfigEntry entry = new AuthenticationConfig.AuthenticationConfigEntry();
+        entry.setPath("/*");
+        entry.setAuthenticationProviderFactory(vertx -> null); // the gate checks the admin password itself
+        entry.setAuthenticationHandlerFactory(new AuthenticationConfig.AuthenticationHandlerFactory() {
+            @Override
+            public <T extends AuthenticationProvider> AuthenticationHandler createAuthenticationHandler(T provider) {
+                return gate::handle;
+            }
+        });
+        AuthenticationConfig authentication = server.getConfiguration().getAuthenticationConfig();
+        authentication.getEntries().add(entry);
+        authentication.setEnabled(true);
+        context.addLifecycleStrategy(new RequestGateInstaller(gate, exposure));
+    }
+
+    /**
+     * The router is registered once camel-platform-http-main started its server, which happens while the context
+     * starts its services; routes (pages, API) are added to it later. The first service or route added after it
+     * completes the router; the context's start checks that one did.
      */
     @Override
     public void onServiceAdd(CamelContext context, Service service, Route route) {
-        install(context);
+        complete(context);
     }
 
     @Override
     public void onRoutesAdd(Collection<Route> routes) {
         if (!routes.isEmpty()) {
-            install(routes.iterator().next().getCamelContext());
+            complete(routes.iterator().next().getCamelContext());
         }
     }
 
     @Override
     public void onContextStarted(CamelContext context) {
-        install(context);
+        complete(context);
         if (!installed) {
-            throw new IllegalStateException("the console's HTTP server on port " + exposure.port()
-                    + " was not created (camel.server.enabled)");
+            throw new IllegalStateException("the console's HTTP server on port " + exposure.port() + " did not start");
         }
     }
 
-    private synchronized void install(CamelContext context) {
+    private synchronized void complete(CamelContext context) {
         if (installed) {
             return;
         }
@@ -63,14 +100,15 @@ final class RequestGateInstaller extends LifecycleStrategySupport {
         if (router == null) {
             return;
         }
-        String host = router.getServer().getHost();
-        if (!exposure.host().equals(host)) {
-            throw new IllegalStateException("the HTTP server listens on " + host + ", not on " + exposure.host()
-                    + " as the console's access rules were decided for");
-        }
-        router.route().order(Integer.MIN_VALUE).handler(gate);
         router.route("/api/*").order(Integer.MAX_VALUE).handler(RequestGate::notFound);
+        // the router Camel mounts the console's router in decodes the path before any route of ours sees it
+        Handler<HttpServerRequest> mount = router.getServer().getServer().requestHandler();
+        if (!(mount instanceof Router outer)) {
+            throw new IllegalStateException("the HTTP server's requests go to " + mount + ", not to a router");
+        }
+        outer.errorHandler(400, gate::badPath);
         installed = true;
+        String host = router.getServer().getHost();
         LOG.info("Console at http://{}:{}/ ({})", host.contains(":") ? "[" + host + "]" : host,
                 router.getServer().getPort(), exposure.describe());
     }

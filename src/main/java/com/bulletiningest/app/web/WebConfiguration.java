@@ -60,7 +60,7 @@ public class WebConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The front door ({@link RequestGate}) on the HTTP server, installed as the server comes up, and the readiness
+     * The front door ({@link RequestGate}) on the HTTP server, installed before the server listens, and the readiness
      * checks of {@code /observe/health}. Registered once every configuration has bound its beans: the database and
      * the SMTP settings (the embedded server's, when it runs) come from other configurations.
      */
@@ -72,7 +72,7 @@ public class WebConfiguration implements CamelConfiguration {
         RequestGate gate = new RequestGate(guard, exposure.loopback() ? RequestGate.loopbackHosts(
                 context.getPropertiesComponent().resolveProperty("bulletin.public-url").orElse("")) : null,
                 2 * Database.WEB_CONNECTIONS);
-        context.addLifecycleStrategy(new RequestGateInstaller(gate, exposure));
+        RequestGateInstaller.install(context, gate, exposure);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (!exposure.loopback()) {
             health.setExposureLevel("oneline"); // the open /observe/health says UP or DOWN only

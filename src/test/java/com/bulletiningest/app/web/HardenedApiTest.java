@@ -14,6 +14,7 @@ import com.bulletiningest.fixtures.LogCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -125,6 +126,37 @@ class HardenedApiTest {
         assertThat(error(http.get("/api/deadlines?today=%2B999999999-12-31")))
                 .isEqualTo("today must be a date like 2021-03-12, not '+999999999-12-31'");
         assertThat(log.atLeast(Level.WARN).subList(warningsBefore, log.atLeast(Level.WARN).size())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a path that does not decode (/%zz, /api/notices/1%zz, /%2 …) is a JSON 400 with the security "
+            + "headers and one DEBUG line, no ERROR or stack trace; with a foreign Host it is a 421")
+    void undecodablePath() throws Exception {
+        List<String> targets = List.of("/%zz", "/api/notices/1%zz", "/api/%", "/observe/health/%g0", "/assets/%",
+                "/%2", "/notices/%zz?page=1", "http://127.0.0.1:" + port() + "/%zz");
+        Configurator.setLevel(RequestGate.class.getName(), Level.DEBUG);
+        int before = log.events().size();
+        try {
+            for (String target : targets) {
+                RawHttp.Response answer = http.get(target);
+
+                assertThat(answer.status()).as(target).isEqualTo(400);
+                assertThat(answer.header("Content-Type")).as(target).startsWith("application/json");
+                assertThat(error(answer)).as(target)
+                        .isEqualTo("the path is not well encoded (a % must be followed by two hex digits)");
+                assertThat(answer.header("Content-Security-Policy")).as(target).contains("frame-ancestors 'none'");
+                assertThat(answer.header("X-Frame-Options")).as(target).isEqualTo("DENY");
+                assertThat(answer.header("X-Content-Type-Options")).as(target).isEqualTo("nosniff");
+            }
+            assertThat(http.get("/%zz", "Host", "attacker.example").status()).isEqualTo(421);
+        } finally {
+            Configurator.setLevel(RequestGate.class.getName(), Level.INFO);
+        }
+        List<LogCapture.Event> logged = log.events().subList(before, log.events().size());
+        assertThat(logged).filteredOn(event -> event.level().isMoreSpecificThan(Level.WARN)
+                || !event.stackTrace().isEmpty()).isEmpty();
+        assertThat(logged).filteredOn(event -> event.message().contains("does not decode"))
+                .hasSize(targets.size()).allSatisfy(event -> assertThat(event.level()).isEqualTo(Level.DEBUG));
     }
 
     @Test
