@@ -138,22 +138,40 @@ final class RequestGate implements Handler<RoutingContext> {
     }
 
     /**
-     * Answers a request whose path does not decode (a bad %-escape such as {@code /%zz}): the router fails it while
-     * matching, before any route (this gate included) sees it. The security headers and the Host check still apply.
+     * Answers what the router Camel mounts the console in refuses itself, before any route (this gate included) sees
+     * the request, as every other refusal is answered (JSON, security headers, the Host check) instead of Vert.x's
+     * plain text and an ERROR with a stack trace: a path that does not decode ({@code /%zz}: 400), a request without
+     * {@code Host} (400), a path that is not absolute ({@code GET *}: 404), and any path nothing serves (404).
      */
-    void badPath(RoutingContext context) {
+    void refusedByRouter(RoutingContext context) {
         MultiMap headers = context.response().headers();
         SECURITY_HEADERS.forEach(headers::set);
         headers.set("Cache-Control", "no-store");
-        if (hosts != null && !hosts.contains(host(context.request().host()))) {
+        HttpServerRequest request = context.request();
+        if (hosts != null && !hosts.contains(host(request.host()))) {
             refuse(context, 421, "this server answers only to localhost, 127.0.0.1 and [::1]", Map.of());
-            return;
+        } else if (context.statusCode() == 404) {
+            notFound(context);
+        } else {
+            String text = !decodes(context) ? "the path is not well encoded (a % must be followed by two hex digits)"
+                    : context.failure() != null && context.failure().getMessage() != null
+                    ? context.failure().getMessage() : "bad request";
+            LOG.debug("Refused {} {}: {}", request.method(), request.uri(), text);
+            refuse(context, 400, text, Map.of());
         }
-        LOG.debug("Refused a path that does not decode: {}", context.request().path());
-        refuse(context, 400, "the path is not well encoded (a % must be followed by two hex digits)", Map.of());
     }
 
-    /** Answers JSON {@code {"error": …}} for a path under /api that no route serves. */
+    /** Whether the router can decode the request's path (it says only 400 when it cannot). */
+    private static boolean decodes(RoutingContext context) {
+        try {
+            context.normalizedPath();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Answers JSON {@code {"error": …}} for a path that no route serves. */
     static void notFound(RoutingContext context) {
         refuse(context, 404, "nothing at " + context.request().method() + " " + context.request().path(), Map.of());
     }

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the {@link RequestGate} in front of everything the HTTP server answers before it listens, and a JSON 404 last
- * under {@code /api} and the JSON 400 for paths that do not decode once it runs. Checks that the server is to listen
+ * Puts the {@link RequestGate} in front of everything the HTTP server answers before it listens, and once it runs a
+ * JSON 404 last under {@code /api} and the gate's answers to what the router itself refuses. Checks that the server is to listen
  * where the exposure was decided from ({@link WebExposure}), and logs the address it really serves.
  */
 final class RequestGateInstaller extends LifecycleStrategySupport {
@@ -101,12 +101,13 @@ final class RequestGateInstaller extends LifecycleStrategySupport {
             return;
         }
         router.route("/api/*").order(Integer.MAX_VALUE).handler(RequestGate::notFound);
-        // the router Camel mounts the console's router in decodes the path before any route of ours sees it
+        // the router Camel mounts the console's router in refuses some requests before any route of ours sees them
         Handler<HttpServerRequest> mount = router.getServer().getServer().requestHandler();
         if (!(mount instanceof Router outer)) {
             throw new IllegalStateException("the HTTP server's requests go to " + mount + ", not to a router");
         }
-        outer.errorHandler(400, gate::badPath);
+        outer.errorHandler(400, gate::refusedByRouter);
+        outer.errorHandler(404, gate::refusedByRouter);
         installed = true;
         String host = router.getServer().getHost();
         LOG.info("Console at http://{}:{}/ ({})", host.contains(":") ? "[" + host + "]" : host,

@@ -130,7 +130,7 @@ class HardenedApiTest {
 
     @Test
     @DisplayName("a path that does not decode (/%zz, /api/notices/1%zz, /%2 …) is a JSON 400 with the security "
-            + "headers and one DEBUG line, no ERROR or stack trace; with a foreign Host it is a 421")
+            + "headers and one DEBUG line, no ERROR or stack trace; with a foreign Host it is a 421; GET * a JSON 404")
     void undecodablePath() throws Exception {
         List<String> targets = List.of("/%zz", "/api/notices/1%zz", "/api/%", "/observe/health/%g0", "/assets/%",
                 "/%2", "/notices/%zz?page=1", "http://127.0.0.1:" + port() + "/%zz");
@@ -149,13 +149,17 @@ class HardenedApiTest {
                 assertThat(answer.header("X-Content-Type-Options")).as(target).isEqualTo("nosniff");
             }
             assertThat(http.get("/%zz", "Host", "attacker.example").status()).isEqualTo(421);
+            RawHttp.Response notAbsolute = http.get("*");
+            assertThat(notAbsolute.status()).isEqualTo(404);
+            assertThat(error(notAbsolute)).isEqualTo("nothing at GET *");
+            assertThat(notAbsolute.header("X-Frame-Options")).isEqualTo("DENY");
         } finally {
             Configurator.setLevel(RequestGate.class.getName(), Level.INFO);
         }
         List<LogCapture.Event> logged = log.events().subList(before, log.events().size());
         assertThat(logged).filteredOn(event -> event.level().isMoreSpecificThan(Level.WARN)
                 || !event.stackTrace().isEmpty()).isEmpty();
-        assertThat(logged).filteredOn(event -> event.message().contains("does not decode"))
+        assertThat(logged).filteredOn(event -> event.message().startsWith("Refused GET"))
                 .hasSize(targets.size()).allSatisfy(event -> assertThat(event.level()).isEqualTo(Level.DEBUG));
     }
 
@@ -167,6 +171,7 @@ class HardenedApiTest {
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.header("Content-Type")).startsWith("application/json");
         assertThat(error(answer)).isEqualTo("nothing at GET /api/nothing/here");
+        assertThat(error(http.get("/nothing/here"))).as("outside /api too").isEqualTo("nothing at GET /nothing/here");
     }
 
     @Test
