@@ -36,7 +36,7 @@ public class FolderIntakeConfiguration implements CamelConfiguration {
      */
     @Override
     public void configure(CamelContext context) throws IOException {
-        Files.createDirectories(Path.of(inbox).resolve(".done"));
+        Files.createDirectories(Path.of(inbox).resolve(FolderIntake.DONE));
     }
 
     /** Files that could not be read yet, kept until they settle (unchanged for {@code bulletin.inbox.settle-time}). */

@@ -129,6 +129,38 @@ class InboxFolderServiceTest {
     }
 
     @Test
+    @DisplayName("links planted in .done are not followed: a link at .done/<name> is replaced, not written through; "
+            + "with .done itself a link, the stored file is set aside in .failed with its reason; each bulletin is "
+            + "stored once and the links' targets are untouched")
+    void linksInDoneAreNotFollowed() throws Exception {
+        Path victim = Files.writeString(home.resolve("victim.pdf"), "precious");
+        Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
+        Path victimInside = Files.writeString(elsewhere.resolve("seed-001.pdf"), "precious too");
+        service.start();
+
+        Files.createSymbolicLink(done("seed-000.pdf"), victim);
+        dropCorpus("seed-000.pdf", "seed-000.pdf");
+        Eventually.within(PATIENCE, "seed-000.pdf in .done as a file",
+                () -> Files.isRegularFile(done("seed-000.pdf"), LinkOption.NOFOLLOW_LINKS));
+        assertThat(victim).hasContent("precious");
+
+        Files.move(service.inbox().resolve(".done"), service.inbox().resolve(".done-before"));
+        Files.createSymbolicLink(service.inbox().resolve(".done"), elsewhere);
+        dropCorpus("seed-001.pdf", "seed-001.pdf");
+        Eventually.within(PATIENCE, "seed-001.pdf in .failed", () -> Files.exists(failed("seed-001.pdf")));
+        assertThat(Files.readString(reasonOf("seed-001.pdf")))
+                .startsWith("stored as bulletin #2, but inbox/.done is a link or no folder: nothing is moved through it");
+        settle();
+        assertThat(victimInside).hasContent("precious too");
+        try (Stream<Path> files = Files.list(elsewhere)) {
+            assertThat(files).containsExactly(victimInside);
+        }
+        assertThat(service.strings("select original_name from bulletin order by id"))
+                .containsExactly("inbox/seed-000.pdf", "inbox/seed-001.pdf");
+        assertThat(log.mentioning("inbox/.done is a link or no folder")).hasSize(1);
+    }
+
+    @Test
     @DisplayName("a newline in a name cannot forge a log line: each event is one line with the name escaped, and the name is stored escaped")
     void controlCharactersInNamesAreEscaped() throws Exception {
         service.start();

@@ -1,6 +1,7 @@
 package com.bulletiningest.intake.folder;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -17,6 +18,8 @@ import com.bulletiningest.store.intake.IntakeAttempts.Kind;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.component.file.FileConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps of routes/inbox-folder.yaml that need more than a line of YAML: the file's name as it may be logged and
@@ -24,8 +27,12 @@ import org.apache.camel.component.file.FileConstants;
  */
 public final class FolderIntake {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FolderIntake.class);
+
     /** The folder beside the inbox's files where those set aside go. */
     public static final String FAILED = ".failed";
+    /** The folder beside the inbox's files where those ingested go. */
+    public static final String DONE = ".done";
 
     /** What happens to a file whose ingest failed (other than because the database could not be reached). */
     public enum Verdict {
@@ -107,6 +114,34 @@ public final class FolderIntake {
     /** Forgets earlier failed attempts at a file that went through. */
     public void succeeded(Exchange exchange) {
         attempts.forget(Kind.FILE, attemptKey(exchange));
+    }
+
+    /**
+     * Keeps the move to {@code .done} (Camel's, when the exchange completes) from going through a link: a file or link
+     * found at {@code .done/<name>} is replaced by the move, never written through, but a {@code .done} that is a link
+     * would take the file anywhere and replace what has its name there. Then the file is set aside in {@code .failed}
+     * instead, with the reason: the admin sees it, and moving it back once {@code .done} is a folder again is safe (it
+     * is a duplicate then).
+     */
+    public void checkDone(Exchange exchange) throws IOException {
+        Path done = file(exchange).resolveSibling(DONE);
+        if (!Files.exists(done, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                Files.createDirectory(done);
+            } catch (FileAlreadyExistsException madeMeanwhile) {
+                // by another instance: checked below like any other
+            }
+        }
+        if (!Files.isDirectory(done, LinkOption.NOFOLLOW_LINKS)) {
+            Object bulletin = exchange.getMessage().getHeader(Headers.BULLETIN_ID);
+            String outcome = Headers.DUPLICATE.equals(exchange.getMessage().getHeader(Headers.OUTCOME))
+                    ? "a duplicate of bulletin #" + bulletin : "stored as bulletin #" + bulletin;
+            setReason(exchange, outcome + ", but inbox/" + DONE + " is a link or no folder: nothing is moved through"
+                    + " it; make it a folder and move this file back into the inbox");
+            LOG.warn("{}: {}", exchange.getMessage().getHeader(Headers.INBOX_NAME),
+                    exchange.getProperty(Headers.INBOX_REASON));
+            setAside(exchange);
+        }
     }
 
     /** The content's SHA-256 once ingest computed it; before that (the file could not be read) its path's. */
