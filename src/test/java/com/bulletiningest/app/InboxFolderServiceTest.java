@@ -266,12 +266,9 @@ class InboxFolderServiceTest {
             assertThat(service.count("select count(*) from bulletin")).isEqualTo(2);
             assertThat(service.count("select count(*) from file_claim")).isZero();
             assertThat(log.atLeast(Level.ERROR)).isEmpty();
-            // besides the start-up warning about senders, and Micrometer's once-per-registry note that Camel's exchange
-            // event notifier registered its camel.exchanges.last.timestamp gauge a second time: a known, harmless
-            // start-up line since this round's merge, to be traced on its own (it says nothing of the shared inbox)
+            // besides the start-up warning about senders
             assertThat(log.atLeast(Level.WARN))
                     .filteredOn(warning -> !warning.logger().endsWith("MailIntakeConfiguration"))
-                    .filteredOn(warning -> !warning.message().startsWith("This Gauge has been already registered"))
                     .allSatisfy(warning -> assertThat(warning.message()).contains("refused"));
         } finally {
             second.stop();
