@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -90,21 +92,21 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until {@code count} lines of the current start's output match {@code regex}; returns the last of them. */
     public String awaitLog(String regex, int count) throws Exception {
         Pattern pattern = Pattern.compile(regex);
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            List<String> matching = currentOutput().lines().filter(line -> pattern.matcher(line).find()).toList();
-            if (matching.size() >= count) {
-                return matching.get(count - 1);
-            }
-            if (!jvm.isAlive()) {
-                throw new AssertionError("the service exited (" + jvm.exitValue() + ") before logging " + regex
-                        + ":\n" + currentOutput());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s in the log: " + regex
-                        + "\n" + currentOutput());
-            }
-            Thread.sleep(50);
+        try {
+            List<String> matching = Awaitility.await(regex).atMost(PATIENCE).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        List<String> lines = currentOutput().lines().filter(line -> pattern.matcher(line).find())
+                                .toList();
+                        if (lines.size() < count && !jvm.isAlive()) {
+                            throw new AssertionError("the service exited (" + jvm.exitValue() + ") before logging "
+                                    + regex + ":\n" + currentOutput());
+                        }
+                        return lines;
+                    }, lines -> lines.size() >= count);
+            return matching.get(count - 1);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not within " + PATIENCE.toSeconds() + " s in the log: " + regex + "\n"
+                    + currentOutput(), e);
         }
     }
 

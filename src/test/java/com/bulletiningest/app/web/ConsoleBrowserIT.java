@@ -10,11 +10,10 @@ import java.nio.file.Path;
 
 import com.bulletiningest.app.RunningService;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -32,12 +31,11 @@ class ConsoleBrowserIT {
 
     @TempDir
     static Path home;
-    @TempDir
-    Path profile;
 
     private static final String PASSWORD = "管理员-s3cret"; // beyond Latin-1: the page must send it as UTF-8
     private static RunningService service;
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     @BeforeAll
     static void ingestCorpus() throws Exception {
@@ -51,16 +49,6 @@ class ConsoleBrowserIT {
     @AfterAll
     static void stopService() {
         service.stop();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(profile);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test

@@ -11,11 +11,10 @@ import com.bulletiningest.fixtures.CorpusBulletin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -36,12 +35,11 @@ class HostileLinkBrowserIT {
 
     @TempDir
     static Path home;
-    @TempDir
-    Path profile;
 
     private static RunningService service;
     private static long noticeId;
-    private Browser browser;
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     @BeforeAll
     static void ingestHostileBulletin() throws Exception {
@@ -81,16 +79,6 @@ class HostileLinkBrowserIT {
     @AfterAll
     static void stopService() {
         service.stop();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(profile);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The front door is on the HTTP server from the moment it listens: a request sent by the service Camel starts right
@@ -33,14 +34,9 @@ class RequestGateInstallerTest {
             + "with the security headers")
     void gatedFromTheFirstAnswer() throws Exception {
         int port = RunningService.freePort();
-        MainHttpServer server = new MainHttpServer();
-        server.setCamelContext(context);
-        server.setHost("127.0.0.1");
-        server.setPort(port);
-        context.addService(server);
+        addServer("127.0.0.1", port);
         WebExposure exposure = WebExposure.of("127.0.0.1", port, false);
-        RequestGateInstaller.install(context, new RequestGate(new AdminGuard("", exposure,
-                new LoginThrottle(Clock.systemUTC())), RequestGate.loopbackHosts(""), 2), exposure);
+        RequestGateInstaller.install(context, gate(exposure), exposure);
         FirstRequest first = new FirstRequest(new RawHttp(port));
         context.addService(first);
 
@@ -55,18 +51,26 @@ class RequestGateInstallerTest {
     @DisplayName("a server set to listen elsewhere than the exposure was decided for stops the start")
     void otherHostIsRefused() throws Exception {
         int port = RunningService.freePort();
+        addServer("0.0.0.0", port);
+        WebExposure exposure = WebExposure.of("127.0.0.1", port, false);
+
+        assertThat(catchThrowable(() -> RequestGateInstaller.install(context, gate(exposure), exposure)))
+                .hasMessage("the HTTP server is to listen on 0.0.0.0, not on 127.0.0.1 as the console's access rules "
+                        + "were decided for");
+    }
+
+    /** camel-platform-http-main's server, as Camel Main adds it before the configurations run. */
+    private void addServer(String host, int port) throws Exception {
         MainHttpServer server = new MainHttpServer();
         server.setCamelContext(context);
-        server.setHost("0.0.0.0");
+        server.setHost(host);
         server.setPort(port);
         context.addService(server);
-        WebExposure exposure = WebExposure.of("127.0.0.1", port, false);
-        RequestGate gate = new RequestGate(new AdminGuard("", exposure, new LoginThrottle(Clock.systemUTC())),
-                RequestGate.loopbackHosts(""), 2);
+    }
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> RequestGateInstaller.install(context, gate,
-                exposure))).hasMessage("the HTTP server is to listen on 0.0.0.0, not on 127.0.0.1 as the console's "
-                + "access rules were decided for");
+    private static RequestGate gate(WebExposure exposure) {
+        return new RequestGate(new AdminGuard("", exposure, new LoginThrottle(Clock.systemUTC())),
+                RequestGate.loopbackHosts(""), 2);
     }
 
     /** Sends one request with a foreign Host as it starts, right after the HTTP server (services start in order). */
