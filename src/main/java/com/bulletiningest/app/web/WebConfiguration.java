@@ -60,9 +60,10 @@ public class WebConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The front door ({@link RequestGate}) on the HTTP server, installed before the server listens, and the readiness
-     * checks of {@code /observe/health}. Registered once every configuration has bound its beans: the database and
-     * the SMTP settings (the embedded server's, when it runs) come from other configurations.
+     * The front door ({@link RequestGate}) on the HTTP server, installed before the server listens, and the web pool's
+     * readiness check, which reports the gate's API permits too. Run once every configuration has bound its beans:
+     * the admin guard is this one's, the database another's. The gate is made here, not as a bean, because it must be
+     * on the server before Camel starts it, which is before any bean a route needs is made.
      */
     @Override
     public void configure(CamelContext context) {
@@ -78,10 +79,19 @@ public class WebConfiguration implements CamelConfiguration {
             health.setExposureLevel("oneline"); // the open /observe/health says UP or DOWN only
         }
         Database database = registry.findSingleByType(Database.class);
-        health.register(new DatabaseHealthCheck(database.dataSource()));
         health.register(new WebPoolHealthCheck(database::webPoolState, gate));
-        SmtpSettings smtp = registry.findSingleByType(SmtpSettings.class);
-        health.register(new SmtpHealthCheck(smtp.host(), smtp.port()));
+    }
+
+    /** Readiness in /observe/health: Camel's registry repository finds every HealthCheck bean. */
+    @BindToRegistry(lazy = true)
+    public DatabaseHealthCheck databaseHealth(@BeanInject Database database) {
+        return new DatabaseHealthCheck(database.dataSource());
+    }
+
+    /** Readiness in /observe/health: the SMTP server the digests go to (the embedded one's, when it runs). */
+    @BindToRegistry(lazy = true)
+    public SmtpHealthCheck smtpHealth(@BeanInject SmtpSettings smtp) {
+        return new SmtpHealthCheck(smtp.host(), smtp.port());
     }
 
     // the console's beans read through the web pool (Database.webDataSource): no number of web requests can take the

@@ -95,6 +95,7 @@ class WebPoolTest {
         assertThat(withoutRetryAfter.get()).isZero();
         assertThat(check(health, "database").get("status").asText()).as(health.toString()).isEqualTo("UP");
         assertThat(check(health, "web-pool").get("status").asText()).isIn("UP", "DOWN");
+        assertThat(check(health, "smtp").get("status").asText()).isEqualTo("UP");
     }
 
     private static JsonNode check(JsonNode health, String id) {
