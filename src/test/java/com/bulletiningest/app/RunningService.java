@@ -10,12 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import com.bulletiningest.embedded.MailClient;
 import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.store.db.Database;
 import jakarta.mail.Flags;
@@ -217,32 +217,11 @@ public final class RunningService {
     }
 
     /** What {@code read} gives of each message in a mailbox folder (none when the folder does not exist), over IMAP. */
-    private List<String> readMailbox(String address, String folderName, MessageReader read) throws Exception {
-        Store store = Session.getInstance(new Properties()).getStore("imap");
-        store.connect("127.0.0.1", Integer.parseInt(properties.get("bulletin.imap.port")), address,
-                bean("embeddedMail", EmbeddedMail.class).server().password());
-        try {
-            Folder folder = store.getFolder(folderName);
-            List<String> values = new ArrayList<>();
-            if (!folder.exists()) {
-                return values;
-            }
-            folder.open(Folder.READ_ONLY);
-            for (Message message : folder.getMessages()) {
-                if (!message.isSet(Flags.Flag.DELETED)) {
-                    values.add(read.apply(message));
-                }
-            }
-            folder.close(false);
-            return values;
-        } finally {
-            store.close();
-        }
-    }
-
-    @FunctionalInterface
-    private interface MessageReader {
-        String apply(Message message) throws Exception;
+    private <T> List<T> readMailbox(String address, String folderName, MailClient.MessageReader<T> read)
+            throws Exception {
+        return new MailClient("127.0.0.1", Integer.parseInt(properties.get("bulletin.smtp.port")),
+                Integer.parseInt(properties.get("bulletin.imap.port")))
+                .read(address, bean("embeddedMail", EmbeddedMail.class).server().password(), folderName, read);
     }
 
     public static int freePort() throws IOException {

@@ -2,6 +2,7 @@ package com.bulletiningest.embedded;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 
 import jakarta.mail.Flags;
@@ -41,14 +42,44 @@ public final class MailClient {
         }
     }
 
+    /** What a test reads of one message: its subject, a header, its text. */
+    @FunctionalInterface
+    public interface MessageReader<T> {
+        T read(Message message) throws Exception;
+    }
+
     /** The subjects in a folder, none when it does not exist; deleted (not yet expunged) messages are left out. */
-    public List<String> subjects(String login, String password, String folderName) throws MessagingException {
-        return read(login, password, folderName, null);
+    public List<String> subjects(String login, String password, String folderName) throws Exception {
+        return read(login, password, folderName, Message::getSubject);
     }
 
     /** The subjects in INBOX of the messages carrying the flag. */
-    public List<String> subjectsWith(String login, String password, Flags.Flag flag) throws MessagingException {
-        return read(login, password, "INBOX", flag);
+    public List<String> subjectsWith(String login, String password, Flags.Flag flag) throws Exception {
+        return read(login, password, "INBOX", message -> message.isSet(flag) ? message.getSubject() : null).stream()
+                .filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * What {@code reader} gives of each message in a folder, none when the folder does not exist; deleted (not yet
+     * expunged) messages are left out.
+     */
+    public <T> List<T> read(String login, String password, String folderName, MessageReader<T> reader)
+            throws Exception {
+        try (Store store = connect(login, password)) {
+            Folder folder = store.getFolder(folderName);
+            List<T> values = new ArrayList<>();
+            if (!folder.exists()) {
+                return values;
+            }
+            folder.open(Folder.READ_ONLY);
+            for (Message message : folder.getMessages()) {
+                if (!message.isSet(Flags.Flag.DELETED)) {
+                    values.add(reader.read(message));
+                }
+            }
+            folder.close(false);
+            return values;
+        }
     }
 
     /** Moves the INBOX message with this subject into a folder (created when missing), as a mail program files it. */
@@ -73,25 +104,6 @@ public final class MailClient {
             inbox.open(Folder.READ_WRITE);
             find(inbox, subject).setFlag(flag, true);
             inbox.close(false);
-        }
-    }
-
-    private List<String> read(String login, String password, String folderName, Flags.Flag flag)
-            throws MessagingException {
-        try (Store store = connect(login, password)) {
-            Folder folder = store.getFolder(folderName);
-            List<String> subjects = new ArrayList<>();
-            if (!folder.exists()) {
-                return subjects;
-            }
-            folder.open(Folder.READ_ONLY);
-            for (Message message : folder.getMessages()) {
-                if (!message.isSet(Flags.Flag.DELETED) && (flag == null || message.isSet(flag))) {
-                    subjects.add(message.getSubject());
-                }
-            }
-            folder.close(false);
-            return subjects;
         }
     }
 

@@ -3,7 +3,6 @@ package com.bulletiningest.notify;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import com.bulletiningest.app.RunningService;
 
 /**
  * A real SMTP server that refuses chosen recipients with a chosen reply and accepts the others: Python's aiosmtpd
@@ -34,9 +35,7 @@ final class RefusingSmtpServer implements AutoCloseable {
      */
     RefusingSmtpServer(Map<String, String> refusals, Path received) throws IOException {
         this.received = Files.createDirectories(received);
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = RunningService.freePort();
         List<String> command = new ArrayList<>(List.of(PYTHON, SCRIPT.toString(), String.valueOf(port),
                 received.toString()));
         refusals.forEach((address, reply) -> command.add(address + "=" + reply));
