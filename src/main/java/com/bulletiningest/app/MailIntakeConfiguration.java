@@ -16,6 +16,7 @@ import com.bulletiningest.intake.mail.MailboxOutage;
 import com.bulletiningest.intake.mail.MailboxPollLock;
 import com.bulletiningest.intake.mail.MailboxScheduler;
 import com.bulletiningest.intake.mail.PdfAttachmentFinder;
+import com.bulletiningest.intake.mail.PrefetchingUidGenerator;
 import com.bulletiningest.intake.mail.SenderPolicy;
 import com.bulletiningest.intake.mail.TrustedCertificates;
 import com.bulletiningest.store.db.AdvisoryLock;
@@ -32,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The beans of routes/inbox-mail.yaml ({@code mailIntake}, {@code intakeMailProperties}, {@code mailboxPollLock},
- * {@code mailboxExceptionHandler}, {@code mailboxScheduler}) and {@code intakeMailbox} (also the console's Retry) from
- * the {@code bulletin.mail.*} and {@code bulletin.imap.*} properties, and {@code bulletin.imap.protocol}
+ * {@code mailboxExceptionHandler}, {@code mailboxScheduler}, {@code prefetchingUidGenerator}) and {@code intakeMailbox}
+ * (also the console's Retry) from the {@code bulletin.mail.*} and {@code bulletin.imap.*} properties, and {@code bulletin.imap.protocol}
  * ({@code imaps} when {@code bulletin.imap.tls=true}), which the route reads.
  */
 public class MailIntakeConfiguration implements CamelConfiguration {
@@ -91,6 +92,12 @@ public class MailIntakeConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public Properties intakeMailProperties(@BeanInject IntakeMailbox mailbox) {
         return mailbox.sessionProperties();
+    }
+
+    /** A poll's headers, sizes and flags in one FETCH: see {@link PrefetchingUidGenerator}. */
+    @BindToRegistry(lazy = true)
+    public PrefetchingUidGenerator prefetchingUidGenerator() {
+        return new PrefetchingUidGenerator();
     }
 
     /** One instance at a time polls the intake mailbox; a failed poll goes to the outage's one line. */

@@ -103,6 +103,7 @@ abstract class InboxMailRouteContract {
         camel.getRegistry().bind("intakeMailProperties", mailbox.sessionProperties());
         camel.getRegistry().bind("mailboxPollLock", new MailboxPollLock(new AdvisoryLock(DATABASE.dataSource(), MAILBOX_LOCK), outage));
         camel.getRegistry().bind("mailboxExceptionHandler", new MailboxExceptionHandler(outage));
+        camel.getRegistry().bind("prefetchingUidGenerator", new PrefetchingUidGenerator());
         camel.getRegistry().bind("mailboxScheduler", new MailboxScheduler(new MailboxIdleWatcher(mailbox, outage)));
         camel.addRoutes(new RouteBuilder() {
             @Override
