@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The beans of routes/inbox-mail.yaml ({@code mailIntake}, {@code intakeMailProperties}, {@code mailboxPollLock},
  * {@code mailboxExceptionHandler}, {@code mailboxScheduler}, {@code prefetchingUidGenerator}) and {@code intakeMailbox}
- * (also the console's Retry) from the {@code bulletin.mail.*} and {@code bulletin.imap.*} properties, and {@code bulletin.imap.protocol}
- * ({@code imaps} when {@code bulletin.imap.tls=true}), which the route reads.
+ * (also the console's Retry) from the {@code bulletin.mail.*} and {@code bulletin.imap.*} properties, and
+ * {@code bulletin.imap.protocol} ({@code imaps} when {@code bulletin.imap.tls=true}), which the route reads.
  */
 public class MailIntakeConfiguration implements CamelConfiguration {
 
@@ -49,7 +49,7 @@ public class MailIntakeConfiguration implements CamelConfiguration {
         context.getPropertiesComponent().addOverrideProperty("bulletin.imap.protocol", tls ? "imaps" : "imap");
     }
 
-    /** The intake mailbox as the route reads it (the embedded server's, once it runs), with its TLS trust. */
+    /** The intake mailbox as the route reads it (the embedded server's, once it runs), with its TLS (IMAPS or STARTTLS). */
     @BindToRegistry(lazy = true)
     public IntakeMailbox intakeMailbox(@PropertyInject("bulletin.imap.protocol") String protocol,
                                        @PropertyInject("bulletin.imap.host") String host,
@@ -57,11 +57,12 @@ public class MailIntakeConfiguration implements CamelConfiguration {
                                        @PropertyInject("bulletin.imap.user") String user,
                                        @PropertyInject("bulletin.imap.password") String password,
                                        @PropertyInject("bulletin.imap.folder") String folder,
+                                       @PropertyInject("bulletin.imap.starttls") boolean startTls,
                                        @PropertyInject("bulletin.imap.trust-store") String trustStore,
                                        @PropertyInject("bulletin.imap.trust-store-password") String trustStorePassword) {
         SSLSocketFactory trust = trustStore == null || trustStore.isBlank() ? null
                 : TrustedCertificates.load(Path.of(trustStore.strip()), trustStorePassword);
-        return new IntakeMailbox(protocol, host, port, user, password, folder, MailSessionProperties.of(trust));
+        return new IntakeMailbox(protocol, host, port, user, password, folder, MailSessionProperties.of(trust, startTls));
     }
 
     /** One WARN line per outage of the mailbox, whoever notices it. */

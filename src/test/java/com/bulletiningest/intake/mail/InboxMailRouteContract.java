@@ -95,7 +95,7 @@ abstract class InboxMailRouteContract {
         properties.put("bulletin.imap.poll-delay", pollDelay());
         camel.getPropertiesComponent().setInitialProperties(properties);
         IntakeMailbox mailbox = new IntakeMailbox("imap", "127.0.0.1", server.imapPort(), TestMails.MAILBOX,
-                server.password(), "INBOX", MailSessionProperties.of(null));
+                server.password(), "INBOX", MailSessionProperties.of(null, false));
         MailboxOutage outage = new MailboxOutage(mailbox);
         camel.getRegistry().bind("mailIntake", new MailIntakeProcessor(new MailIntake(SenderPolicy.parse("alice@example.com"),
                 new PdfAttachmentFinder(1 << 20), new MailMessages(DATABASE.dataSource()),

@@ -93,7 +93,7 @@ class PrefetchingUidGeneratorTest {
 
     /** A connection as the route's (bodies fetched whole), with Jakarta Mail's protocol trace into {@link #trace}. */
     private Store tracedConnection() throws Exception {
-        Session session = Session.getInstance(MailSessionProperties.of(null));
+        Session session = Session.getInstance(MailSessionProperties.of(null, false));
         session.setDebugOut(new PrintStream(trace, true, StandardCharsets.UTF_8));
         session.setDebug(true);
         Store store = session.getStore("imap");
