@@ -9,10 +9,10 @@ import org.apache.camel.component.mail.MailEndpoint;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /**
- * camel-mail's key of a polled message (its Message-ID, as camel-mail's default), which camel-mail asks for first
- * when it lists a poll's messages: the moment to fetch, in one FETCH command for the next {@link #WINDOW} messages,
- * everything that camel-mail and the intake read of a message before its body: all its header lines, its size and
- * its flags. Read one by one (Jakarta Mail's default) these were five round trips per message (Message-ID, flags,
+ * camel-mail's key of a polled message (its Message-ID, as camel-mail's default generator makes it), which camel-mail
+ * asks for first when it lists a poll's messages: the moment to fetch, in one FETCH command for the next
+ * {@link #WINDOW} messages, everything that camel-mail and the intake read of a message before its body: all its
+ * header lines, its size and its flags. Read one by one (Jakarta Mail's default) these were five round trips per message (Message-ID, flags,
  * From, Subject, then envelope and size) before the body's own. With them prefetched, a message costs one FETCH of its
  * whole body (see {@link MailSessionProperties}) and camel-mail's commands that move it.
  * <p>
@@ -22,7 +22,7 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 public class PrefetchingUidGenerator extends DefaultMailUidGenerator {
 
     /** Messages per prefetch: a poll takes at most 50 (the route's maxMessagesPerPoll); a few KB of headers each. */
-    static final int WINDOW = 50;
+    private static final int WINDOW = 50;
 
     private static final FetchProfile BEFORE_BODY = new FetchProfile();
 
