@@ -16,6 +16,7 @@ import com.bulletiningest.intake.mail.MailboxOutage;
 import com.bulletiningest.intake.mail.MailboxPollLock;
 import com.bulletiningest.intake.mail.MailboxScheduler;
 import com.bulletiningest.intake.mail.PdfAttachmentFinder;
+import com.bulletiningest.intake.mail.PrefetchingUidGenerator;
 import com.bulletiningest.intake.mail.SenderPolicy;
 import com.bulletiningest.intake.mail.TrustedCertificates;
 import com.bulletiningest.store.db.AdvisoryLock;
@@ -32,9 +33,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The beans of routes/inbox-mail.yaml ({@code mailIntake}, {@code intakeMailProperties}, {@code mailboxPollLock},
- * {@code mailboxExceptionHandler}, {@code mailboxScheduler}) and {@code intakeMailbox} (also the console's Retry) from
- * the {@code bulletin.mail.*} and {@code bulletin.imap.*} properties, and {@code bulletin.imap.protocol}
- * ({@code imaps} when {@code bulletin.imap.tls=true}), which the route reads.
+ * {@code mailboxExceptionHandler}, {@code mailboxScheduler}, {@code prefetchingUidGenerator}) and {@code intakeMailbox}
+ * (also the console's Retry) from the {@code bulletin.mail.*} and {@code bulletin.imap.*} properties, and
+ * {@code bulletin.imap.protocol} ({@code imaps} when {@code bulletin.imap.tls=true}), which the route reads.
  */
 public class MailIntakeConfiguration implements CamelConfiguration {
 
@@ -48,7 +49,7 @@ public class MailIntakeConfiguration implements CamelConfiguration {
         context.getPropertiesComponent().addOverrideProperty("bulletin.imap.protocol", tls ? "imaps" : "imap");
     }
 
-    /** The intake mailbox as the route reads it (the embedded server's, once it runs), with its TLS trust. */
+    /** The intake mailbox as the route reads it (the embedded server's, once it runs), with its TLS (IMAPS or STARTTLS). */
     @BindToRegistry(lazy = true)
     public IntakeMailbox intakeMailbox(@PropertyInject("bulletin.imap.protocol") String protocol,
                                        @PropertyInject("bulletin.imap.host") String host,
@@ -56,11 +57,12 @@ public class MailIntakeConfiguration implements CamelConfiguration {
                                        @PropertyInject("bulletin.imap.user") String user,
                                        @PropertyInject("bulletin.imap.password") String password,
                                        @PropertyInject("bulletin.imap.folder") String folder,
+                                       @PropertyInject("bulletin.imap.starttls") boolean startTls,
                                        @PropertyInject("bulletin.imap.trust-store") String trustStore,
                                        @PropertyInject("bulletin.imap.trust-store-password") String trustStorePassword) {
         SSLSocketFactory trust = trustStore == null || trustStore.isBlank() ? null
                 : TrustedCertificates.load(Path.of(trustStore.strip()), trustStorePassword);
-        return new IntakeMailbox(protocol, host, port, user, password, folder, MailSessionProperties.of(trust));
+        return new IntakeMailbox(protocol, host, port, user, password, folder, MailSessionProperties.of(trust, startTls));
     }
 
     /** One WARN line per outage of the mailbox, whoever notices it. */
@@ -91,6 +93,12 @@ public class MailIntakeConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public Properties intakeMailProperties(@BeanInject IntakeMailbox mailbox) {
         return mailbox.sessionProperties();
+    }
+
+    /** A poll's headers, sizes and flags in one FETCH: see {@link PrefetchingUidGenerator}. */
+    @BindToRegistry(lazy = true)
+    public PrefetchingUidGenerator prefetchingUidGenerator() {
+        return new PrefetchingUidGenerator();
     }
 
     /** One instance at a time polls the intake mailbox; a failed poll goes to the outage's one line. */

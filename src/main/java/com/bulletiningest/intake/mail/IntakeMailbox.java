@@ -22,9 +22,14 @@ public record IntakeMailbox(String protocol, String host, int port, String user,
         return store;
     }
 
-    /** For log lines: {@code imaps://127.0.0.1:993 as bulletins@example.com}. */
+    /**
+     * For log lines: {@code imaps://127.0.0.1:993 as bulletins@example.com},
+     * {@code imap://127.0.0.1:143 with STARTTLS as bulletins@example.com}.
+     */
     public String where() {
-        return protocol + "://" + host + ":" + port + " as " + user;
+        boolean startTls = "imap".equals(protocol)
+                && Boolean.parseBoolean(sessionProperties.getProperty(MailSessionProperties.STARTTLS_REQUIRED));
+        return protocol + "://" + host + ":" + port + (startTls ? " with STARTTLS" : "") + " as " + user;
     }
 
     @Override

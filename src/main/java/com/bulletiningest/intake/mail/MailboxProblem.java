@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.util.function.Predicate;
 
 import javax.net.ssl.SSLException;
 
@@ -15,7 +16,8 @@ import jakarta.mail.FolderNotFoundException;
 
 /**
  * Why the intake mailbox cannot be read, in one line an administrator can act on: the login refused, the server's
- * certificate not trusted or not naming the host, TLS on a port that does not speak it, the server unreachable.
+ * certificate not trusted or not naming the host, TLS on a port that does not speak it, STARTTLS not offered, the server
+ * unreachable.
  */
 final class MailboxProblem {
 
@@ -34,6 +36,12 @@ final class MailboxProblem {
         if (find(failure, CertificateException.class) != null) {
             return "TLS refused: the server's certificate does not name this host (" + message(innermost(failure))
                     + "): set bulletin.imap.host to a name the certificate carries";
+        }
+        Throwable noStartTls = withMessage(failure, "STARTTLS required but not supported");
+        if (noStartTls != null) {
+            return "TLS refused: the server does not offer STARTTLS (" + message(noStartTls) + "), so the login was not "
+                    + "tried: with bulletin.imap.starttls=true the port must offer it (usually 143), or use IMAPS "
+                    + "(bulletin.imap.tls=true, usually 993)";
         }
         SSLException tls = find(failure, SSLException.class);
         if (tls != null) {
@@ -58,9 +66,18 @@ final class MailboxProblem {
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        return type.cast(first(failure, type::isInstance));
+    }
+
+    /** The first throwable of the chain whose message contains the text (Jakarta Mail has no type for some failures). */
+    private static Throwable withMessage(Throwable failure, String text) {
+        return first(failure, t -> t.getMessage() != null && t.getMessage().contains(text));
+    }
+
+    private static Throwable first(Throwable failure, Predicate<Throwable> test) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
+            if (test.test(t)) {
+                return t;
             }
         }
         return null;

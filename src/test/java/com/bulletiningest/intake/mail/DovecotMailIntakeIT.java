@@ -41,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The running service ({@link RunningService}) with its intake mailbox on Dovecot, a real IMAP server started by the
  * test ({@link DovecotServer}), and its digests sent over SMTP ({@link LmtpRelay}) into the owners' Dovecot mailboxes
  * through Dovecot's LMTP: real bulletins mailed in, IDLE instead of waiting for the poll, IMAPS with the test's
- * certificate as trust store, and the failures an administrator meets: the server killed mid-poll, TLS refused, a
- * wrong password, a message deleted by someone else while the service reads the folder, a restart.
+ * certificate as trust store, STARTTLS, and the failures an administrator meets: the server killed mid-poll, TLS
+ * refused (IMAPS and STARTTLS: the certificate not trusted, the port not speaking it), a wrong password, a message
+ * deleted by someone else while the service reads the folder, a restart.
  */
 @DisplayName("mail intake on Dovecot")
 class DovecotMailIntakeIT {
@@ -177,6 +178,40 @@ class DovecotMailIntakeIT {
     }
 
     @Test
+    @DisplayName("STARTTLS on the IMAP port with the test's self-signed certificate as bulletin.imap.trust-store: the "
+            + "bulletin is stored, and Dovecot logged the service's logins as under TLS")
+    void startTlsWithTrustStore() throws Exception {
+        service.properties.put("bulletin.imap.starttls", "true");
+        service.properties.put("bulletin.imap.trust-store", dovecot.certificate().toString());
+        service.start();
+        dovecot.deliver(INTAKE, message("alice@example.com", "简报", pdfAttachment(corpusPdf("seed-001.pdf"), "a.pdf")));
+
+        awaitFolder("Processed", 1, PATIENCE);
+        assertThat(service.strings("select original_name from bulletin")).containsExactly("a.pdf");
+        // the test's own connections log in without TLS
+        assertThat(dovecot.logins(INTAKE)).filteredOn(login -> login.contains(", TLS,")).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("STARTTLS without the certificate trusted: one WARN line saying so and naming bulletin.imap.trust-store, "
+            + "no login tried (the password is not sent), the mail left in the mailbox")
+    void startTlsUntrustedCertificate() throws Exception {
+        service.properties.put("bulletin.imap.starttls", "true");
+        assertRefusedBeforeLogin("TLS refused: the server's certificate is not trusted (", "bulletin.imap.trust-store");
+    }
+
+    @Test
+    @DisplayName("STARTTLS required from a server that does not offer it: one WARN line saying so, no login tried (the "
+            + "password is not sent in clear), the mail left in the mailbox")
+    void startTlsNotOffered() throws Exception {
+        dovecot.close(); // this test's server offers no TLS at all, in place of the one every test starts
+        dovecot = DovecotServer.withoutTls(INTAKE);
+        service.properties.put("bulletin.imap.port", String.valueOf(dovecot.imapPort()));
+        service.properties.put("bulletin.imap.starttls", "true");
+        assertRefusedBeforeLogin("TLS refused: the server does not offer STARTTLS (", "bulletin.imap.starttls=true");
+    }
+
+    @Test
     @DisplayName("a wrong password: one WARN line saying the login was refused, naming the properties to check")
     void wrongPassword() throws Exception {
         service.properties.put("bulletin.imap.password", "not-the-password");
@@ -236,10 +271,29 @@ class DovecotMailIntakeIT {
 
     /** Starts the service, which cannot read the mailbox; a mail waits there; one line over several seconds of polls. */
     private void assertOneLineRefusal(String reason, String advice) throws Exception {
+        startRefused();
+        assertRefusedInOneLine(reason, advice);
+    }
+
+    /** {@link #assertOneLineRefusal}, and the service never logged in: Dovecot logged no login but the test's own. */
+    private void assertRefusedBeforeLogin(String reason, String advice) throws Exception {
+        int testsLogins = startRefused();
+        assertThat(dovecot.logins(INTAKE)).hasSize(testsLogins);
+        assertRefusedInOneLine(reason, advice);
+    }
+
+    /** Delivers a mail, starts the service and lets it try for a while; how many logins Dovecot logged before it. */
+    private int startRefused() throws Exception {
         dovecot.deliver(INTAKE, message("alice@example.com", "简报", pdfAttachment(corpusPdf("seed-001.pdf"), "a.pdf")));
+        // Dovecot's log process writes the delivery's login line a moment later
+        Eventually.within(PATIENCE, "the delivery's login logged", () -> !dovecot.logins(INTAKE).isEmpty());
+        int logins = dovecot.logins(INTAKE).size();
         service.start();
         Thread.sleep(5000); // over 10 polls and several IDLE reconnections
+        return logins;
+    }
 
+    private void assertRefusedInOneLine(String reason, String advice) throws Exception {
         assertThat(log.linesWith("cannot be read: ")).singleElement().asString()
                 .startsWith("WARN").contains(reason).contains(advice);
         assertThat(log.stackTraceLines()).isEmpty();

@@ -95,7 +95,7 @@ abstract class InboxMailRouteContract {
         properties.put("bulletin.imap.poll-delay", pollDelay());
         camel.getPropertiesComponent().setInitialProperties(properties);
         IntakeMailbox mailbox = new IntakeMailbox("imap", "127.0.0.1", server.imapPort(), TestMails.MAILBOX,
-                server.password(), "INBOX", MailSessionProperties.of(null));
+                server.password(), "INBOX", MailSessionProperties.of(null, false));
         MailboxOutage outage = new MailboxOutage(mailbox);
         camel.getRegistry().bind("mailIntake", new MailIntakeProcessor(new MailIntake(SenderPolicy.parse("alice@example.com"),
                 new PdfAttachmentFinder(1 << 20), new MailMessages(DATABASE.dataSource()),
@@ -103,6 +103,7 @@ abstract class InboxMailRouteContract {
         camel.getRegistry().bind("intakeMailProperties", mailbox.sessionProperties());
         camel.getRegistry().bind("mailboxPollLock", new MailboxPollLock(new AdvisoryLock(DATABASE.dataSource(), MAILBOX_LOCK), outage));
         camel.getRegistry().bind("mailboxExceptionHandler", new MailboxExceptionHandler(outage));
+        camel.getRegistry().bind("prefetchingUidGenerator", new PrefetchingUidGenerator());
         camel.getRegistry().bind("mailboxScheduler", new MailboxScheduler(new MailboxIdleWatcher(mailbox, outage)));
         camel.addRoutes(new RouteBuilder() {
             @Override
