@@ -42,7 +42,10 @@ public final class ChannelOutbox implements StoredListener {
         this.owners = owners;
         this.composer = composer;
         this.messages = new ChannelMessages(composer.console());
-        this.queue = new QueuedMessages(dataSource, "channel_delivery", "channel message");
+        this.queue = new QueuedMessages(dataSource, "channel_delivery", "channel message",
+                QueuedMessages.AfterCrash.LEAVE_UNKNOWN, "the service stopped while posting it, before the robot's "
+                        + "answer was recorded: it may be in the group already, and is not posted again by itself. "
+                        + "Check the group; Resend now if it is missing");
     }
 
     /** Queues one message per channel of every owner who follows some of the bulletin's new notices. */
@@ -107,7 +110,7 @@ public final class ChannelOutbox implements StoredListener {
                 + "and sent_at > now() - interval '1 minute'", url);
     }
 
-    /** Messages of a channel type in a state (queued, failing, sent, failed), for the metrics. */
+    /** Messages of a channel type in a state ({@link DigestState}), for the metrics. */
     public double count(ChannelType type, DigestState state) {
         return Figures.of(dataSource, "select count(*) from channel_delivery where channel_type = ? and "
                 + DigestState.OF_ROW + " = ?", type.code(), state.label());
@@ -142,12 +145,9 @@ public final class ChannelOutbox implements StoredListener {
         return queue.claim(id);
     }
 
-    int postpone(long id, String error) {
-        return queue.postpone(id, error);
-    }
-
-    void fail(long id, String answer) {
-        queue.fail(id, answer);
+    /** The messages whose sender died while posting them, now {@code unknown}, left for an admin; their ids. */
+    List<Long> leaveAbandonedUnknown() {
+        return queue.abandoned();
     }
 
     /** Resend now: the message goes out at the next run of the sender, whatever its state; empty when unknown. */

@@ -273,6 +273,66 @@ class ChannelSenderTest {
     }
 
     @Test
+    @DisplayName("a second sender (another instance) leaves alone a message the first is posting, even once the post "
+            + "has taken long: the row stays sending, held by the first, and is posted once")
+    void secondSenderLeavesAMessageBeingPosted() throws Exception {
+        wire(List.of(new Channel(ChannelType.WECOM, robots.url(ChannelType.WECOM), null)));
+        store(List.of(notice(1, "关于发布药品标准的通告")));
+        robots.holdAnswers();
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> posting = first.submit(sender()::sendPending);
+            while (robots.received(ChannelType.WECOM).isEmpty()) {
+                Thread.sleep(20);
+            }
+            assertThat(sender().sendPending()).as("the second sender").isZero();
+            Thread.sleep(10_500); // a slow robot: the message has been sending longer than one left by a dead sender
+            assertThat(sender().sendPending()).as("the second sender, later").isZero();
+            assertThat(strings("select " + DigestState.OF_ROW + " from channel_delivery")).containsExactly("sending");
+
+            robots.answerHeld();
+            assertThat(posting.get()).as("the first sender").isEqualTo(1);
+        } finally {
+            robots.answerHeld();
+            first.shutdownNow();
+        }
+        assertThat(robots.received(ChannelType.WECOM)).hasSize(1);
+        assertThat(strings("select " + DigestState.OF_ROW + " || ' ' || attempts || ' ' || (unknown_at is null) "
+                + "from channel_delivery")).containsExactly("sent 0 true");
+    }
+
+    @Test
+    @DisplayName("a message whose sender died while posting it (left sending, held by nobody) becomes unknown after "
+            + "10 s, with the reason and one WARN, and is not posted again until Resend now, which posts it once")
+    void abandonedMessageIsUnknownUntilResent() throws Exception {
+        wire(List.of(new Channel(ChannelType.DINGTALK, robots.url(ChannelType.DINGTALK), "PHARMA_DINGTALK_SECRET")));
+        store(List.of(notice(1, "关于发布药品标准的通告")));
+        long id = Long.parseLong(strings("select id from channel_delivery").get(0));
+        channels.claim(id).orElseThrow().close(); // what a killed sender leaves: sending, no outcome, no lock
+
+        assertThat(sender().sendPending()).as("within 10 s of the post").isZero();
+        assertThat(strings("select " + DigestState.OF_ROW + " from channel_delivery")).containsExactly("sending");
+        execute("update channel_delivery set sending_at = sending_at - interval '11 seconds'");
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(sender().sendPending()).isZero();
+            assertThat(log.text()).contains("Channel message #" + id + " left unknown", "Resend now");
+        }
+        execute("update channel_delivery set next_attempt_at = now() - interval '1 hour'");
+        assertThat(sender().sendPending()).isZero();
+        assertThat(robots.received()).isEmpty();
+        assertThat(strings("select " + DigestState.OF_ROW + " || ' ' || attempts || ' ' || last_error from channel_delivery"))
+                .singleElement().asString().startsWith("unknown 1 the service stopped while posting it, before the "
+                        + "robot's answer was recorded: it may be in the group already");
+        assertThat(channels.count(ChannelType.DINGTALK, DigestState.UNKNOWN)).isEqualTo(1.0);
+
+        assertThat(channels.resend(id)).contains(Resent.REQUEUED);
+        assertThat(sender().sendPending()).isEqualTo(1);
+        assertThat(sender().sendPending()).isZero();
+        assertThat(robots.received(ChannelType.DINGTALK)).hasSize(1);
+        assertThat(strings("select " + DigestState.OF_ROW + " from channel_delivery")).containsExactly("sent");
+    }
+
+    @Test
     @DisplayName("a secret variable that is not set: retried with the variable's name as the reason; no secret and no "
             + "robot key in any log line")
     void missingSecretAndNoSecretInTheLog() throws Exception {

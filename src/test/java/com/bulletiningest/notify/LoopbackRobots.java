@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +54,7 @@ public final class LoopbackRobots implements AutoCloseable {
     private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Forced> forced = new ConcurrentLinkedDeque<>();
     private final Deque<Instant> dingtalkTimes = new ConcurrentLinkedDeque<>();
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     public LoopbackRobots() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -81,6 +84,19 @@ public final class LoopbackRobots implements AutoCloseable {
 
     public void answerNext(Forced... answers) {
         forced.addAll(List.of(answers));
+    }
+
+    /**
+     * From now on a robot takes a message (it counts in {@link #received()}) but holds its answer back until
+     * {@link #answerHeld()}: the window in which a sender that dies never learns that the message was taken.
+     */
+    public void holdAnswers() {
+        held = new CountDownLatch(1);
+    }
+
+    /** Answers the held messages, and the next ones at once again. */
+    public void answerHeld() {
+        held.countDown();
     }
 
     /** Lets the DingTalk robot's minute pass, as the test moves the sender's past sends a minute back. */
@@ -141,6 +157,7 @@ public final class LoopbackRobots implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
         received.add(new Received(type, body, exchange.getRequestURI().getRawQuery(), headers, bytes.length));
+        awaitAnswer();
         answer(exchange, 200, switch (type) {
             case DINGTALK, WECOM -> "{\"errcode\":0,\"errmsg\":\"ok\"}";
             case FEISHU -> "{\"code\":0,\"msg\":\"success\",\"data\":{}}";
@@ -261,6 +278,14 @@ public final class LoopbackRobots implements AutoCloseable {
             exchange.getResponseBody().write(bytes);
         }
         exchange.close();
+    }
+
+    private void awaitAnswer() {
+        try {
+            held.await(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(Duration delay) {
