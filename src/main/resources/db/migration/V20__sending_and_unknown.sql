@@ -5,3 +5,6 @@
 -- for an admin: it is not posted again until Resend now.
 alter table outbox add column sending_at timestamptz, add column unknown_at timestamptz;
 alter table channel_delivery add column sending_at timestamptz, add column unknown_at timestamptz;
+-- a robot takes so many messages a minute: the sender counts the posts begun (sent, being posted, unknown) per robot
+drop index channel_delivery_robot_sent;
+create index channel_delivery_robot_posts on channel_delivery (url, sending_at) where sending_at is not null;

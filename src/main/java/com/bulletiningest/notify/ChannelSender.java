@@ -9,9 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import com.bulletiningest.notify.ChannelOutbox.Pending;
@@ -32,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * sender died while posting it (the robot may or may not have it) is not posted again by itself: it becomes
  * {@code unknown} (at most once), with one WARN line, until an admin checks the group and resends it. No answer, a timeout, 429, 5xx or a robot's "too fast"/"busy" code keep it queued with back-off (5 s, 10 s …
  * 10 min); any other refusal (also HTTP 200 with an error code) marks it failed with the platform's answer, one ERROR
- * line, until Resend now. A robot takes about 20 messages a minute ({@link ChannelType#perMinute()}): what would
- * exceed that waits in the queue for the next run, untouched. The signing secret is read from its environment
+ * line, until Resend now. A robot takes about 20 messages a minute (Feishu: 100, and 5 a second; {@link ChannelType}):
+ * what would exceed that waits in the queue for a later run, untouched. The signing secret is read from its environment
  * variable when the message is posted; neither it nor the robot's key in the URL is ever logged.
  */
 public final class ChannelSender {
@@ -75,18 +73,7 @@ public final class ChannelSender {
                     + "then Resend now on the Digests page if it is missing", id);
         }
         int sent = 0;
-        Set<String> busyRobots = new HashSet<>();
         for (Pending message : outbox.due(BATCH)) {
-            Channel channel = message.channel();
-            if (busyRobots.contains(channel.url())) {
-                continue;
-            }
-            int limit = channel.type().perMinute();
-            if (limit > 0 && outbox.sentLastMinute(channel.url()) >= limit) {
-                busyRobots.add(channel.url()); // stays queued, untouched, for a later run
-                LOG.debug("Channel {}: {} messages in the last minute, the rest wait", channel, limit);
-                continue;
-            }
             if (send(message)) {
                 sent++;
             }
@@ -95,9 +82,9 @@ public final class ChannelSender {
     }
 
     private boolean send(Pending message) {
-        Optional<QueuedMessages.Claim> claim = outbox.claim(message.id());
+        Optional<QueuedMessages.Claim> claim = outbox.claim(message.id(), message.channel());
         if (claim.isEmpty()) {
-            return false; // sent or postponed meanwhile, or another sender has it
+            return false; // sent or postponed meanwhile, another sender has it, or its robot is at its limit: it waits
         }
         try (QueuedMessages.Claim held = claim.get()) {
             RobotAnswer answer = post(message.channel(), message.body());

@@ -111,7 +111,7 @@ public final class Outbox implements StoredListener {
      * its outcome is recorded; empty when it was sent or postponed meanwhile, or another sender holds it.
      */
     Optional<QueuedMessages.Claim> claim(long id) {
-        return queue.claim(id);
+        return queue.claim(id, QueuedMessages.Admission.ALWAYS);
     }
 
     /** The digests whose sender died while the mail server took them, queued again (same Message-ID); their ids. */

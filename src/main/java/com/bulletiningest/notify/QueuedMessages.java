@@ -71,16 +71,24 @@ final class QueuedMessages {
         this.crashReason = crashReason;
     }
 
+    /** Whether a row may be sent now, asked in the transaction that claims it (before it is committed sending). */
+    @FunctionalInterface
+    interface Admission {
+        Admission ALWAYS = connection -> true;
+
+        boolean admits(Connection connection) throws SQLException;
+    }
+
     /**
-     * Claims a due row: commits it {@code sending}, then holds it locked. Empty when it was sent or postponed
-     * meanwhile, or another sender has it.
+     * Claims a due row if {@code admission} admits it: commits it {@code sending}, then holds it locked. Empty when
+     * it was sent or postponed meanwhile, another sender has it, or it was not admitted.
      */
-    Optional<Claim> claim(long id) {
+    Optional<Claim> claim(long id, Admission admission) {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
-            if (update(connection, "update " + table + " set sending_at = now() where id = (select id from " + table
+            if (admission.admits(connection) && update(connection, "update " + table + " set sending_at = now() where id = (select id from " + table
                     + " where id = ? and " + DUE + " for update skip locked)", id) == 1) {
                 connection.commit(); // from here on no sender takes it by itself, whatever becomes of this one
                 if (update(connection, "select 1 from " + table + " where id = ? and " + SENDING + " for update", id)
@@ -128,7 +136,7 @@ final class QueuedMessages {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement update = connection.prepareStatement("with before as (select id, case "
                      + DigestState.OF_ROW + " when 'sent' then 'AGAIN' when 'failed' then 'REQUEUED' "
-                     + "when 'unknown' then 'REQUEUED' else 'AT_ONCE' end as resent from " + table
+                     + "when 'unknown' then 'UNKNOWN' else 'AT_ONCE' end as resent from " + table
                      + " where id = ? for update) "
                      + "update " + table + " o set next_attempt_at = now(), resent_at = now(), sent_at = null, "
                      + "failed_at = null, sending_at = null, unknown_at = null, "

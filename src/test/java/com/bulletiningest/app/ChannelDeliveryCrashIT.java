@@ -88,6 +88,7 @@ class ChannelDeliveryCrashIT {
                         .getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(resend.statusCode()).as(resend.body()).isEqualTo(200);
+        assertThat(resend.body()).contains("although it may have arrived before");
         Eventually.within(Duration.ofSeconds(30), "posted again once resent",
                 () -> robots.received(ChannelType.WECOM).size() == 2);
         Eventually.within(Duration.ofSeconds(30), "marked sent",

@@ -54,6 +54,7 @@ public final class LoopbackRobots implements AutoCloseable {
     private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Forced> forced = new ConcurrentLinkedDeque<>();
     private final Deque<Instant> dingtalkTimes = new ConcurrentLinkedDeque<>();
+    private final Deque<Instant> feishuTimes = new ConcurrentLinkedDeque<>();
     private volatile CountDownLatch held = new CountDownLatch(0);
 
     public LoopbackRobots() throws IOException {
@@ -99,9 +100,10 @@ public final class LoopbackRobots implements AutoCloseable {
         held.countDown();
     }
 
-    /** Lets the DingTalk robot's minute pass, as the test moves the sender's past sends a minute back. */
+    /** Lets the robots' minute pass, as the test moves the sender's past posts a minute back. */
     public void minutePassed() {
         dingtalkTimes.clear();
+        feishuTimes.clear();
     }
 
     /** The messages accepted, in order. */
@@ -211,7 +213,10 @@ public final class LoopbackRobots implements AutoCloseable {
         return null;
     }
 
-    /** As Feishu: the hook, timestamp (seconds, within an hour) and sign in the body, a card or post, at most 20 KB. */
+    /**
+     * As Feishu: the hook, timestamp (seconds, within an hour) and sign in the body, a card or post, at most 20 KB,
+     * 100 messages a minute and 5 a second.
+     */
     private String feishu(String path, JsonNode body, int size) {
         if (!path.endsWith("/" + FEISHU_HOOK)) {
             return "{\"code\":19001,\"msg\":\"param invalid: incoming webhook access token invalid\"}";
@@ -231,6 +236,14 @@ public final class LoopbackRobots implements AutoCloseable {
         }
         if (size > 20 * 1024) {
             return "{\"code\":9499,\"msg\":\"request body too large\"}";
+        }
+        synchronized (feishuTimes) {
+            Instant now = Instant.now();
+            feishuTimes.removeIf(t -> t.isBefore(now.minusSeconds(60)));
+            if (feishuTimes.size() >= 100 || feishuTimes.stream().filter(t -> t.isAfter(now.minusSeconds(1))).count() >= 5) {
+                return "{\"code\":11232,\"msg\":\"frequency limited\"}";
+            }
+            feishuTimes.add(now);
         }
         return null;
     }
