@@ -211,10 +211,7 @@ class ChannelSenderTest {
     @DisplayName("DingTalk takes 20 messages a minute per robot: the 21st and 22nd wait in the queue, untouched, "
             + "and go out once the minute has passed; the robot never has to refuse one")
     void queuesBeyondTheRateLimit() throws Exception {
-        wire(List.of(new Channel(ChannelType.DINGTALK, robots.url(ChannelType.DINGTALK), "PHARMA_DINGTALK_SECRET")));
-        for (int i = 0; i < 22; i++) {
-            store(List.of(notice(1, "第 " + i + " 期通知")));
-        }
+        dingtalkGroupWith(22);
 
         assertThat(sender().sendPending()).isEqualTo(20);
         assertThat(sender().sendPending()).isZero();
@@ -231,21 +228,8 @@ class ChannelSenderTest {
     @DisplayName("two senders (instances) at once share a DingTalk robot's 20 a minute: 20 posted in all, none "
             + "refused, the 21st and 22nd wait")
     void twoSendersShareTheRateLimit() throws Exception {
-        wire(List.of(new Channel(ChannelType.DINGTALK, robots.url(ChannelType.DINGTALK), "PHARMA_DINGTALK_SECRET")));
-        for (int i = 0; i < 22; i++) {
-            store(List.of(notice(1, "第 " + i + " 期通知")));
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        int sent = 0;
-        try {
-            for (Future<Integer> result : pool.invokeAll(List.<Callable<Integer>>of(sender()::sendPending,
-                    sender()::sendPending))) {
-                sent += result.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        assertThat(sent).isEqualTo(20);
+        dingtalkGroupWith(22);
+        assertThat(twoSendersAtOnce()).isEqualTo(20);
         assertThat(robots.received(ChannelType.DINGTALK)).hasSize(20);
         assertThat(robots.refusals()).isEmpty();
         assertThat(strings("select " + DigestState.OF_ROW + " || ' ' || attempts from channel_delivery where sent_at is null"))
@@ -294,6 +278,29 @@ class ChannelSenderTest {
                 .isLessThanOrEqualTo(20 * 1024).isGreaterThan(15_000);
     }
 
+    /** The group follows pharma on a DingTalk robot only; this many bulletins, one message each, are queued. */
+    private void dingtalkGroupWith(int bulletins) {
+        wire(List.of(new Channel(ChannelType.DINGTALK, robots.url(ChannelType.DINGTALK), "PHARMA_DINGTALK_SECRET")));
+        for (int i = 0; i < bulletins; i++) {
+            store(List.of(notice(1, "第 " + i + " 期通知")));
+        }
+    }
+
+    /** Two senders, as two instances, running at the same time; the messages they posted together. */
+    private int twoSendersAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            int sent = 0;
+            for (Future<Integer> result : pool.invokeAll(List.<Callable<Integer>>of(sender()::sendPending,
+                    sender()::sendPending))) {
+                sent += result.get();
+            }
+            return sent;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** A minute later, for the robots and for the sender's count of its posts. */
     private void minutePassed() throws Exception {
         execute("update channel_delivery set sending_at = sending_at - interval '61 seconds', "
@@ -325,17 +332,7 @@ class ChannelSenderTest {
         for (int i = 0; i < 3; i++) {
             store(List.of(notice(1, "第 " + i + " 期通知")));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        int sent = 0;
-        try {
-            List<Callable<Integer>> both = List.of(sender()::sendPending, sender()::sendPending);
-            for (Future<Integer> result : pool.invokeAll(both)) {
-                sent += result.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        assertThat(sent).isEqualTo(12);
+        assertThat(twoSendersAtOnce()).isEqualTo(12);
         assertThat(robots.received()).hasSize(12);
 
         // a restart: new beans over the same database, which holds all there is to know
