@@ -28,10 +28,12 @@ import org.slf4j.LoggerFactory;
  * locked) while it is posted, and its outcome recorded in that transaction, so no two senders (threads or instances)
  * post it. Unlike a mail, a robot's message has no identity a platform could recognise a copy by, so a message whose
  * sender died while posting it (the robot may or may not have it) is not posted again by itself: it becomes
- * {@code unknown} (at most once), with one WARN line, until an admin checks the group and resends it. No answer, a timeout, 429, 5xx or a robot's "too fast"/"busy" code keep it queued with back-off (5 s, 10 s …
- * 10 min); any other refusal (also HTTP 200 with an error code) marks it failed with the platform's answer, one ERROR
- * line, until Resend now. A robot takes about 20 messages a minute (Feishu: 100, and 5 a second; {@link ChannelType}):
- * what would exceed that waits in the queue for a later run, untouched. The signing secret is read from its environment
+ * {@code unknown} (at most once), with one WARN line, until an admin checks the group and resends it.
+ * <p>
+ * No answer, a timeout, 429, 5xx or a robot's "too fast"/"busy" code keep it queued with back-off (5 s, 10 s … 10 min);
+ * any other refusal (also HTTP 200 with an error code) marks it failed with the platform's answer, one ERROR line,
+ * until Resend now. A robot takes about 20 messages a minute (Feishu: 100, and 5 a second; {@link ChannelType}): what
+ * would exceed that waits in the queue for a later run, untouched. The signing secret is read from its environment
  * variable when the message is posted; neither it nor the robot's key in the URL is ever logged.
  */
 public final class ChannelSender {

@@ -88,8 +88,9 @@ final class QueuedMessages {
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
-            if (admission.admits(connection) && update(connection, "update " + table + " set sending_at = now() where id = (select id from " + table
-                    + " where id = ? and " + DUE + " for update skip locked)", id) == 1) {
+            if (admission.admits(connection) && update(connection, "update " + table + " set sending_at = now() "
+                    + "where id = (select id from " + table + " where id = ? and " + DUE + " for update skip locked)",
+                    id) == 1) {
                 connection.commit(); // from here on no sender takes it by itself, whatever becomes of this one
                 if (update(connection, "select 1 from " + table + " where id = ? and " + SENDING + " for update", id)
                         == 1) {

@@ -378,7 +378,9 @@ class ChannelSenderTest {
         wire(List.of(new Channel(ChannelType.DINGTALK, robots.url(ChannelType.DINGTALK), "PHARMA_DINGTALK_SECRET")));
         store(List.of(notice(1, "关于发布药品标准的通告")));
         long id = Long.parseLong(strings("select id from channel_delivery").get(0));
-        channels.claim(id, new Channel(ChannelType.DINGTALK, robots.url(ChannelType.DINGTALK), "PHARMA_DINGTALK_SECRET")).orElseThrow().close(); // what a killed sender leaves: sending, no outcome, no lock
+        // what a killed sender leaves: sending, no outcome, no lock
+        channels.claim(id, new Channel(ChannelType.DINGTALK, robots.url(ChannelType.DINGTALK), "PHARMA_DINGTALK_SECRET"))
+                .orElseThrow().close();
 
         assertThat(sender().sendPending()).as("within 10 s of the post").isZero();
         assertThat(strings("select " + DigestState.OF_ROW + " from channel_delivery")).containsExactly("sending");
