@@ -205,23 +205,26 @@ const Console = (() => {
     }
   }
 
-  // Digests: mails and channel messages (DingTalk, WeCom, Feishu, web hooks), queued, sent, failing (retried) and
-  // failed (refused for good, with the server's or platform's answer), each with a Resend now button.
+  // Digests: mails and channel messages (DingTalk, WeCom, Feishu, web hooks), queued, sending, sent, failing (retried),
+  // failed (refused for good, with the server's or platform's answer) and unknown (the service stopped while posting
+  // it: not posted again until an admin checks the group), each with a Resend now button.
   async function digestsPage() {
     try {
       const [list, messages] = await Promise.all([api('/api/digests'), api('/api/channel-messages')]);
-      const state = (g) => `${esc(g.status)} ${esc(g.sentAt || '')}${g.resentAt ? `（管理员于 ${esc(g.resentAt)} 要求重发）` : ''}`;
+      const state = (g) => `${esc(g.status)} ${esc(g.sentAt || '')}${g.resentAt ? `（管理员于 ${esc(g.resentAt)} 要求重发）` : ''}`
+          + (g.status === 'unknown' ? '（可能已发到群里：请先查看群，缺了再点 Resend now）' : '');
+      const next = (g) => (g.sentAt || g.failedAt || g.status === 'unknown' ? '' : esc(g.nextAttemptAt));
       $('#content').innerHTML = `<p id="action-result"></p><h2>邮件</h2><table id="digests"><tr><th>#</th><th>收件人</th><th>主题</th>
           <th>状态</th><th>尝试</th><th>错误</th><th>下次</th><th></th></tr>` + list.map((g) => `<tr class="digest"
           data-id="${g.id}"><td>${g.id}</td><td>${esc(g.recipient)}</td>
           <td>${esc(g.subject)}</td><td class="status">${state(g)}</td><td>${g.attempts}</td>
-          <td>${esc(g.lastError || '')}</td><td>${g.sentAt || g.failedAt ? '' : esc(g.nextAttemptAt)}</td>
+          <td>${esc(g.lastError || '')}</td><td>${next(g)}</td>
           <td><button class="resend" data-id="${g.id}">Resend now</button></td></tr>`).join('') + '</table>'
           + `<h2>群机器人与 Webhook</h2><table id="channel-messages"><tr><th>#</th><th>负责人</th><th>渠道</th><th>标题</th>
           <th>状态</th><th>尝试</th><th>平台答复</th><th>下次</th><th></th></tr>` + messages.map((m) => `<tr
           class="channel-message" data-id="${m.id}"><td>${m.id}</td><td>${esc(m.owner)}</td>
           <td>${esc(m.type)} <small>${esc(m.channel)}</small></td><td>${esc(m.title)}</td><td class="status">${state(m)}</td>
-          <td>${m.attempts}</td><td>${esc(m.lastError || '')}</td><td>${m.sentAt || m.failedAt ? '' : esc(m.nextAttemptAt)}</td>
+          <td>${m.attempts}</td><td>${esc(m.lastError || '')}</td><td>${next(m)}</td>
           <td><button class="resend-channel" data-id="${m.id}">Resend now</button></td></tr>`).join('') + '</table>';
       const queued = (button) => {
         $('#action-result').textContent = `#${button.dataset.id}：已排队，下次发送时寄出`;

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import com.bulletiningest.store.db.AdvisoryLock;
 import com.bulletiningest.store.db.Figures;
 import com.bulletiningest.store.db.StoreException;
 import com.bulletiningest.store.write.StoredBulletin;
@@ -42,7 +43,10 @@ public final class ChannelOutbox implements StoredListener {
         this.owners = owners;
         this.composer = composer;
         this.messages = new ChannelMessages(composer.console());
-        this.queue = new QueuedMessages(dataSource, "channel_delivery", "channel message");
+        this.queue = new QueuedMessages(dataSource, "channel_delivery", "channel message",
+                QueuedMessages.AfterCrash.LEAVE_UNKNOWN, "the service stopped while posting it, before the robot's "
+                        + "answer was recorded: it may be in the group already, and is not posted again by itself. "
+                        + "Check the group; Resend now if it is missing");
     }
 
     /** Queues one message per channel of every owner who follows some of the bulletin's new notices. */
@@ -101,13 +105,8 @@ public final class ChannelOutbox implements StoredListener {
         }
     }
 
-    /** How many messages went to this robot in the last minute, by any instance: its rate limit counts them. */
-    int sentLastMinute(String url) {
-        return (int) Figures.of(dataSource, "select count(*) from channel_delivery where url = ? "
-                + "and sent_at > now() - interval '1 minute'", url);
-    }
 
-    /** Messages of a channel type in a state (queued, failing, sent, failed), for the metrics. */
+    /** Messages of a channel type in a state ({@link DigestState}), for the metrics. */
     public double count(ChannelType type, DigestState state) {
         return Figures.of(dataSource, "select count(*) from channel_delivery where channel_type = ? and "
                 + DigestState.OF_ROW + " = ?", type.code(), state.label());
@@ -138,16 +137,37 @@ public final class ChannelOutbox implements StoredListener {
         }
     }
 
-    Optional<QueuedMessages.Claim> claim(long id) {
-        return queue.claim(id);
+    /**
+     * Claims a message unless its robot had as many as it takes in the last minute or second ({@link ChannelType}):
+     * counted over the posts begun (sent, being posted, unknown) by any instance, under a lock per robot, so two
+     * instances never both take the last place.
+     */
+    Optional<QueuedMessages.Claim> claim(long id, Channel channel) {
+        ChannelType type = channel.type();
+        if (type.perMinute() == 0) {
+            return queue.claim(id, QueuedMessages.Admission.ALWAYS);
+        }
+        return queue.claim(id, connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, AdvisoryLock.key("channel robot " + channel.url()));
+                lock.execute();
+            }
+            try (PreparedStatement posts = connection.prepareStatement("select count(*) filter (where sending_at > "
+                    + "now() - interval '1 minute'), count(*) filter (where sending_at > now() - interval '1 second') "
+                    + "from channel_delivery where url = ? and sending_at > now() - interval '1 minute'")) {
+                posts.setString(1, channel.url());
+                try (ResultSet counts = posts.executeQuery()) {
+                    counts.next();
+                    return counts.getInt(1) < type.perMinute()
+                            && (type.perSecond() == 0 || counts.getInt(2) < type.perSecond());
+                }
+            }
+        });
     }
 
-    int postpone(long id, String error) {
-        return queue.postpone(id, error);
-    }
-
-    void fail(long id, String answer) {
-        queue.fail(id, answer);
+    /** The messages whose sender died while posting them, now {@code unknown}, left for an admin; their ids. */
+    List<Long> leaveAbandonedUnknown() {
+        return queue.abandoned();
     }
 
     /** Resend now: the message goes out at the next run of the sender, whatever its state; empty when unknown. */

@@ -9,9 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import com.bulletiningest.notify.ChannelOutbox.Pending;
@@ -26,12 +24,16 @@ import org.slf4j.LoggerFactory;
  * ({@code timestamp} and {@code sign} query parameters), Feishu ({@code timestamp} and {@code sign} in the body), a web
  * hook ({@code X-Bulletin-Signature-256: sha256=<HMAC of the body>}); WeCom carries its key in the URL.
  * <p>
- * Like the mail digests: a message's row is locked while it is posted and marked sent in that transaction, so no two
- * senders (threads or instances) post it twice; only a crash between the robot's answer and the commit posts it
- * again. No answer, a timeout, 429, 5xx or a robot's "too fast"/"busy" code keep it queued with back-off (5 s, 10 s …
- * 10 min); any other refusal (also HTTP 200 with an error code) marks it failed with the platform's answer, one ERROR
- * line, until Resend now. A robot takes about 20 messages a minute ({@link ChannelType#perMinute()}): what would
- * exceed that waits in the queue for the next run, untouched. The signing secret is read from its environment
+ * Like the mail digests, a message is claimed ({@link QueuedMessages#claim}: committed {@code sending}, then its row
+ * locked) while it is posted, and its outcome recorded in that transaction, so no two senders (threads or instances)
+ * post it. Unlike a mail, a robot's message has no identity a platform could recognise a copy by, so a message whose
+ * sender died while posting it (the robot may or may not have it) is not posted again by itself: it becomes
+ * {@code unknown} (at most once), with one WARN line, until an admin checks the group and resends it.
+ * <p>
+ * No answer, a timeout, 429, 5xx or a robot's "too fast"/"busy" code keep it queued with back-off (5 s, 10 s … 10 min);
+ * any other refusal (also HTTP 200 with an error code) marks it failed with the platform's answer, one ERROR line,
+ * until Resend now. A robot takes about 20 messages a minute (Feishu: 100, and 5 a second; {@link ChannelType}): what
+ * would exceed that waits in the queue for a later run, untouched. The signing secret is read from its environment
  * variable when the message is posted; neither it nor the robot's key in the URL is ever logged.
  */
 public final class ChannelSender {
@@ -67,19 +69,13 @@ public final class ChannelSender {
 
     /** Posts the messages that are due; returns how many the platforms took. */
     public int sendPending() {
+        for (long id : outbox.leaveAbandonedUnknown()) {
+            LOG.warn("Channel message #{} left unknown: the service stopped while posting it, before the robot's answer "
+                    + "was recorded, so it may be in the group already. Not posted again by itself: check the group, "
+                    + "then Resend now on the Digests page if it is missing", id);
+        }
         int sent = 0;
-        Set<String> busyRobots = new HashSet<>();
         for (Pending message : outbox.due(BATCH)) {
-            Channel channel = message.channel();
-            if (busyRobots.contains(channel.url())) {
-                continue;
-            }
-            int limit = channel.type().perMinute();
-            if (limit > 0 && outbox.sentLastMinute(channel.url()) >= limit) {
-                busyRobots.add(channel.url()); // stays queued, untouched, for a later run
-                LOG.debug("Channel {}: {} messages in the last minute, the rest wait", channel, limit);
-                continue;
-            }
             if (send(message)) {
                 sent++;
             }
@@ -88,21 +84,19 @@ public final class ChannelSender {
     }
 
     private boolean send(Pending message) {
-        Optional<QueuedMessages.Claim> claim = outbox.claim(message.id());
+        Optional<QueuedMessages.Claim> claim = outbox.claim(message.id(), message.channel());
         if (claim.isEmpty()) {
-            return false; // sent or postponed meanwhile, or another sender has it
+            return false; // sent or postponed meanwhile, another sender has it, or its robot is at its limit: it waits
         }
-        Channel channel = message.channel();
-        RobotAnswer answer;
         try (QueuedMessages.Claim held = claim.get()) {
-            answer = post(channel, message.body());
+            RobotAnswer answer = post(message.channel(), message.body());
             if (answer.outcome() == RobotAnswer.Outcome.TAKEN) {
                 held.markSent();
                 return true;
             }
-        } // released before it is postponed or failed, which updates the row from another connection
-        notTaken(message, answer);
-        return false;
+            notTaken(held, message, answer);
+            return false;
+        }
     }
 
     private RobotAnswer post(Channel channel, String body) {
@@ -155,14 +149,14 @@ public final class ChannelSender {
         }
     }
 
-    private void notTaken(Pending message, RobotAnswer answer) {
+    private static void notTaken(QueuedMessages.Claim held, Pending message, RobotAnswer answer) {
         if (answer.outcome() == RobotAnswer.Outcome.REFUSED) {
-            outbox.fail(message.id(), answer.text());
+            held.fail(answer.text());
             LOG.error("Channel message #{} to {} refused, not retried (resend it once fixed): {}", message.id(),
                     message.channel(), answer.text());
             return;
         }
-        int attempts = outbox.postpone(message.id(), answer.text());
+        int attempts = held.postpone(answer.text());
         LOG.warn("Channel message #{} to {} not taken (attempt {}), will retry: {}", message.id(), message.channel(),
                 attempts, answer.text());
     }

@@ -9,18 +9,25 @@ import java.util.Optional;
  * JSON document. Each robot takes only so many messages a minute; beyond that it refuses them, so the sender queues.
  *
  * @param perMinute messages one robot takes a minute (DingTalk and WeCom: 20; Feishu: 100), 0 for no limit
+ * @param perSecond messages one robot takes a second (Feishu: 5), 0 for no limit of its own
  */
 public enum ChannelType {
-    DINGTALK(20), WECOM(20), FEISHU(100), WEBHOOK(0);
+    DINGTALK(20, 0), WECOM(20, 0), FEISHU(100, 5), WEBHOOK(0, 0);
 
     private final int perMinute;
+    private final int perSecond;
 
-    ChannelType(int perMinute) {
+    ChannelType(int perMinute, int perSecond) {
         this.perMinute = perMinute;
+        this.perSecond = perSecond;
     }
 
     public int perMinute() {
         return perMinute;
+    }
+
+    public int perSecond() {
+        return perSecond;
     }
 
     /** As written in owners.yaml and shown by the API: {@code dingtalk}, {@code wecom}, {@code feishu}, {@code webhook}. */

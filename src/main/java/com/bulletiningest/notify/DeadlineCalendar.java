@@ -2,6 +2,7 @@ package com.bulletiningest.notify;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -29,6 +30,10 @@ import net.fortuna.ical4j.validate.ValidationException;
  * 「截止：<title>」, with the deadline's sentence and the notice's page in the description and a reminder
  * {@link #REMINDER_DAYS} days before. The UID stays the same for a notice and deadline, so a calendar replaces the
  * event on the next refresh instead of adding a second one.
+ * <p>
+ * Past deadlines stay for a while ({@code bulletin.calendar.past-days}, 30 by default), so an event does not vanish on
+ * its day or the days after, when someone looks back at what was due; older ones are left out, as a subscribed
+ * calendar removes the events a feed no longer has, and the feed stays small over the years.
  */
 public final class DeadlineCalendar {
 
@@ -36,14 +41,31 @@ public final class DeadlineCalendar {
     public static final int REMINDER_DAYS = 3;
 
     private final String console;
+    private final int pastDays;
+    private final Clock clock;
 
-    /** @param composer whose public address ({@code bulletin.public-url}) the notice links point to */
-    public DeadlineCalendar(DigestComposer composer) {
+    /**
+     * @param composer whose public address ({@code bulletin.public-url}) the notice links point to
+     * @param pastDays how many days a deadline stays in the feed after it passed ({@code bulletin.calendar.past-days})
+     * @param clock    whose zone's date is today
+     */
+    public DeadlineCalendar(DigestComposer composer, int pastDays, Clock clock) {
+        if (pastDays < 0) {
+            throw new IllegalArgumentException("bulletin.calendar.past-days must be 0 or more days, not " + pastDays);
+        }
         this.console = composer.console();
+        this.pastDays = pastDays;
+        this.clock = clock;
     }
 
-    /** The feed of these deadlines, those of notices the owner follows. */
+    /** The earliest deadline a feed holds today. */
+    public LocalDate firstDay() {
+        return LocalDate.now(clock).minusDays(pastDays);
+    }
+
+    /** The feed of these deadlines, those from {@link #firstDay()} on of notices the owner follows. */
     public String ics(Owner owner, List<NoticeDeadline> deadlines) {
+        LocalDate firstDay = firstDay();
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//bulletin-ingest//deadlines//ZH"));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -51,7 +73,7 @@ public final class DeadlineCalendar {
         calendar.add(new XProperty("X-WR-CALNAME", "政策通知截止日期 · " + (owner.name() != null ? owner.name() : owner.key())));
         for (NoticeDeadline deadline : deadlines) {
             StoredNotice notice = deadline.notice();
-            if (owner.follows(notice.category(), Stream.concat(notice.tags().stream(), notice.keywords().stream()).toList())) {
+            if (!deadline.deadline().isBefore(firstDay) && owner.follows(notice.category(), Stream.concat(notice.tags().stream(), notice.keywords().stream()).toList())) {
                 calendar.add(event(deadline));
             }
         }

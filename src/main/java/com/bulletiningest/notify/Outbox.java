@@ -43,7 +43,9 @@ public final class Outbox implements StoredListener {
         this.dataSource = dataSource;
         this.owners = owners;
         this.composer = composer;
-        this.queue = new QueuedMessages(dataSource, "outbox", "digest");
+        this.queue = new QueuedMessages(dataSource, "outbox", "digest", QueuedMessages.AfterCrash.SEND_AGAIN,
+                "the service stopped while the mail server took it, before its answer was recorded: sent again, "
+                        + "with the same Message-ID");
     }
 
     /** Queues one digest per owner with an address who follows some of the bulletin's new notices. */
@@ -105,21 +107,16 @@ public final class Outbox implements StoredListener {
     }
 
     /**
-     * Locks a due digest's row ({@code for update skip locked}) so that no other sender takes it while it is being
-     * sent; empty when it was sent or postponed meanwhile, or another sender holds it.
+     * Claims a due digest ({@link QueuedMessages#claim}) so that no other sender takes it while it is being sent and
+     * its outcome is recorded; empty when it was sent or postponed meanwhile, or another sender holds it.
      */
     Optional<QueuedMessages.Claim> claim(long id) {
-        return queue.claim(id);
+        return queue.claim(id, QueuedMessages.Admission.ALWAYS);
     }
 
-    /** Sets the digest's next attempt after an exponential back-off (5 s, 10 s, 20 s … 10 min); returns its attempts. */
-    public int postpone(long id, String error) {
-        return queue.postpone(id, error);
-    }
-
-    /** Marks the digest failed: the server refused it for good ({@code reply}); it is not tried again. */
-    public void fail(long id, String reply) {
-        queue.fail(id, reply);
+    /** The digests whose sender died while the mail server took them, queued again (same Message-ID); their ids. */
+    List<Long> sendAgainAbandoned() {
+        return queue.abandoned();
     }
 
     /**

@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the digests queued in the {@link Outbox}, as multipart/alternative (plain text and HTML, UTF-8).
  * <p>
- * A digest's row is locked ({@link QueuedMessages#claim}) while the SMTP server takes it and marked sent in that same
- * transaction right after the server accepted it, so two senders never send the same digest. The one window left: the
- * server accepted the mail but the commit fails (database gone, process killed in between); the digest is then sent
- * again on the next run, with the same Message-ID ({@code <digest-<bulletin>-<address hash>@bulletin-ingest>}), so a
- * receiving system can drop the copy. A digest the server does not take stays queued and is retried with exponential
+ * A digest is claimed ({@link QueuedMessages#claim}: committed {@code sending}, then its row locked) while the SMTP
+ * server takes it and marked sent in that same transaction right after the server accepted it, so two senders never
+ * send the same digest. The one window left: the server accepted the mail but the commit fails (database gone,
+ * process killed in between); the digest is then left {@code sending}, and a later run sends it again (at least once),
+ * with the same Message-ID ({@code <digest-<bulletin>-<address hash>@bulletin-ingest>}), so a receiving system can
+ * drop the copy. A digest the server does not take stays queued and is retried with exponential
  * back-off (5 s, 10 s, 20 s … at most 10 min), its attempts and last error recorded; a digest the server refuses for
  * good (a 5xx reply, e.g. an unknown recipient) is marked failed with the server's reply and not tried again until
  * {@link Outbox#resend} (one ERROR line). A down mail server never throws,
@@ -59,6 +60,10 @@ public final class OutboxSender {
 
     /** Sends the digests that are due; returns how many the SMTP server accepted. */
     public int sendPending() {
+        for (long id : outbox.sendAgainAbandoned()) {
+            LOG.warn("Digest #{}: the service stopped while the mail server took it; sending it again, with the same "
+                    + "Message-ID", id);
+        }
         int sent = 0;
         for (Pending digest : outbox.due(BATCH)) {
             if (send(digest)) {
@@ -75,28 +80,30 @@ public final class OutboxSender {
         }
         MimeMessage message;
         try (QueuedMessages.Claim held = claim.get()) {
-            message = message(digest);
-            Transport.send(message, smtp.user().isEmpty() ? null : smtp.user(), smtp.password());
+            try {
+                message = message(digest);
+                Transport.send(message, smtp.user().isEmpty() ? null : smtp.user(), smtp.password());
+            } catch (MessagingException e) {
+                notSent(held, digest, e);
+                return false;
+            }
             held.markSent();
-        } catch (MessagingException e) {
-            notSent(digest, e);
-            return false;
         }
         keepCopy(digest, message);
         return true;
     }
 
     /** A 5xx reply fails the digest for good; anything else (4xx, no connection) is tried again after a back-off. */
-    private void notSent(Pending digest, MessagingException failure) {
+    private void notSent(QueuedMessages.Claim held, Pending digest, MessagingException failure) {
         Optional<SmtpReply> reply = SmtpReply.of(failure);
         if (reply.isPresent() && reply.get().permanent()) {
-            outbox.fail(digest.id(), reply.get().text());
+            held.fail(reply.get().text());
             LOG.error("Digest #{} to {} refused by the mail server, not retried (resend it once fixed): {}",
                     digest.id(), digest.recipient(), reply.get().text());
             return;
         }
         String error = reply.map(SmtpReply::text).orElse(String.valueOf(failure.getMessage()));
-        int attempts = outbox.postpone(digest.id(), error);
+        int attempts = held.postpone(error);
         LOG.warn("Digest #{} to {} not sent (attempt {}), will retry: {}", digest.id(), digest.recipient(), attempts,
                 error);
     }

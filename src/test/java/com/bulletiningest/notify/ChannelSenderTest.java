@@ -211,21 +211,101 @@ class ChannelSenderTest {
     @DisplayName("DingTalk takes 20 messages a minute per robot: the 21st and 22nd wait in the queue, untouched, "
             + "and go out once the minute has passed; the robot never has to refuse one")
     void queuesBeyondTheRateLimit() throws Exception {
-        wire(List.of(new Channel(ChannelType.DINGTALK, robots.url(ChannelType.DINGTALK), "PHARMA_DINGTALK_SECRET")));
-        for (int i = 0; i < 22; i++) {
-            store(List.of(notice(1, "第 " + i + " 期通知")));
-        }
+        dingtalkGroupWith(22);
 
         assertThat(sender().sendPending()).isEqualTo(20);
         assertThat(sender().sendPending()).isZero();
         assertThat(strings("select attempts || ' ' || coalesce(last_error, '-') from channel_delivery where sent_at is null"))
                 .containsExactly("0 -", "0 -");
 
-        execute("update channel_delivery set sent_at = sent_at - interval '61 seconds'"); // a minute later
-        robots.minutePassed();
+        minutePassed();
         assertThat(sender().sendPending()).isEqualTo(2);
         assertThat(robots.received(ChannelType.DINGTALK)).hasSize(22);
         assertThat(robots.refusals()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("two senders (instances) at once share a DingTalk robot's 20 a minute: 20 posted in all, none "
+            + "refused, the 21st and 22nd wait")
+    void twoSendersShareTheRateLimit() throws Exception {
+        dingtalkGroupWith(22);
+        assertThat(twoSendersAtOnce()).isEqualTo(20);
+        assertThat(robots.received(ChannelType.DINGTALK)).hasSize(20);
+        assertThat(robots.refusals()).isEmpty();
+        assertThat(strings("select " + DigestState.OF_ROW + " || ' ' || attempts from channel_delivery where sent_at is null"))
+                .containsExactly("queued 0", "queued 0");
+    }
+
+    @Test
+    @DisplayName("Feishu takes 5 messages a second and 100 a minute per robot: 7 at once go out over more than one "
+            + "second, none refused")
+    void feishuFiveASecond() throws Exception {
+        wire(List.of(new Channel(ChannelType.FEISHU, robots.url(ChannelType.FEISHU), "PHARMA_FEISHU_SECRET")));
+        for (int i = 0; i < 7; i++) {
+            store(List.of(notice(1, "第 " + i + " 期通知")));
+        }
+        int sent = sender().sendPending();
+        assertThat(sent).as("in the first run").isBetween(1, 5);
+        for (int run = 0; run < 10 && sent < 7; run++) {
+            Thread.sleep(1100);
+            sent += sender().sendPending();
+        }
+        assertThat(sent).isEqualTo(7);
+        assertThat(robots.received(ChannelType.FEISHU)).hasSize(7);
+        assertThat(robots.refusals()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("DingTalk and Feishu: a long digest stays one message under their 20 KB, ending with 「其余 N 条见控制台」")
+    void dingtalkAndFeishuSizeLimits() throws Exception {
+        wire(List.of(new Channel(ChannelType.DINGTALK, robots.url(ChannelType.DINGTALK), "PHARMA_DINGTALK_SECRET"),
+                new Channel(ChannelType.FEISHU, robots.url(ChannelType.FEISHU), "PHARMA_FEISHU_SECRET")));
+        store(IntStream.rangeClosed(1, 300).mapToObj(i -> notice(i, "关于组织开展 2021 年度医疗器械注册人制度试点工作第 " + i
+                + " 批次申报材料审查结果的公示")).toList());
+
+        assertThat(sender().sendPending()).isEqualTo(2);
+
+        assertThat(robots.refusals()).isEmpty();
+        String dingtalk = robots.received(ChannelType.DINGTALK).get(0).body().path("markdown").path("text").asText();
+        String feishu = robots.received(ChannelType.FEISHU).get(0).body().path("card").path("elements").get(0)
+                .path("text").path("content").asText();
+        for (String content : List.of(dingtalk, feishu)) {
+            int listed = (int) content.lines().filter(l -> l.startsWith("- ")).count();
+            assertThat(listed).isBetween(50, 299);
+            assertThat(content).endsWith("[其余 " + (300 - listed) + " 条见控制台](https://bulletins.example.org/bulletins)");
+        }
+        assertThat(robots.received().stream().mapToInt(LoopbackRobots.Received::bytes).max().orElseThrow())
+                .isLessThanOrEqualTo(20 * 1024).isGreaterThan(15_000);
+    }
+
+    /** The group follows pharma on a DingTalk robot only; this many bulletins, one message each, are queued. */
+    private void dingtalkGroupWith(int bulletins) {
+        wire(List.of(new Channel(ChannelType.DINGTALK, robots.url(ChannelType.DINGTALK), "PHARMA_DINGTALK_SECRET")));
+        for (int i = 0; i < bulletins; i++) {
+            store(List.of(notice(1, "第 " + i + " 期通知")));
+        }
+    }
+
+    /** Two senders, as two instances, running at the same time; the messages they posted together. */
+    private int twoSendersAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            int sent = 0;
+            for (Future<Integer> result : pool.invokeAll(List.<Callable<Integer>>of(sender()::sendPending,
+                    sender()::sendPending))) {
+                sent += result.get();
+            }
+            return sent;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** A minute later, for the robots and for the sender's count of its posts. */
+    private void minutePassed() throws Exception {
+        execute("update channel_delivery set sending_at = sending_at - interval '61 seconds', "
+                + "sent_at = sent_at - interval '61 seconds'");
+        robots.minutePassed();
     }
 
     @Test
@@ -252,17 +332,7 @@ class ChannelSenderTest {
         for (int i = 0; i < 3; i++) {
             store(List.of(notice(1, "第 " + i + " 期通知")));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        int sent = 0;
-        try {
-            List<Callable<Integer>> both = List.of(sender()::sendPending, sender()::sendPending);
-            for (Future<Integer> result : pool.invokeAll(both)) {
-                sent += result.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        assertThat(sent).isEqualTo(12);
+        assertThat(twoSendersAtOnce()).isEqualTo(12);
         assertThat(robots.received()).hasSize(12);
 
         // a restart: new beans over the same database, which holds all there is to know
@@ -270,6 +340,68 @@ class ChannelSenderTest {
         assertThat(sender().sendPending()).isZero();
         assertThat(robots.received()).hasSize(12);
         assertThat(strings("select count(*) from channel_delivery where sent_at is not null")).containsExactly("12");
+    }
+
+    @Test
+    @DisplayName("a second sender (another instance) leaves alone a message the first is posting, even once the post "
+            + "has taken long: the row stays sending, held by the first, and is posted once")
+    void secondSenderLeavesAMessageBeingPosted() throws Exception {
+        wire(List.of(new Channel(ChannelType.WECOM, robots.url(ChannelType.WECOM), null)));
+        store(List.of(notice(1, "关于发布药品标准的通告")));
+        robots.holdAnswers();
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> posting = first.submit(sender()::sendPending);
+            while (robots.received(ChannelType.WECOM).isEmpty()) {
+                Thread.sleep(20);
+            }
+            assertThat(sender().sendPending()).as("the second sender").isZero();
+            Thread.sleep(10_500); // a slow robot: the message has been sending longer than one left by a dead sender
+            assertThat(sender().sendPending()).as("the second sender, later").isZero();
+            assertThat(strings("select " + DigestState.OF_ROW + " from channel_delivery")).containsExactly("sending");
+
+            robots.answerHeld();
+            assertThat(posting.get()).as("the first sender").isEqualTo(1);
+        } finally {
+            robots.answerHeld();
+            first.shutdownNow();
+        }
+        assertThat(robots.received(ChannelType.WECOM)).hasSize(1);
+        assertThat(strings("select " + DigestState.OF_ROW + " || ' ' || attempts || ' ' || (unknown_at is null) "
+                + "from channel_delivery")).containsExactly("sent 0 true");
+    }
+
+    @Test
+    @DisplayName("a message whose sender died while posting it (left sending, held by nobody) becomes unknown after "
+            + "10 s, with the reason and one WARN, and is not posted again until Resend now, which posts it once")
+    void abandonedMessageIsUnknownUntilResent() throws Exception {
+        wire(List.of(new Channel(ChannelType.DINGTALK, robots.url(ChannelType.DINGTALK), "PHARMA_DINGTALK_SECRET")));
+        store(List.of(notice(1, "关于发布药品标准的通告")));
+        long id = Long.parseLong(strings("select id from channel_delivery").get(0));
+        // what a killed sender leaves: sending, no outcome, no lock
+        channels.claim(id, new Channel(ChannelType.DINGTALK, robots.url(ChannelType.DINGTALK), "PHARMA_DINGTALK_SECRET"))
+                .orElseThrow().close();
+
+        assertThat(sender().sendPending()).as("within 10 s of the post").isZero();
+        assertThat(strings("select " + DigestState.OF_ROW + " from channel_delivery")).containsExactly("sending");
+        execute("update channel_delivery set sending_at = sending_at - interval '11 seconds'");
+        try (LogCapture log = LogCapture.start()) {
+            assertThat(sender().sendPending()).isZero();
+            assertThat(log.text()).contains("Channel message #" + id + " left unknown", "Resend now");
+        }
+        execute("update channel_delivery set next_attempt_at = now() - interval '1 hour'");
+        assertThat(sender().sendPending()).isZero();
+        assertThat(robots.received()).isEmpty();
+        assertThat(strings("select " + DigestState.OF_ROW + " || ' ' || attempts || ' ' || last_error from channel_delivery"))
+                .singleElement().asString().startsWith("unknown 1 the service stopped while posting it, before the "
+                        + "robot's answer was recorded: it may be in the group already");
+        assertThat(channels.count(ChannelType.DINGTALK, DigestState.UNKNOWN)).isEqualTo(1.0);
+
+        assertThat(channels.resend(id)).contains(Resent.UNKNOWN);
+        assertThat(sender().sendPending()).isEqualTo(1);
+        assertThat(sender().sendPending()).isZero();
+        assertThat(robots.received(ChannelType.DINGTALK)).hasSize(1);
+        assertThat(strings("select " + DigestState.OF_ROW + " from channel_delivery")).containsExactly("sent");
     }
 
     @Test

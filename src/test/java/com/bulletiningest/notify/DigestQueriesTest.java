@@ -29,7 +29,7 @@ class DigestQueriesTest {
 
     private static final LocalDate MONDAY = LocalDate.of(2021, 3, 8);
     private static final List<String> RECIPIENTS = List.of("a@example.com", "b@example.com", "c@example.com",
-            "d@example.com");
+            "d@example.com", "e@example.com");
 
     @RegisterExtension
     static final EmbeddedDatabase DATABASE = new EmbeddedDatabase();
@@ -47,29 +47,59 @@ class DigestQueriesTest {
     }
 
     @Test
-    @DisplayName("a digest refused for good is failed, not failing; each state is counted once")
+    @DisplayName("a digest refused for good is failed, not failing; one being sent is sending; each state is counted "
+            + "once; a digest is never left unknown")
     void eachDigestInOneState() throws Exception {
         Map<String, Long> ids = queueOneDigestEach("1");
         sent(ids.get("a@example.com"));
-        outbox.postpone(ids.get("b@example.com"), "451 try again later");
-        outbox.fail(ids.get("c@example.com"), "550 no such user");
-
-        assertThat(queries.recent(10).stream().collect(Collectors.toMap(StoredDigest::recipient, StoredDigest::status)))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("a@example.com", "sent", "b@example.com", "failing",
-                        "c@example.com", "failed", "d@example.com", "queued"));
-        for (DigestState state : DigestState.values()) {
-            assertThat(queries.count(state)).as(state.label()).isEqualTo(1);
+        try (QueuedMessages.Claim claim = outbox.claim(ids.get("b@example.com")).orElseThrow()) {
+            claim.postpone("451 try again later");
         }
+        try (QueuedMessages.Claim claim = outbox.claim(ids.get("c@example.com")).orElseThrow()) {
+            claim.fail("550 no such user");
+        }
+        try (QueuedMessages.Claim sending = outbox.claim(ids.get("e@example.com")).orElseThrow()) {
+            assertThat(outbox.claim(ids.get("e@example.com"))).as("claimed twice").isEmpty();
+
+            assertThat(queries.recent(10).stream().collect(Collectors.toMap(StoredDigest::recipient, StoredDigest::status)))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("a@example.com", "sent", "b@example.com", "failing",
+                            "c@example.com", "failed", "d@example.com", "queued", "e@example.com", "sending"));
+            for (DigestState state : DigestState.values()) {
+                assertThat(queries.count(state)).as(state.label()).isEqualTo(state == DigestState.UNKNOWN ? 0 : 1);
+            }
+            sending.markSent();
+        }
+    }
+
+    @Test
+    @DisplayName("a digest whose sender died while the mail server took it (left sending, no longer held) is sent "
+            + "again, with the reason, once 10 s have passed")
+    void abandonedDigestIsSentAgain() throws Exception {
+        Map<String, Long> ids = queueOneDigestEach("3");
+        long abandoned = ids.get("a@example.com");
+        outbox.claim(abandoned).orElseThrow().close(); // as a crash leaves it: sending, no outcome, no lock
+        assertThat(outbox.sendAgainAbandoned()).as("within 10 s").isEmpty();
+        execute("update outbox set sending_at = now() - interval '11 seconds' where id = " + abandoned);
+        assertThat(outbox.sendAgainAbandoned()).containsExactly(abandoned);
+        assertThat(outbox.sendAgainAbandoned()).isEmpty();
+        assertThat(queries.recent(10).stream().filter(d -> d.id() == abandoned).findFirst().orElseThrow())
+                .satisfies(d -> {
+                    assertThat(d.status()).isEqualTo("failing");
+                    assertThat(d.lastError()).startsWith("the service stopped while the mail server took it");
+                });
+        assertThat(outbox.due(10).stream().map(Outbox.Pending::id)).contains(abandoned);
     }
 
     @Test
     @DisplayName("the oldest unsent digest is one still to be sent: a digest refused for good does not keep it growing")
     void refusedForGoodIsNotUnsent() throws Exception {
         Map<String, Long> ids = queueOneDigestEach("2");
-        for (String recipient : List.of("a@example.com", "b@example.com", "c@example.com")) {
+        for (String recipient : List.of("a@example.com", "b@example.com", "c@example.com", "e@example.com")) {
             sent(ids.get(recipient));
         }
-        outbox.fail(ids.get("d@example.com"), "550 no such user");
+        try (QueuedMessages.Claim claim = outbox.claim(ids.get("d@example.com")).orElseThrow()) {
+            claim.fail("550 no such user");
+        }
 
         assertThat(queries.oldestUnsentAge()).isZero();
 
@@ -84,6 +114,13 @@ class DigestQueriesTest {
         new BulletinStore(DATABASE.dataSource(), outbox).save(new ReceivedBulletin(sha.repeat(64), "folder",
                 "inbox/" + sha + ".pdf", null, Instant.now(), "text"), bulletin, Unenriched.notices(bulletin));
         return outbox.due(10).stream().collect(Collectors.toMap(Outbox.Pending::recipient, Outbox.Pending::id));
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = DATABASE.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
     }
 
     private void sent(long id) {

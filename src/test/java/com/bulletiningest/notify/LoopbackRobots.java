@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +54,8 @@ public final class LoopbackRobots implements AutoCloseable {
     private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Forced> forced = new ConcurrentLinkedDeque<>();
     private final Deque<Instant> dingtalkTimes = new ConcurrentLinkedDeque<>();
+    private final Deque<Instant> feishuTimes = new ConcurrentLinkedDeque<>();
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     public LoopbackRobots() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -83,9 +87,23 @@ public final class LoopbackRobots implements AutoCloseable {
         forced.addAll(List.of(answers));
     }
 
-    /** Lets the DingTalk robot's minute pass, as the test moves the sender's past sends a minute back. */
+    /**
+     * From now on a robot takes a message (it counts in {@link #received()}) but holds its answer back until
+     * {@link #answerHeld()}: the window in which a sender that dies never learns that the message was taken.
+     */
+    public void holdAnswers() {
+        held = new CountDownLatch(1);
+    }
+
+    /** Answers the held messages, and the next ones at once again. */
+    public void answerHeld() {
+        held.countDown();
+    }
+
+    /** Lets the robots' minute pass, as the test moves the sender's past posts a minute back. */
     public void minutePassed() {
         dingtalkTimes.clear();
+        feishuTimes.clear();
     }
 
     /** The messages accepted, in order. */
@@ -141,6 +159,7 @@ public final class LoopbackRobots implements AutoCloseable {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
         received.add(new Received(type, body, exchange.getRequestURI().getRawQuery(), headers, bytes.length));
+        awaitAnswer();
         answer(exchange, 200, switch (type) {
             case DINGTALK, WECOM -> "{\"errcode\":0,\"errmsg\":\"ok\"}";
             case FEISHU -> "{\"code\":0,\"msg\":\"success\",\"data\":{}}";
@@ -194,7 +213,10 @@ public final class LoopbackRobots implements AutoCloseable {
         return null;
     }
 
-    /** As Feishu: the hook, timestamp (seconds, within an hour) and sign in the body, a card or post, at most 20 KB. */
+    /**
+     * As Feishu: the hook, timestamp (seconds, within an hour) and sign in the body, a card or post, at most 20 KB,
+     * 100 messages a minute and 5 a second.
+     */
     private String feishu(String path, JsonNode body, int size) {
         if (!path.endsWith("/" + FEISHU_HOOK)) {
             return "{\"code\":19001,\"msg\":\"param invalid: incoming webhook access token invalid\"}";
@@ -214,6 +236,14 @@ public final class LoopbackRobots implements AutoCloseable {
         }
         if (size > 20 * 1024) {
             return "{\"code\":9499,\"msg\":\"request body too large\"}";
+        }
+        synchronized (feishuTimes) {
+            Instant now = Instant.now();
+            feishuTimes.removeIf(t -> t.isBefore(now.minusSeconds(60)));
+            if (feishuTimes.size() >= 100 || feishuTimes.stream().filter(t -> t.isAfter(now.minusSeconds(1))).count() >= 5) {
+                return "{\"code\":11232,\"msg\":\"frequency limited\"}";
+            }
+            feishuTimes.add(now);
         }
         return null;
     }
@@ -261,6 +291,14 @@ public final class LoopbackRobots implements AutoCloseable {
             exchange.getResponseBody().write(bytes);
         }
         exchange.close();
+    }
+
+    private void awaitAnswer() {
+        try {
+            held.await(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(Duration delay) {

@@ -32,8 +32,6 @@ public final class OwnersApi {
     private static final Logger LOG = LoggerFactory.getLogger(OwnersApi.class);
     /** What {@link CalendarTokens} issues, with the {@code .ics} a calendar app expects. */
     private static final Pattern CALENDAR_FILE = Pattern.compile("([A-Za-z0-9_-]{32})\\.ics");
-    /** The calendar holds every deadline, past ones too (a few hundred a year): calendar apps keep history. */
-    private static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
     private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
 
     private final Supplier<Owners> owners;
@@ -115,7 +113,7 @@ public final class OwnersApi {
             Owner owner = (name.matches() ? tokens.owner(name.group(1)) : Optional.<String>empty())
                     .flatMap(key -> owners.get().byKey(key))
                     .orElseThrow(() -> new Params.NotFoundException("no such calendar"));
-            String ics = calendar.ics(owner, notices.deadlines(FIRST_DAY, LAST_DAY));
+            String ics = calendar.ics(owner, notices.deadlines(calendar.firstDay(), LAST_DAY));
             Responses.send(exchange, 200, "text/calendar; charset=UTF-8", ics.getBytes(StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             Responses.error(exchange, e);

@@ -133,14 +133,16 @@ public class WebConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The owners (admin), their calendars by token, and the channel messages; calendar addresses under
-     * {@code bulletin.public-url}, relative when it is not set. The secrets' variables are only asked whether set.
+     * The owners (admin), their calendars by token (deadlines from {@code bulletin.calendar.past-days} days ago on),
+     * and the channel messages; calendar addresses under {@code bulletin.public-url}, relative when it is not set. The
+     * secrets' variables are only asked whether set.
      */
     @BindToRegistry(lazy = true)
     public OwnersApi ownersApi(@BeanInject("owners") ReloadingConfig<Owners> owners, @BeanInject Database database,
                                @BeanInject DigestComposer composer, @BeanInject ChannelOutbox channels,
-                               @BeanInject AdminGuard guard) {
-        return new OwnersApi(owners, new CalendarTokens(database.webDataSource()), new DeadlineCalendar(composer),
+                               @BeanInject AdminGuard guard, @PropertyInject("bulletin.calendar.past-days") int pastDays) {
+        return new OwnersApi(owners, new CalendarTokens(database.webDataSource()),
+                new DeadlineCalendar(composer, pastDays, Clock.systemDefaultZone()),
                 new NoticeQueries(database.webDataSource()), channels, System::getenv,
                 composer.console() == null ? "" : composer.console(), guard);
     }

@@ -21,8 +21,13 @@ public final class AdvisoryLock {
 
     public AdvisoryLock(DataSource dataSource, String name) {
         this.dataSource = dataSource;
-        this.key = Long.parseLong(ContentHash.sha256("advisory lock: " + name).substring(0, 15), 16);
+        this.key = key(name);
         this.name = name;
+    }
+
+    /** The advisory lock key of a name, for {@code pg_advisory_xact_lock} also in a transaction of one's own. */
+    public static long key(String name) {
+        return Long.parseLong(ContentHash.sha256("advisory lock: " + name).substring(0, 15), 16);
     }
 
     /** @return the lock, to be closed when the work is done; empty while another session holds it */

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -122,8 +123,8 @@ class ChannelsAndCalendarsTest {
 
     @Test
     @DisplayName("GET /api/owners (admin): owners with channels, no secret and no robot key, and a calendar address; "
-            + "the feed holds one all-day event per deadline of a followed notice, read by python3-icalendar; a new "
-            + "token revokes the old address")
+            + "the feed holds one all-day event per deadline of a followed notice from 30 days ago on (older ones left "
+            + "out), read by python3-icalendar; a new token revokes the old address")
     void ownersAndCalendars() throws Exception {
         assertThat(get("/api/owners", null).statusCode()).isEqualTo(401);
         HttpResponse<String> answer = get("/api/owners", PASSWORD);
@@ -139,15 +140,25 @@ class ChannelsAndCalendarsTest {
         assertThat(calendarUrl).matches("https://bulletins\\.example\\.org/calendar/[A-Za-z0-9_-]{32}\\.ics");
         String path = URI.create(calendarUrl).getPath();
 
+        // the corpus bulletin's deadlines are of 2021; these are around today, on a notice the group follows
+        LocalDate today = LocalDate.now();
+        long notice = service.count("select min(n.id) from notice n join notice_group g on g.id = n.group_id "
+                + "join section s on s.id = g.section_id where s.category = 'pharma' and n.repeat_of is null");
+        for (int days : new int[] {-31, -30, 0, 10}) {
+            service.execute("insert into notice_deadline (notice_id, deadline, sentence) values (" + notice + ", '"
+                    + today.plusDays(days) + "', '请于截止日期前提交。')");
+        }
+
         HttpResponse<String> feed = get(path, null); // no password: the token is the key
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/calendar"));
         List<JsonNode> events = parsedByPython(feed.body());
+        assertThat(events.stream().map(e -> e.get("start").asText())).as("bulletin.calendar.past-days=30")
+                .containsExactlyInAnyOrder(today.minusDays(30).toString(), today.toString(), today.plusDays(10).toString());
         List<String> expected = service.strings("select n.id || ' ' || d.deadline from notice_deadline d "
                 + "join notice n on n.id = d.notice_id join notice_group g on g.id = n.group_id "
                 + "join section s on s.id = g.section_id where s.category = 'pharma' and n.repeat_of is null");
-        assertThat(expected).isNotEmpty();
-        assertThat(events).hasSize(expected.size());
+        assertThat(expected).as("the corpus deadlines and ours").hasSizeGreaterThan(4);
         for (JsonNode event : events) {
             assertThat(event.get("summary").asText()).startsWith("截止：");
             assertThat(event.get("all_day").asBoolean()).as("DTSTART;VALUE=DATE").isTrue();
@@ -171,7 +182,7 @@ class ChannelsAndCalendarsTest {
         assertThat(post("/api/owners/nobody/calendar-token", PASSWORD).statusCode()).isEqualTo(404);
     }
 
-    /** The events as python3-icalendar reads them: uid, summary, description, all_day, the alarm's trigger. */
+    /** The events as python3-icalendar reads them: uid, start, summary, description, all_day, the alarm's trigger. */
     private static List<JsonNode> parsedByPython(String ics) throws Exception {
         Path file = Files.writeString(home.resolve("feed.ics"), ics);
         Process python = new ProcessBuilder("/usr/bin/python3", "-c", """
@@ -180,7 +191,7 @@ class ChannelsAndCalendarsTest {
                 for event in calendar.walk('VEVENT'):
                     alarms = [str(a.get('TRIGGER').dt) for a in event.walk('VALARM')]
                     start = event.get('DTSTART').dt
-                    print(json.dumps({'uid': str(event.get('UID')), 'summary': str(event.get('SUMMARY')),
+                    print(json.dumps({'uid': str(event.get('UID')), 'start': start.isoformat(), 'summary': str(event.get('SUMMARY')),
                         'description': str(event.get('DESCRIPTION')), 'alarm': alarms[0] if alarms else None,
                         'all_day': isinstance(start, datetime.date) and not isinstance(start, datetime.datetime)},
                         ensure_ascii=False))
