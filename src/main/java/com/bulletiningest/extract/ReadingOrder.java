@@ -9,7 +9,8 @@ import org.apache.pdfbox.text.TextPosition;
 /**
  * Puts a page's glyphs in reading order: the page is cut into bands top down; a band where a vertical gutter parts
  * the text reads its left column, then its right one; anything across the gutter (a heading over both columns, a
- * full-width paragraph) is a band of its own, read as it is; a table ({@link TableFinder}) is read row by row.
+ * full-width paragraph) is a band of its own, read as it is; a table, by its ruling lines ({@link RuledTable}) or by
+ * its gaps ({@link TableFinder}), is read row by row.
  * <p>
  * The gutter is the x in the middle of the page where most lines end just left of it and most begin just right of it,
  * none running over it. A row with gaps of its own on a side (a table row: gaps between its cells) is not in a column.
@@ -44,19 +45,22 @@ final class ReadingOrder {
         static final Page NONE = new Page(List.of(), Float.NaN, null);
     }
 
-    /** The page's glyphs as articles read one after the other, going on with the page before where it ended so. */
-    static Page read(List<TextPosition> glyphs, Page before) {
+    /**
+     * The page's glyphs as articles read one after the other, going on with the page before where it ended so;
+     * {@code ruled} are the tables the page's rules draw.
+     */
+    static Page read(List<TextPosition> glyphs, Page before, List<RuledTable> ruled) {
         List<GlyphRow> rows = GlyphRow.of(glyphs);
         if (rows.isEmpty()) {
             return new Page(List.of(new Article(glyphs, 0, null)), Float.NaN, null);
         }
-        float gutter = gutter(rows);
+        float gutter = gutter(rows.stream().filter(row -> ruled.stream().noneMatch(t -> t.holds(row))).toList());
         boolean onlyAtTop = false;
         if (Float.isNaN(gutter) && !Float.isNaN(before.gutter()) && rows.get(0).bothSidesOf(before.gutter())) {
             gutter = before.gutter(); // the columns of the page before go on at the top of this one
             onlyAtTop = true;
         }
-        List<Article> articles = bands(rows, gutter, onlyAtTop, typicalSize(rows), before.tableColumns());
+        List<Article> articles = bands(rows, gutter, onlyAtTop, typicalSize(rows), before.tableColumns(), ruled);
         Article last = articles.get(articles.size() - 1);
         return new Page(articles, onlyAtTop ? Float.NaN : gutter, last.table() == null ? null : last.table().starts());
     }
@@ -93,14 +97,14 @@ final class ReadingOrder {
     }
 
     private static List<Article> bands(List<GlyphRow> rows, float gutter, boolean onlyAtTop, float typicalSize,
-                                       float[] carriedTable) {
+                                       float[] carriedTable, List<RuledTable> ruled) {
         List<Article> articles = new ArrayList<>();
         List<TextPosition> leftColumn = new ArrayList<>();
         List<TextPosition> rightColumn = new ArrayList<>();
         boolean columns = !Float.isNaN(gutter);
         for (int i = 0; i < rows.size(); i++) {
             GlyphRow row = rows.get(i);
-            TableFinder.Table table = TableFinder.at(rows, i, carriedTable);
+            TableFinder.Table table = table(rows, i, carriedTable, ruled);
             if (table != null) {
                 flush(articles, leftColumn, rightColumn);
                 articles.add(new Article(List.of(), 0, table));
@@ -120,6 +124,16 @@ final class ReadingOrder {
         }
         flush(articles, leftColumn, rightColumn);
         return merged(articles);
+    }
+
+    /** The table starting at row {@code i}: by its rules where they hold the row, else by its gaps; or null. */
+    private static TableFinder.Table table(List<GlyphRow> rows, int i, float[] carriedTable, List<RuledTable> ruled) {
+        for (RuledTable table : ruled) {
+            if (table.holds(rows.get(i))) {
+                return table.read(rows, i);
+            }
+        }
+        return TableFinder.at(rows, i, carriedTable);
     }
 
     /** Consecutive articles of the first column or across the page read as one, as a page in one column is read. */
