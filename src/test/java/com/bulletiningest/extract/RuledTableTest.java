@@ -29,6 +29,11 @@ class RuledTableTest {
     /** Row edges, top down. */
     private static final float[] ROWS = {100, 116, 150, 170};
     private static final float SIZE = 10;
+    /** The cells the page shows, row by row (see {@link #tableRows}). */
+    private static final List<List<String>> CELLS = List.of(
+            List.of("序号", "文件名称", "发布单位", "发布日期"),
+            List.of("1", "关于做好二〇二一年天津科技年鉴编纂工作的通知", "天津市工业和信息化局", "2021-03-08"),
+            List.of("2", "关于征集年度重点决策咨询课题", "天津市科协", "2021-03-11"));
 
     private enum Rules { STROKED, FILLED, NONE }
 
@@ -54,18 +59,12 @@ class RuledTableTest {
 
     @Test
     void strokedRulesPartRowsAndColumns() throws Exception {
-        assertThat(tableRows(Rules.STROKED)).extracting(TextLine::cells).containsExactly(
-                List.of("序号", "文件名称", "发布单位", "发布日期"),
-                List.of("1", "关于做好二〇二一年天津科技年鉴编纂工作的通知", "天津市工业和信息化局", "2021-03-08"),
-                List.of("2", "关于征集年度重点决策咨询课题", "天津市科协", "2021-03-11"));
+        assertThat(tableRows(Rules.STROKED)).extracting(TextLine::cells).isEqualTo(CELLS);
     }
 
     @Test
     void filledHairlinesDoTooAndAnUnderlineInACellPartsNothing() throws Exception {
-        assertThat(tableRows(Rules.FILLED)).extracting(TextLine::cells).containsExactly(
-                List.of("序号", "文件名称", "发布单位", "发布日期"),
-                List.of("1", "关于做好二〇二一年天津科技年鉴编纂工作的通知", "天津市工业和信息化局", "2021-03-08"),
-                List.of("2", "关于征集年度重点决策咨询课题", "天津市科协", "2021-03-11"));
+        assertThat(tableRows(Rules.FILLED)).extracting(TextLine::cells).isEqualTo(CELLS);
     }
 
     @Test
