@@ -11,8 +11,6 @@ final class GlyphRow {
 
     /** A gap this many glyph heights wide parts cells or columns; blanks between words are narrower. */
     private static final float GAP_HEIGHTS = 1.0f;
-    /** A column line ends (or starts) this many glyph heights or less from the gutter. */
-    private static final float NEAR_EDGE_HEIGHTS = 3f;
 
     final float y;
     final List<TextPosition> glyphs = new ArrayList<>();
@@ -62,29 +60,8 @@ final class GlyphRow {
         return spans().stream().anyMatch(s -> s[0] < x && s[1] > x);
     }
 
-    /** Text on both sides of x and none over it, each side one span: two column lines side by side. */
-    /** A column line left of x: one span ending within a few glyphs of it (justified to the column's edge). */
-    boolean endsNear(float x) {
-        List<float[]> left = spans().stream().filter(s -> s[1] <= x).toList();
-        return left.size() == 1 && x - left.get(0)[1] < NEAR_EDGE_HEIGHTS * height();
-    }
-
-    /** A column line right of x: one span starting within a few glyphs of it. */
-    boolean startsNear(float x) {
-        List<float[]> right = spans().stream().filter(s -> s[0] >= x).toList();
-        return right.size() == 1 && right.get(0)[0] - x < NEAR_EDGE_HEIGHTS * height();
-    }
-
     float height() {
         return (float) inked().stream().mapToDouble(TextPosition::getHeightDir).max().orElse(1);
-    }
-
-    boolean hasGapOnEitherSide(float x) {
-        return spans().stream().filter(s -> s[1] <= x).count() > 1 || spans().stream().filter(s -> s[0] >= x).count() > 1;
-    }
-    /** Text on both sides of x and none over it. */
-    boolean bothSidesOf(float x) {
-        return !covers(x) && left() < x && right() > x;
     }
 
     /** The page's glyphs in rows, top down. */

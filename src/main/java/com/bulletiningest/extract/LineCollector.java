@@ -79,7 +79,7 @@ class LineCollector extends PDFTextStripper {
         charactersByArticle.forEach(glyphs::addAll);
         charactersByArticle.clear();
         articles.clear();
-        ReadingOrder.Page page = ReadingOrder.read(glyphs, pageBefore);
+        ReadingOrder.Page page = ReadingOrder.read(glyphs, pageBefore, RuledTable.find(Rulings.of(getCurrentPage())));
         pageBefore = page;
         for (ReadingOrder.Article article : page.articles()) {
             charactersByArticle.add(new ArrayList<>(article.glyphs()));

@@ -7,23 +7,18 @@ import java.util.List;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
- * Puts a page's glyphs in reading order: the page is cut into bands top down; a band where a vertical gutter parts
- * the text reads its left column, then its right one; anything across the gutter (a heading over both columns, a
- * full-width paragraph) is a band of its own, read as it is; a table ({@link TableFinder}) is read row by row.
- * <p>
- * The gutter is the x in the middle of the page where most lines end just left of it and most begin just right of it,
- * none running over it. A row with gaps of its own on a side (a table row: gaps between its cells) is not in a column.
- * A page with too few such lines is one column, unless it opens with the columns the page before ended with.
+ * Puts a page's glyphs in reading order: the page is cut into bands top down; a band set in columns
+ * ({@link ColumnRuns}: two, three, or one part of the page in two and another in three) reads its columns left to
+ * right, one after the other; anything across them (a heading over the columns, a paragraph set in one column) is a
+ * band of its own, read as it is; a table, by its ruling lines ({@link RuledTable}) or by its gaps
+ * ({@link TableFinder}), is read row by row. A row with gaps of its own within a column (a table row: gaps between
+ * its cells) is not read in columns. Columns that end a page go on at the top of the next, where its rows keep to them.
  */
 final class ReadingOrder {
 
-    /** Rows with text on both sides of the gutter that make a page two columns: at least this many and this share. */
-    private static final int MIN_TWO_SIDED_ROWS = 5;
-    private static final float MIN_TWO_SIDED_SHARE = 0.3f;
-    /** The gutter lies in the middle of the text width, not within this share of either edge. */
-    private static final float GUTTER_WINDOW = 0.28f;
-    /** A row set this much larger than the page's usual size, alone on its side, is a heading across both columns. */
+    /** A row set this much larger than the page's usual size, alone in its column, is a heading across the columns. */
     private static final float HEADING_SIZE = 1.15f;
+    private static final float[] NO_COLUMNS = {};
 
     private ReadingOrder() {
     }
@@ -36,90 +31,84 @@ final class ReadingOrder {
     }
 
     /**
-     * A page in reading order, and what the next page may go on with: the gutter of its columns (NaN for none), the
-     * column starts of the table that ends it (null for none).
+     * A page in reading order, and what the next page may go on with: where the columns of its last columns part
+     * (none for none), the column starts of the table that ends it (null for none).
      */
-    record Page(List<Article> articles, float gutter, float[] tableColumns) {
+    record Page(List<Article> articles, float[] gutters, float[] tableColumns) {
 
-        static final Page NONE = new Page(List.of(), Float.NaN, null);
+        static final Page NONE = new Page(List.of(), NO_COLUMNS, null);
     }
 
-    /** The page's glyphs as articles read one after the other, going on with the page before where it ended so. */
-    static Page read(List<TextPosition> glyphs, Page before) {
+    /**
+     * The page's glyphs as articles read one after the other, going on with the page before where it ended so;
+     * {@code ruled} are the tables the page's rules draw.
+     */
+    static Page read(List<TextPosition> glyphs, Page before, List<RuledTable> ruled) {
         List<GlyphRow> rows = GlyphRow.of(glyphs);
         if (rows.isEmpty()) {
-            return new Page(List.of(new Article(glyphs, 0, null)), Float.NaN, null);
+            return new Page(List.of(new Article(glyphs, 0, null)), NO_COLUMNS, null);
         }
-        float gutter = gutter(rows);
-        boolean onlyAtTop = false;
-        if (Float.isNaN(gutter) && !Float.isNaN(before.gutter()) && rows.get(0).bothSidesOf(before.gutter())) {
-            gutter = before.gutter(); // the columns of the page before go on at the top of this one
-            onlyAtTop = true;
-        }
-        List<Article> articles = bands(rows, gutter, onlyAtTop, typicalSize(rows), before.tableColumns());
+        float[][] gutters = ColumnRuns.of(rows, row -> ruled.stream().anyMatch(t -> t.holds(row)), before.gutters());
+        List<Article> articles = bands(rows, gutters, typicalSize(rows), before.tableColumns(), ruled);
         Article last = articles.get(articles.size() - 1);
-        return new Page(articles, onlyAtTop ? Float.NaN : gutter, last.table() == null ? null : last.table().starts());
+        float[] goOn = NO_COLUMNS;
+        for (float[] parts : gutters) {
+            // the page's last columns, unless they are those of the page before going on at its top only
+            goOn = parts.length > 0 ? parts : goOn;
+        }
+        if (goOn == before.gutters() && gutters[0] == before.gutters()) {
+            goOn = NO_COLUMNS;
+        }
+        return new Page(articles, goOn, last.table() == null ? null : last.table().starts());
     }
 
-    private static float gutter(List<GlyphRow> rows) {
-        if (rows.size() < MIN_TWO_SIDED_ROWS) {
-            return Float.NaN;
-        }
-        float left = Float.MAX_VALUE;
-        float right = -Float.MAX_VALUE;
-        for (GlyphRow row : rows) {
-            left = Math.min(left, row.left());
-            right = Math.max(right, row.right());
-        }
-        float width = right - left;
-        float gutter = Float.NaN;
-        int best = 0;
-        for (float x = left + GUTTER_WINDOW * width; x <= right - GUTTER_WINDOW * width; x += 1f) {
-            int endingLeft = 0;
-            int startingRight = 0;
-            for (GlyphRow row : rows) {
-                if (!row.covers(x)) {
-                    endingLeft += row.endsNear(x) ? 1 : 0;
-                    startingRight += row.startsNear(x) ? 1 : 0;
-                }
-            }
-            int sides = Math.min(endingLeft, startingRight);
-            if (sides > best) {
-                best = sides;
-                gutter = x;
-            }
-        }
-        return best < MIN_TWO_SIDED_ROWS || best < MIN_TWO_SIDED_SHARE * rows.size() / 2 ? Float.NaN : gutter;
-    }
-
-    private static List<Article> bands(List<GlyphRow> rows, float gutter, boolean onlyAtTop, float typicalSize,
-                                       float[] carriedTable) {
+    private static List<Article> bands(List<GlyphRow> rows, float[][] gutters, float typicalSize, float[] carriedTable,
+                                       List<RuledTable> ruled) {
         List<Article> articles = new ArrayList<>();
-        List<TextPosition> leftColumn = new ArrayList<>();
-        List<TextPosition> rightColumn = new ArrayList<>();
-        boolean columns = !Float.isNaN(gutter);
+        List<List<TextPosition>> columns = new ArrayList<>();
+        float[] current = NO_COLUMNS;
         for (int i = 0; i < rows.size(); i++) {
             GlyphRow row = rows.get(i);
-            TableFinder.Table table = TableFinder.at(rows, i, carriedTable);
+            TableFinder.Table table = table(rows, i, carriedTable, ruled, gutters[i].length == 0);
             if (table != null) {
-                flush(articles, leftColumn, rightColumn);
+                flush(articles, columns);
                 articles.add(new Article(List.of(), 0, table));
                 i = table.to() - 1;
-                columns &= !onlyAtTop;
                 continue;
             }
-            if (!columns || acrossColumns(rows, i, gutter, typicalSize)) {
-                flush(articles, leftColumn, rightColumn);
+            float[] parts = gutters[i];
+            if (parts.length == 0 || acrossColumns(rows, i, parts, typicalSize)) {
+                flush(articles, columns);
                 articles.add(new Article(new ArrayList<>(row.glyphs), 0, null));
-                columns &= !onlyAtTop;
                 continue;
+            }
+            if (!Arrays.equals(parts, current)) {
+                flush(articles, columns);
+                current = parts;
+            }
+            while (columns.size() <= parts.length) {
+                columns.add(new ArrayList<>());
             }
             for (TextPosition glyph : row.glyphs) {
-                (glyph.getXDirAdj() + glyph.getWidthDirAdj() / 2 < gutter ? leftColumn : rightColumn).add(glyph);
+                columns.get(column(glyph.getXDirAdj() + glyph.getWidthDirAdj() / 2, parts)).add(glyph);
             }
         }
-        flush(articles, leftColumn, rightColumn);
+        flush(articles, columns);
         return merged(articles);
+    }
+
+    /**
+     * The table starting at row {@code i}: by its rules where they hold the row, else by its gaps where the row is not
+     * in text columns (whose gaps look like a table's); or null.
+     */
+    private static TableFinder.Table table(List<GlyphRow> rows, int i, float[] carriedTable, List<RuledTable> ruled,
+                                           boolean byGaps) {
+        for (RuledTable table : ruled) {
+            if (table.holds(rows.get(i))) {
+                return table.read(rows, i);
+            }
+        }
+        return byGaps ? TableFinder.at(rows, i, carriedTable) : null;
     }
 
     /** Consecutive articles of the first column or across the page read as one, as a page in one column is read. */
@@ -142,37 +131,50 @@ final class ReadingOrder {
         return article.columnOffset() == 0 && article.table() == null;
     }
 
-    /** A row across the gutter, a table row, or a larger heading on one side with nothing beside it. */
-    private static boolean acrossColumns(List<GlyphRow> rows, int i, float gutter, float typicalSize) {
-        GlyphRow row = rows.get(i);
-        if (row.covers(gutter) || row.hasGapOnEitherSide(gutter)) {
-            return true;
+    /** The column (from 0) that x lies in. */
+    private static int column(float x, float[] gutters) {
+        int k = 0;
+        while (k < gutters.length && x >= gutters[k]) {
+            k++;
         }
-        if (row.size() < HEADING_SIZE * typicalSize || row.right() > gutter && row.left() < gutter) {
+        return k;
+    }
+
+    /** A row with gaps of its own within a column (a table row), or a larger heading alone in its column. */
+    private static boolean acrossColumns(List<GlyphRow> rows, int i, float[] gutters, float typicalSize) {
+        GlyphRow row = rows.get(i);
+        int[] spans = new int[gutters.length + 1];
+        for (float[] span : row.spans()) {
+            if (++spans[column(span[0], gutters)] > 1) {
+                return true;
+            }
+        }
+        if (row.size() < HEADING_SIZE * typicalSize || Arrays.stream(spans).filter(n -> n > 0).count() > 1) {
             return false;
         }
-        // nothing on the other side beside it
-        boolean onLeft = row.right() <= gutter;
-        float top = row.y - row.height() * 1.2f;
-        float bottom = row.y + row.height() * 0.3f;
+        // nothing in another column beside it
+        int own = column(row.left(), gutters);
+        float top = row.y - row.height() * 1.6f;
+        float bottom = row.y + row.height() * 0.6f;
         for (GlyphRow other : rows) {
-            if (other.y >= top && other.y <= bottom && (onLeft ? other.right() > gutter : other.left() < gutter)) {
+            if (other != row && other.y >= top && other.y <= bottom
+                    && other.spans().stream().anyMatch(s -> column(s[0], gutters) != own)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static void flush(List<Article> articles, List<TextPosition> left, List<TextPosition> right) {
-        if (!left.isEmpty()) {
-            articles.add(new Article(new ArrayList<>(left), 0, null));
+    /** The columns read so far, left to right, each as far right of the first as it starts. */
+    private static void flush(List<Article> articles, List<List<TextPosition>> columns) {
+        float base = Float.NaN;
+        for (List<TextPosition> column : columns) {
+            if (!column.isEmpty()) {
+                base = Float.isNaN(base) ? start(column) : base;
+                articles.add(new Article(new ArrayList<>(column), start(column) - base, null));
+                column.clear();
+            }
         }
-        if (!right.isEmpty()) {
-            float offset = left.isEmpty() ? 0 : start(right) - start(left);
-            articles.add(new Article(new ArrayList<>(right), offset, null));
-        }
-        left.clear();
-        right.clear();
     }
 
     private static float start(List<TextPosition> column) {

@@ -134,11 +134,7 @@ final class TableFinder {
             TextPosition[] previous = new TextPosition[starts.length];
             for (TextPosition glyph : glyphs) {
                 int k = Math.max(0, column(glyph.getXDirAdj(), starts));
-                TextPosition before = previous[k];
-                if (before != null && glyph.getXDirAdj() - before.getXDirAdj() - before.getWidthDirAdj() > BLANK * glyph.getHeightDir()) {
-                    cells[k].append(' ');
-                }
-                cells[k].append(glyph.getUnicode());
+                append(cells[k], previous[k], glyph);
                 previous[k] = glyph;
             }
             lastY = line.y;
@@ -150,7 +146,19 @@ final class TableFinder {
     }
 
     private static Row row(StringBuilder[] cells, GlyphRow first, float endX, float lastY) {
-        List<String> texts = Arrays.stream(cells).map(c -> TextNormalizer.normalize(c.toString()).strip()).toList();
+        List<String> texts = Arrays.stream(cells).map(TableFinder::cellText).toList();
         return new Row(texts, first.left(), endX, first.y - first.height(), lastY, first.size());
+    }
+
+    /** Adds a glyph to a cell's text, after a blank where it stands apart from the glyph before it on its line (or null). */
+    static void append(StringBuilder cell, TextPosition before, TextPosition glyph) {
+        if (before != null && glyph.getXDirAdj() - before.getXDirAdj() - before.getWidthDirAdj() > BLANK * glyph.getHeightDir()) {
+            cell.append(' ');
+        }
+        cell.append(glyph.getUnicode());
+    }
+
+    static String cellText(StringBuilder cell) {
+        return TextNormalizer.normalize(cell.toString()).strip();
     }
 }
