@@ -172,11 +172,47 @@ const Console = (() => {
     }
   }
 
-  // Bulletins: what was ingested, and what failed with a Retry button.
+  // The scans OCR is reading now, page by page; nothing when none is.
+  const readingTable = (readings) => readings.length === 0 ? '' : '<h2>正在识别的扫描件</h2><table id="ocr-progress">'
+      + '<tr><th>来源</th><th>进度</th><th>开始</th></tr>' + readings.map((r) => `<tr class="ocr-reading">
+      <td>${esc(r.source || '（未命名）')}</td><td class="progress">${r.page === 0 ? `共 ${r.pages} 页，等待识别`
+          : `第 ${r.page} / ${r.pages} 页（OCR 识别中）`}</td><td>${esc(r.started)}</td></tr>`).join('') + '</table>';
+  // How many of a bulletin's notices were read from scanned pages.
+  const scannedMark = (b) => b.scannedNotices
+    ? ` <span class="scanned" title="文字由扫描件识别，数字和日期请以 PDF 为准">扫描件（${b.scannedNotices} 条通知由 OCR 识别）</span>` : '';
+  // The progress is asked for again every two seconds while the page is open. A reading that ended has its outcome
+  // (the bulletin stored, or the file set aside) shown a moment later: the page is drawn again once the bulletins or
+  // failures differ from those drawn.
+  const OCR_REFRESH_MS = 2000;
+  const readingKey = (r) => `${r.source}@${r.started}`;
+  let drawn = '';
+  function followReading(previous, ended) {
+    setTimeout(async () => {
+      try {
+        const readings = await api('/api/ocr-progress');
+        const now = new Set(readings.map(readingKey));
+        const awaited = ended + previous.filter((r) => !now.has(readingKey(r))).length;
+        if (awaited > 0) {
+          const [list, failures] = await Promise.all([api('/api/bulletins'), api('/api/failures')]);
+          if (JSON.stringify([list, failures]) !== drawn) {
+            await bulletinsPage();
+            return;
+          }
+        }
+        $('#reading').innerHTML = readingTable(readings);
+        followReading(readings, awaited);
+      } catch (error) {
+        $('#reading').textContent = error.message;
+      }
+    }, OCR_REFRESH_MS);
+  }
+
+  // Bulletins: what is being read by OCR, what was ingested (marked when scanned), and what failed with a Retry button.
   async function bulletinsPage() {
     try {
-      const [list, failures] = await Promise.all([api('/api/bulletins'), api('/api/failures')]);
-      $('#content').innerHTML = `<h2>失败的文件与邮件</h2><table id="failures"><tr><th>来源</th><th>原因</th><th>时间</th>
+      const [list, failures, readings] = await Promise.all([api('/api/bulletins'), api('/api/failures'),
+        api('/api/ocr-progress')]);
+      $('#content').innerHTML = `<div id="reading">${readingTable(readings)}</div><h2>失败的文件与邮件</h2><table id="failures"><tr><th>来源</th><th>原因</th><th>时间</th>
           <th></th></tr>` + failures.files.map((f) => `<tr class="failed-file"><td>文件 ${esc(f.name)}</td>
           <td class="reason">${esc(f.reason)}</td><td>${esc(f.failedAt)}</td>
           <td><button class="retry" data-name="${esc(f.name)}">Retry</button></td></tr>`).join('')
@@ -187,7 +223,7 @@ const Console = (() => {
           + `<h2>已收录的周报</h2><table id="bulletins"><tr><th>#</th><th>来源</th><th>收到</th><th>日期</th>
           <th>栏目 / 通知</th><th>PDF</th></tr>` + list.map((b) => `<tr><td>${b.id}</td>
           <td>${b.sourceKind === 'mail' ? `邮件 ${esc(b.sender || '')} 「${esc(b.mailSubject || '')}」 ${esc(b.messageId || '')}`
-              : '文件'} ${esc(b.originalName)}</td><td>${esc(b.receivedAt)}</td><td>${esc(b.issued || '')}</td>
+              : '文件'} ${esc(b.originalName)}${scannedMark(b)}</td><td>${esc(b.receivedAt)}</td><td>${esc(b.issued || '')}</td>
           <td>${b.sections} / ${b.notices}${b.repeats ? `（重复 ${b.repeats}）` : ''}</td>
           <td>${b.hasPdf ? `<a href="/api/bulletins/${b.id}/pdf">PDF</a>` : ''}</td></tr>`).join('') + '</table>';
       wire('button.retry', (button) => `/api/failures/files/${encodeURIComponent(button.dataset.name)}/retry`,
@@ -200,6 +236,8 @@ const Console = (() => {
             $('#action-result').textContent = `${answer.retried}：已放回邮箱收件夹，下次轮询时处理`;
             button.closest('tr').remove();
           });
+      drawn = JSON.stringify([list, failures]);
+      followReading(readings, 0);
     } catch (error) {
       fail(error);
     }

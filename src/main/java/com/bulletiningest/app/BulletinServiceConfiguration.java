@@ -16,6 +16,7 @@ import com.bulletiningest.notify.ChannelSender;
 import com.bulletiningest.notify.DigestComposer;
 import com.bulletiningest.notify.Outbox;
 import com.bulletiningest.notify.OutboxSender;
+import com.bulletiningest.extract.OcrProgress;
 import com.bulletiningest.extract.OcrSettings;
 import com.bulletiningest.extract.PageOcr;
 import com.bulletiningest.notify.Owners;
@@ -71,6 +72,12 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
         return times;
     }
 
+    /** The bulletins OCR is reading now, page by page: the pipeline reports, the console shows. */
+    @BindToRegistry(lazy = true)
+    public OcrProgress ocrProgress() {
+        return new OcrProgress();
+    }
+
     /**
      * Extract → split → enrich, with HanLP keywords (timed) unless switched off and OCR of scanned pages unless off;
      * categories re-read like the tags.
@@ -84,11 +91,12 @@ public class BulletinServiceConfiguration implements CamelConfiguration {
                              @PropertyInject("bulletin.ocr.enabled") boolean ocr,
                              @PropertyInject("bulletin.ocr.threads") int ocrThreads,
                              @PropertyInject("bulletin.ocr.dpi") int ocrDpi,
-                             @PropertyInject("bulletin.ocr.page-timeout") int ocrPageTimeout) throws Exception {
+                             @PropertyInject("bulletin.ocr.page-timeout") int ocrPageTimeout,
+                             @BeanInject OcrProgress progress) throws Exception {
         PageOcr pageOcr = null;
         if (ocr) {
             // its pool's threads start at the first scan; the models load then too
-            pageOcr = new PageOcr(new OcrSettings(true, ocrThreads, ocrDpi, Duration.ofSeconds(ocrPageTimeout)));
+            pageOcr = new PageOcr(new OcrSettings(true, ocrThreads, ocrDpi, Duration.ofSeconds(ocrPageTimeout)), progress);
             context.addService(closing("OCR pool", pageOcr), true, true);
         } else {
             LOG.info("OCR of scanned bulletins is off (bulletin.ocr.enabled=false)");

@@ -54,9 +54,16 @@ public class PageOcr implements AutoCloseable {
 
     private final OcrSettings settings;
     private final ExecutorService pool;
+    private final OcrProgress progress;
 
     public PageOcr(OcrSettings settings) {
+        this(settings, new OcrProgress());
+    }
+
+    /** @param progress where the bulletins being read and their pages are listed */
+    public PageOcr(OcrSettings settings, OcrProgress progress) {
         this.settings = settings;
+        this.progress = progress;
         // threads start with the first scan and end when idle: an extractor that never sees a scan holds none
         ThreadPoolExecutor pool = new ThreadPoolExecutor(settings.threads(), settings.threads(), IDLE_SECONDS, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), task -> {
@@ -72,6 +79,10 @@ public class PageOcr implements AutoCloseable {
         return settings;
     }
 
+    OcrProgress progress() {
+        return progress;
+    }
+
     /** The engine named in the provenance of what it read. */
     public static String engine() {
         return OcrEngine.NAME;
@@ -81,13 +92,15 @@ public class PageOcr implements AutoCloseable {
     record Result(List<TextLine> lines, float confidence) {
     }
 
-    Result read(PDFRenderer renderer, PDPage page, int pageNo, int pages, String source) throws UnreadableBulletinException {
+    /** @param tracker the bulletin's entry in the progress list, moved to this page when OCR starts on it */
+    Result read(PDFRenderer renderer, PDPage page, int pageNo, OcrProgress.Tracker tracker) throws UnreadableBulletinException {
         refuseBombs(page.getResources(), pageNo, 0);
         Rectangle2D box = page.getCropBox().toGeneralPath().getBounds2D();
         double scale = Math.min(settings.dpi() / 72d, Math.sqrt(MAX_RENDER_PIXELS / Math.max(1, box.getWidth() * box.getHeight())));
-        LOG.info("OCR page {} of {}{}", pageNo, pages, source == null ? "" : " of " + source);
+        LOG.info("OCR page {} of {}{}", pageNo, tracker.pages, tracker.source == null ? "" : " of " + tracker.source);
         long deadline = System.nanoTime() + settings.pageTimeout().toNanos();
         Future<OcrPage> reading = pool.submit(() -> {
+            tracker.reading(pageNo);
             BufferedImage image = renderer.renderImage(pageNo - 1, (float) scale, ImageType.RGB);
             return ENGINE.read(image, deadline);
         });

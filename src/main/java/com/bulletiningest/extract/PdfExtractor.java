@@ -79,20 +79,28 @@ public class PdfExtractor {
                 String producer = document.getDocumentInformation().getProducer();
                 PDFRenderer renderer = new PDFRenderer(document);
                 renderer.setSubsamplingAllowed(true);
-                for (int p = 1; p <= pages; p++) {
-                    int[] glyphs = collector.glyphs(p);
-                    String why = TextLayer.ocrReason(byPage.get(p), glyphs[0], glyphs[1], producer);
-                    if (why == null && TextLayer.isSparse(byPage.get(p)) && PageOcr.hasPageImage(document.getPage(p - 1))) {
-                        why = "scanned page with a few words of text";
-                    }
-                    if (why != null) {
-                        PageOcr.Result read = ocr.read(renderer, document.getPage(p - 1), p, pages, source);
-                        byPage.put(p, read.lines());
-                        if (read.lines().isEmpty()) {
-                            blank.add(p);
-                        } else {
-                            scanned.add(new ScannedPage(p, read.confidence(), why));
+                OcrProgress.Tracker tracker = null;
+                try {
+                    for (int p = 1; p <= pages; p++) {
+                        int[] glyphs = collector.glyphs(p);
+                        String why = TextLayer.ocrReason(byPage.get(p), glyphs[0], glyphs[1], producer);
+                        if (why == null && TextLayer.isSparse(byPage.get(p)) && PageOcr.hasPageImage(document.getPage(p - 1))) {
+                            why = "scanned page with a few words of text";
                         }
+                        if (why != null) {
+                            tracker = tracker != null ? tracker : ocr.progress().track(source, pages);
+                            PageOcr.Result read = ocr.read(renderer, document.getPage(p - 1), p, tracker);
+                            byPage.put(p, read.lines());
+                            if (read.lines().isEmpty()) {
+                                blank.add(p);
+                            } else {
+                                scanned.add(new ScannedPage(p, read.confidence(), why));
+                            }
+                        }
+                    }
+                } finally {
+                    if (tracker != null) {
+                        tracker.close();
                     }
                 }
             }
@@ -107,6 +115,27 @@ public class PdfExtractor {
             throw new UnreadableBulletinException(Reason.ENCRYPTED, "encrypted PDF: it needs a password to open", e);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableBulletinException(Reason.DAMAGED, "damaged PDF: " + oneLine(e), e);
+        }
+    }
+
+    /**
+     * Whether OCR will read pages of this PDF, told quickly (no text is extracted): some page carries an image as
+     * large as the page at scan resolution. False when OCR is off or the PDF cannot be opened ({@link #extract} then
+     * says why). Pages whose text layer is garbage are not told here: they are found, and read, while extracting.
+     */
+    public boolean looksScanned(byte[] pdf) {
+        if (ocr == null) {
+            return false;
+        }
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDPage page : document.getPages()) {
+                if (PageOcr.hasPageImage(page)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

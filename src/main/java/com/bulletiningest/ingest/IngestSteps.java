@@ -47,6 +47,11 @@ public final class IngestSteps {
         return store.findByHash(sha256).orElse(null);
     }
 
+    /** Whether the PDF is a scan, read on the scan lane of routes/ingest.yaml so that it holds no intake thread. */
+    public boolean isScan(byte[] pdf) {
+        return pipeline.extractor().looksScanned(pdf);
+    }
+
     /** @param name the file or attachment name, for the progress of OCR in the log */
     public ReadBulletin read(byte[] pdf, @Header(Headers.ORIGINAL_NAME) String name) throws UnreadableBulletinException {
         ExtractedPdf extracted = times.time(Step.EXTRACT, () -> pipeline.extractor().extract(pdf, name));

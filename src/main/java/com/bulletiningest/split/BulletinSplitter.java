@@ -65,8 +65,8 @@ public class BulletinSplitter {
             throw new UnreadableBulletinException(Reason.NOT_A_BULLETIN,
                     "not a bulletin: no section heading such as 医药信息篇（2021/3/8~2021/3/12） found");
         }
-        NumberingEvidence.Reading reading = NumberingEvidence.decide(lines, layout, annotations);
         Categories current = categories.get();
+        NumberingEvidence.Reading reading = NumberingEvidence.decide(lines, layout, annotations, current);
         Map<TextLine, NoticeDraft> owners = new IdentityHashMap<>();
         List<SectionDraft> sections = new ArrayList<>();
         for (int h = 0; h < headings.size(); h++) {

@@ -12,9 +12,11 @@ import com.bulletiningest.extract.TextLine;
 /**
  * Decides, per document, which numbering scheme numbers its notices and where their titles start (the margin, or
  * the paragraph indent as in 公文 and list-numbered documents), from what sets titles apart: bold where bold is the
- * exception, a link over the line, a title's shape (a document type or an issuer/date at its end). Numbered lines
- * with none of these (inner lists, sentences ending in 。) count for nothing, so a body's lists never outvote the
- * notices. Plain 1、 at the margin wins ties.
+ * exception, a link over the line, a title's shape (a document type or an issuer/date at its end, or a media name or
+ * issuer/date on the line below), and a place where a section's notices begin (right under its heading or a group
+ * label). Numbered lines with too little of these (inner lists, sentences ending in 。) count for nothing, so a body's
+ * lists never outvote the notices, also on scanned pages where no bold or link sets titles apart. Plain 1、 at the
+ * margin wins ties.
  */
 final class NumberingEvidence {
 
@@ -29,7 +31,8 @@ final class NumberingEvidence {
     private NumberingEvidence() {
     }
 
-    static Reading decide(List<TextLine> lines, Layout layout, Map<TextLine, List<LinkAnnotation>> annotations) {
+    static Reading decide(List<TextLine> lines, Layout layout, Map<TextLine, List<LinkAnnotation>> annotations,
+                          Categories categories) {
         Reading best = new Reading(Numbered.Scheme.ARABIC, layout);
         int bestScore = 0;
         for (boolean indented : new boolean[] {false, true}) {
@@ -38,10 +41,12 @@ final class NumberingEvidence {
             }
             for (Numbered.Scheme scheme : Numbered.Scheme.values()) {
                 int score = 0;
-                for (TextLine line : lines) {
+                for (int i = 0; i < lines.size(); i++) {
+                    TextLine line = lines.get(i);
                     Numbered numbered = Numbered.parse(line.text(), scheme);
                     if (numbered != null && (indented ? layout.atIndent(line) : layout.atMargin(line))) {
-                        int evidence = evidence(line, numbered, layout, annotations);
+                        int evidence = evidence(lines, i, numbered, layout, annotations)
+                                + (beginsNotices(lines, i, categories) ? 1 : 0);
                         score += evidence >= MIN_EVIDENCE ? evidence : 0;
                     }
                 }
@@ -54,14 +59,35 @@ final class NumberingEvidence {
         return best;
     }
 
-    private static int evidence(TextLine line, Numbered numbered, Layout layout, Map<TextLine, List<LinkAnnotation>> annotations) {
+    private static int evidence(List<TextLine> lines, int i, Numbered numbered, Layout layout,
+                                Map<TextLine, List<LinkAnnotation>> annotations) {
+        TextLine line = lines.get(i);
         int evidence = 1;
         evidence += layout.standsOutBold(line) ? 2 : 0;
         evidence += annotations.containsKey(line) ? 2 : 0;
         String rest = numbered.rest();
-        evidence += TitleParts.hasTrailer(rest) || DOCUMENT_TYPE_END.matcher(rest).matches() ? 1 : 0;
+        evidence += TitleParts.hasTrailer(rest) || DOCUMENT_TYPE_END.matcher(rest).matches() || trailerBelow(lines, i) ? 1 : 0;
         evidence -= Texts.endsClause(line.text()) ? 1 : 0;
         return evidence;
+    }
+
+    /** Whether the line below is a title's trailer the wrap moved there: a media name (人民网) or an issuer and date. */
+    private static boolean trailerBelow(List<TextLine> lines, int i) {
+        if (i + 1 >= lines.size()) {
+            return false;
+        }
+        String below = lines.get(i + 1).text();
+        return TitleParts.isMediaLine(below) || TitleParts.endsWithIssuerDate(below) && Numbered.parse(below) == null;
+    }
+
+    /**
+     * Whether the line stands where a section's first notice stands: right under the section heading, under a known
+     * group label, or under one line (an unknown label) right under the heading. Inner lists start inside a body.
+     */
+    private static boolean beginsNotices(List<TextLine> lines, int i, Categories categories) {
+        return i >= 1 && (SectionHeading.parse(lines.get(i - 1).text()) != null
+                || categories.isKnownGroupLabel(SectionReader.withoutOutlineNumber(lines.get(i - 1).text())))
+                || i >= 2 && SectionHeading.parse(lines.get(i - 2).text()) != null;
     }
 
     /** The numbering schemes seen at line starts, with how many lines each: {@code 一、 ×5, （1） ×3}. */

@@ -1,8 +1,6 @@
 package com.bulletiningest.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -48,15 +46,14 @@ public final class OcrBenchmark {
             System.out.printf("%-15s %6d %10.2f %14s %14s%n", "first page", 1, (System.nanoTime() - start) / 1e9, "", "(models load)");
             for (Copy copy : COPIES) {
                 byte[] scan = copy.scan().apply(ScannedCopies.at(200)).of(pdf, 1, pages);
-                System.gc();
-                resetPeaks();
+                HeapPeaks.reset();
                 long cpu = processCpuNanos();
                 start = System.nanoTime();
                 ExtractedPdf read = extractor.extract(scan);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
                 System.out.printf("%-15s %6d %10.2f %14.2f %14d%n", copy.name(), read.scanned().size(),
-                        seconds / read.scanned().size(), cpuSeconds / read.scanned().size(), peakHeap() >> 20);
+                        seconds / read.scanned().size(), cpuSeconds / read.scanned().size(), HeapPeaks.megabytes());
             }
         }
     }
@@ -64,15 +61,5 @@ public final class OcrBenchmark {
     /** CPU time of this JVM, all threads: what a page costs however busy the machine is. */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    /** The sum of the heap pools' peaks since the last reset (an upper bound of the heap in use at any moment). */
-    private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     }
 }

@@ -1,8 +1,6 @@
 package com.bulletiningest.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -371,17 +369,11 @@ public final class ServiceBenchmark {
     }
 
     private static void resetPeakHeap() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        HeapPeaks.reset();
     }
 
-    /** The sum of the heap pools' peaks: an upper bound of the heap in use at any one moment. */
     private static void printPeakHeap(String phase) {
-        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                .sum();
-        System.out.printf("   peak heap (%s): %d MB%n", phase, peak >> 20);
+        System.out.printf("   peak heap (%s): %d MB%n", phase, HeapPeaks.megabytes());
     }
 
     private static String load() {

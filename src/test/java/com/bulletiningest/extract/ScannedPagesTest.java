@@ -129,6 +129,7 @@ class ScannedPagesTest {
                 assertThat(e.reason()).isEqualTo(Reason.DAMAGED);
                 assertThat(e.getMessage()).isEqualTo("page 1 not read: OCR took longer than the page time limit of 1 ms");
             });
+            assertThat(hasty.progress().now()).as("a refused scan is no longer listed as being read").isEmpty();
         }
     }
 
@@ -146,9 +147,12 @@ class ScannedPagesTest {
         Thread.sleep(500); // the scan's first page is being read
         ExtractedPdf read = EXTRACTOR.extract(bornDigitalPdf);
         assertThat(scanning).as("the scan, still being read when the born-digital bulletin is done").isNotDone();
+        assertThat(OCR.progress().now()).as("only the scan is listed as being read").singleElement()
+                .satisfies(reading -> assertThat(reading.pages()).isEqualTo(3));
         assertThat(read.scanned()).isEmpty();
         assertThat(read.pages()).isEqualTo(25);
         assertThat(scanning.get().scanned()).hasSize(3);
+        assertThat(OCR.progress().now()).isEmpty();
     }
 
     private static List<String> lines(ExtractedPdf pdf, int page) {

@@ -42,6 +42,21 @@ class LayoutRulesTest {
     }
 
     @Test
+    void withoutBoldOrLinksTheNoticesUnderTheHeadingAndLabelsOutweighAnOutlineInTheirBodies() throws Exception {
+        // as OCR reads a scan: no font signals; the body's 一、 list has two items ending like titles (措施)
+        Bulletin bulletin = new LaidOutText()
+                .lines("知识产权信息篇（2021/01/30~2021/02/5）", "地方级", "1、关于印发知识产权局工作推进措施的通知").paragraph(PROSE)
+                .line("一、总体要求").paragraph(PROSE)
+                .line("二、工作措施").paragraph(PROSE)
+                .line("三、保障措施").paragraph(PROSE)
+                .lines("资讯", "1、中共中央国务院：对恶意侵权等行为严格执行侵权惩罚性赔偿制度", "(IPRdaily)").paragraph(PROSE).split();
+
+        assertThat(bulletin.notices()).extracting(Notice::no, Notice::title).containsExactly(
+                tuple(1, "关于印发知识产权局工作推进措施的通知"), tuple(1, "中共中央国务院：对恶意侵权等行为严格执行侵权惩罚性赔偿制度"));
+        assertThat(bulletin.notices().get(0).body()).contains("二、工作措施", "三、保障措施");
+    }
+
+    @Test
     void aBoldRunInTitleEndsWhereTheBoldRunAndItsIssuerEnd() throws Exception {
         Bulletin bulletin = new LaidOutText()
                 .lines("科技项目篇（2021/3/8~3/12）", "天津市")

@@ -43,9 +43,7 @@ class ScannedBulletinsIT {
         return Stream.of(
                 new Fixture("skewed 1.5°, 200 dpi, 25 pages", "seed-001", 25, s -> s.skewed(1.5)),
                 new Fixture("blurred and noisy, 200 dpi", "seed-000", 8, s -> s.blurredWithNoise(18)),
-                // "150 dpi with JPEG artefacts" (seed-001 pages 1-8, ScannedCopies.at(150).jpeg(0.4f)) is out until the
-                // splitter's per-document numbering (layouts) is fixed for it: with 2 notices and no font signals, the
-                // 一、二、三、 list inside the Beijing notice is chosen as the notice numbering (F1 0; OCR still 99.5 %)
+                new Fixture("150 dpi with JPEG artefacts", "seed-001", 8, s -> ScannedCopies.at(150).jpeg(0.4f)),
                 new Fixture("upside down", "seed-000", 6, ScannedCopies::turned),
                 new Fixture("mixed: even pages scanned, odd pages born-digital", "seed-000", 31, s -> s.onlyPages(p -> p % 2 == 0)));
     }

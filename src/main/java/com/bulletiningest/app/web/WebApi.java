@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.bulletiningest.extract.OcrProgress;
 import com.bulletiningest.extract.WebLink;
 import com.bulletiningest.intake.mail.FailedMailRetry;
 import com.bulletiningest.notify.DigestQueries;
@@ -54,9 +55,11 @@ public final class WebApi {
     private final FailedFiles failedFiles;
     private final FailedMailRetry failedMails;
     private final Outbox outbox;
+    private final OcrProgress ocrProgress;
 
     WebApi(NoticeSearch search, NoticeQueries notices, BulletinQueries bulletins, DigestQueries digests,
-                  FailedFiles failedFiles, FailedMailRetry failedMails, Outbox outbox, Clock clock, AdminGuard guard) {
+                  FailedFiles failedFiles, FailedMailRetry failedMails, Outbox outbox, Clock clock, AdminGuard guard,
+                  OcrProgress ocrProgress) {
         this.search = search;
         this.notices = notices;
         this.bulletins = bulletins;
@@ -66,6 +69,7 @@ public final class WebApi {
         this.failedFiles = failedFiles;
         this.failedMails = failedMails;
         this.outbox = outbox;
+        this.ocrProgress = ocrProgress;
     }
 
     /** {@code GET /api/notices?q=&category=&group=&tag=&issuer=&issued_from=&issued_to=&has_deadline=&deadline_after=&deadline_before=&sort=&page=&size=} */
@@ -131,6 +135,11 @@ public final class WebApi {
     /** {@code GET /api/bulletins}: the most recent bulletins with their counts. */
     public void bulletins(Exchange exchange) {
         Responses.json(exchange, () -> guard.checkRead(exchange) ? bulletins.recent(new Params(exchange).number("limit", 100, 1, MAX_LIMIT)) : null);
+    }
+
+    /** {@code GET /api/ocr-progress}: the bulletins OCR is reading now, each with the page it has reached. */
+    public void ocrProgress(Exchange exchange) {
+        Responses.json(exchange, () -> guard.checkRead(exchange) ? ocrProgress.now() : null);
     }
 
     /** {@code GET /api/bulletins/{id}/pdf}: the PDF as received. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import com.bulletiningest.config.ReloadingConfig;
 import com.bulletiningest.enrich.TagRules;
+import com.bulletiningest.extract.OcrProgress;
 import com.bulletiningest.intake.mail.FailedMailRetry;
 import com.bulletiningest.notify.CalendarTokens;
 import com.bulletiningest.notify.ChannelOutbox;
@@ -118,10 +119,10 @@ public class WebConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public WebApi webApi(@BeanInject Database database, @BeanInject DigestQueries digests,
                          @BeanInject FailedFiles failedFiles, @BeanInject FailedMailRetry failedMails,
-                         @BeanInject Outbox outbox, @BeanInject AdminGuard guard) {
+                         @BeanInject Outbox outbox, @BeanInject AdminGuard guard, @BeanInject OcrProgress ocrProgress) {
         return new WebApi(new NoticeSearch(database.webDataSource()), new NoticeQueries(database.webDataSource()),
                 new BulletinQueries(database.webDataSource()), digests, failedFiles, failedMails, outbox,
-                Clock.systemDefaultZone(), guard);
+                Clock.systemDefaultZone(), guard, ocrProgress);
     }
 
     /** The rules page over the tag rules the service enriches with. */

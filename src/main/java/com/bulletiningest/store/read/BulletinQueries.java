@@ -19,14 +19,13 @@ public final class BulletinQueries {
 
     private static final String BULLETINS = "select b.id, b.source_kind, b.original_name, b.message_id, m.sender, "
             + "m.subject, b.received_at, b.issued, b.pages, "
-            + "(select count(*) from section s where s.bulletin_id = b.id) sections, "
-            + "(select count(*) from notice n join notice_group g on g.id = n.group_id join section s "
-            + "on s.id = g.section_id where s.bulletin_id = b.id) notices, "
-            + "(select count(*) from notice n join notice_group g on g.id = n.group_id join section s "
-            + "on s.id = g.section_id where s.bulletin_id = b.id and n.repeat_of is not null) repeats, "
+            + "(select count(*) from section s where s.bulletin_id = b.id) sections, c.notices, c.repeats, c.scanned_notices, "
             + "exists (select 1 from bulletin_pdf p where p.bulletin_id = b.id) has_pdf "
             + "from bulletin b left join lateral (select sender, subject from mail_messages m "
-            + "where m.message_id = b.message_id limit 1) m on true ";
+            + "where m.message_id = b.message_id limit 1) m on true "
+            + "cross join lateral (select count(*) notices, count(*) filter (where n.repeat_of is not null) repeats, "
+            + "count(*) filter (where n.ocr_engine is not null) scanned_notices from notice n "
+            + "join notice_group g on g.id = n.group_id join section s on s.id = g.section_id where s.bulletin_id = b.id) c ";
 
     private final DataSource dataSource;
 
@@ -90,7 +89,7 @@ public final class BulletinQueries {
                             rows.getString("original_name"), rows.getString("message_id"), rows.getString("sender"),
                             rows.getString("subject"), instant(rows.getTimestamp("received_at")),
                             NoticeQueries.localDate(rows.getDate("issued")), rows.getInt("pages"),
-                            rows.getInt("sections"), rows.getInt("notices"), rows.getInt("repeats"),
+                            rows.getInt("sections"), rows.getInt("notices"), rows.getInt("repeats"), rows.getInt("scanned_notices"),
                             rows.getBoolean("has_pdf")));
                 }
                 return bulletins;

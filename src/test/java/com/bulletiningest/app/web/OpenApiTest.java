@@ -45,7 +45,7 @@ class OpenApiTest {
         assertThat(document.get("servers").findValuesAsText("url")).containsExactly(service.url());
         JsonNode paths = document.get("paths");
         assertThat(paths.fieldNames()).toIterable().contains("/api/notices", "/api/notices/{id}", "/api/facets",
-                "/api/deadlines", "/api/bulletins", "/api/bulletins/{id}/pdf", "/api/digests", "/api/failures",
+                "/api/deadlines", "/api/bulletins", "/api/ocr-progress", "/api/bulletins/{id}/pdf", "/api/digests", "/api/failures",
                 "/api/failures/files/{name}/retry", "/api/failures/mails/{messageId}/retry",
                 "/api/digests/{id}/resend", "/api/rules", "/api/rules/dry-run");
         assertThat(paths.get("/api/notices").get("get").get("parameters").findValuesAsText("name")).containsExactly(

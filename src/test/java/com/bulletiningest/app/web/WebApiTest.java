@@ -104,6 +104,19 @@ class WebApiTest {
     }
 
     @Test
+    @DisplayName("GET /api/bulletins counts the notices read by OCR (none in a born-digital bulletin); GET /api/ocr-progress "
+            + "lists nothing while no scan is being read")
+    void scanMarksAndOcrProgress() throws Exception {
+        JsonNode bulletins = json("/api/bulletins");
+
+        assertThat(bulletins.findValuesAsText("originalName")).contains("inbox/seed-000.pdf", "inbox/seed-001.pdf");
+        assertThat(bulletins.findValues("scannedNotices")).extracting(JsonNode::asInt).containsOnly(0);
+        assertThat(bulletins.findValues("notices")).extracting(JsonNode::asInt).allMatch(n -> n > 0);
+        assertThat(json("/api/ocr-progress").isArray()).isTrue();
+        assertThat(json("/api/ocr-progress")).isEmpty();
+    }
+
+    @Test
     @DisplayName("errors say what was wrong: unknown notice 404, a bad date 400, as JSON")
     void errors() throws Exception {
         HttpResponse<String> missing = get("/api/notices/999999");
