@@ -14,6 +14,7 @@ import com.bulletiningest.fixtures.ScannedCopies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -37,17 +38,13 @@ class ScanProgressBrowserIT {
 
     @TempDir
     Path home;
-    @TempDir
-    Path profile;
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     private RunningService service;
-    private Browser browser;
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (service != null) {
             service.stop();
         }
@@ -62,7 +59,6 @@ class ScanProgressBrowserIT {
         service.drop("seed-000.pdf", "seed-000.pdf");
         service.awaitDone("seed-000.pdf");
         byte[] scan = ScannedCopies.at(150).jpeg(0.4f).of(Files.readAllBytes(RunningService.CORPUS.resolve("seed-001.pdf")), 1, PAGES);
-        browser = new Browser(profile);
         browser.driver.get(service.url() + "/bulletins");
         WebElement bornDigital = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//table[@id='bulletins']//tr[td[contains(., 'inbox/seed-000.pdf')]]")));
