@@ -1,6 +1,7 @@
 package com.bulletiningest.extract;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +9,13 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorN;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorSpace;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceCMYKColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
@@ -16,8 +24,12 @@ import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
 import org.apache.pdfbox.util.Vector;
 
-/** A text stripper that keeps each visual line with its geometry and font instead of writing plain text. */
-class LineCollector extends PDFTextStripper {
+/**
+ * A text stripper that keeps each visual line with its geometry and font instead of writing plain text. Its one pass
+ * over a page's content also collects the page's ruling lines ({@link Rulings}) and shows each glyph to the search
+ * for repeated marks ({@link RepeatedMarks}).
+ */
+final class LineCollector extends PDFTextStripper {
 
     /** CSS/OpenType weights from semibold up are what a reader sees as bold. */
     private static final float BOLD_WEIGHT = 600;
@@ -37,12 +49,44 @@ class LineCollector extends PDFTextStripper {
     /** Per page: glyphs shown, and those of them without a Unicode mapping (which text extraction drops or garbles). */
     private final Map<Integer, int[]> glyphs = new HashMap<>();
 
-    /** Where the document's upright watermarks stand (see {@link RepeatedMarks}). */
+    /** Where the document's upright watermarks stand (see {@link RepeatedMarks}): glyphs there are left out. */
     private final Set<RepeatedMarks.Place> marks;
+    /** Looks for repeated marks, or null. */
+    private final RepeatedMarks survey;
+    private final Rulings rulings = new Rulings();
 
-    LineCollector(Set<RepeatedMarks.Place> marks) {
+    private LineCollector(Set<RepeatedMarks.Place> marks, RepeatedMarks survey) {
         this.marks = marks;
+        this.survey = survey;
         setSortByPosition(true);
+        PathOperator.addAll(this, rulings);
+        if (survey != null) {
+            // the text stripper leaves colours unread; a light mark needs them
+            addOperator(new SetNonStrokingColorSpace(this));
+            addOperator(new SetNonStrokingColor(this));
+            addOperator(new SetNonStrokingColorN(this));
+            addOperator(new SetNonStrokingDeviceGrayColor(this));
+            addOperator(new SetNonStrokingDeviceRGBColor(this));
+            addOperator(new SetNonStrokingDeviceCMYKColor(this));
+        }
+    }
+
+    /**
+     * Reads the document's lines in one pass, which also looks for repeated marks where there are pages for a mark to
+     * repeat on; only where it finds some (a stamp on every page) does a second pass read the lines without them.
+     */
+    static LineCollector read(PDDocument document) throws IOException {
+        int pages = document.getNumberOfPages();
+        RepeatedMarks survey = pages < 2 ? null : new RepeatedMarks(pages);
+        LineCollector collector = new LineCollector(Set.of(), survey);
+        collector.writeText(document, Writer.nullWriter());
+        Set<RepeatedMarks.Place> marks = survey == null ? Set.of() : survey.marks();
+        if (marks.isEmpty()) {
+            return collector;
+        }
+        LineCollector withoutMarks = new LineCollector(marks, null);
+        withoutMarks.writeText(document, Writer.nullWriter());
+        return withoutMarks;
     }
 
     List<TextLine> lines() {
@@ -67,7 +111,11 @@ class LineCollector extends PDFTextStripper {
     /** Leaves out watermark glyphs (turned, see-through or repeated on every page), which lie over the page's text and would be read into its lines. */
     @Override
     protected void processTextPosition(TextPosition glyph) {
-        if (!Watermarks.isWatermark(glyph, getGraphicsState()) && !marks.contains(RepeatedMarks.Place.of(glyph))) {
+        if (survey != null) {
+            survey.see(glyph, getCurrentPageNo(), getGraphicsState().getNonStrokingColor());
+        }
+        if (!Watermarks.isWatermark(glyph, getGraphicsState())
+                && (marks.isEmpty() || !marks.contains(RepeatedMarks.Place.of(glyph)))) {
             super.processTextPosition(glyph);
         }
     }
@@ -79,7 +127,7 @@ class LineCollector extends PDFTextStripper {
         charactersByArticle.forEach(glyphs::addAll);
         charactersByArticle.clear();
         articles.clear();
-        ReadingOrder.Page page = ReadingOrder.read(glyphs, pageBefore, RuledTable.find(Rulings.of(getCurrentPage())));
+        ReadingOrder.Page page = ReadingOrder.read(glyphs, pageBefore, RuledTable.find(rulings.rules()));
         pageBefore = page;
         for (ReadingOrder.Article article : page.articles()) {
             charactersByArticle.add(new ArrayList<>(article.glyphs()));
@@ -142,6 +190,12 @@ class LineCollector extends PDFTextStripper {
     @Override
     protected void writeLineSeparator() {
         flush();
+    }
+
+    @Override
+    protected void startPage(PDPage page) throws IOException {
+        rulings.startPage(page);
+        super.startPage(page);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.bulletiningest.extract;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +64,7 @@ public class PdfExtractor {
             if (document.getNumberOfPages() == 0) {
                 throw new UnreadableBulletinException(Reason.DAMAGED, "damaged PDF: no readable page");
             }
-            LineCollector collector = new LineCollector(RepeatedMarks.find(document));
-            collector.writeText(document, new StringWriter());
+            LineCollector collector = LineCollector.read(document);
             int pages = document.getNumberOfPages();
             Map<Integer, List<TextLine>> byPage = new TreeMap<>();
             for (int p = 1; p <= pages; p++) {

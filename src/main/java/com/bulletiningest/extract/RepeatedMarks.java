@@ -1,21 +1,12 @@
 package com.bulletiningest.extract;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor;
-import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorN;
-import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorSpace;
-import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceCMYKColor;
-import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayColor;
-import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
@@ -23,6 +14,8 @@ import org.apache.pdfbox.text.TextPosition;
  * from the body's size or in a light colour, is a stamp (内部资料 across each page), not text. Running headers and
  * footers repeat too but are set near the body's size in a readable colour: the splitter removes those
  * ({@code PageArtefacts}), as they may carry what it needs.
+ * <p>
+ * The text pass shows it every glyph, page by page in order ({@link LineCollector}); it tells the marks at the end.
  */
 final class RepeatedMarks {
 
@@ -41,70 +34,64 @@ final class RepeatedMarks {
         }
     }
 
-    private RepeatedMarks() {
+    private static final class Seen {
+        /** Pages seen on, and the last of them: pages come in order, so a place on every page is on each in turn. */
+        int pages;
+        int lastPage;
+        float size;
+        boolean light = true;
     }
 
-    /** The places of the document's repeated marks; none for a single page, where nothing repeats. */
-    static Set<Place> find(PDDocument document) throws IOException {
-        if (document.getNumberOfPages() < 2) {
-            return Set.of();
+    private final int pages;
+    /** Places of the first page's glyphs: a place missing there is not on every page. */
+    private final Map<Place, Seen> seen = new HashMap<>();
+    private final Map<Integer, Integer> glyphsBySize = new HashMap<>();
+
+    /** @param pages the document's number of pages */
+    RepeatedMarks(int pages) {
+        this.pages = pages;
+    }
+
+    /** Notes a glyph shown on a page (from 1) in a fill colour. */
+    void see(TextPosition glyph, int page, PDColor colour) {
+        float size = glyph.getFontSizeInPt();
+        glyphsBySize.merge(Math.round(size), 1, Integer::sum);
+        Place place = Place.of(glyph);
+        Seen s = page == 1 ? seen.computeIfAbsent(place, p -> new Seen()) : seen.get(place);
+        if (s == null || s.lastPage < page - 1) {
+            return;
         }
-        Survey survey = new Survey();
-        survey.writeText(document, Writer.nullWriter());
-        float body = survey.bodySize();
+        if (s.lastPage != page) {
+            s.pages++;
+            s.lastPage = page;
+        }
+        s.size = Math.max(s.size, size);
+        s.light = s.light && isLight(colour);
+    }
+
+    /** The places of the repeated marks seen; none for a single page, where nothing repeats. */
+    Set<Place> marks() {
         Set<Place> marks = new HashSet<>();
-        survey.seen.forEach((place, seen) -> {
-            boolean far = seen.size >= body * FAR_LARGER || seen.size <= body * FAR_SMALLER;
-            if (seen.pages.size() == document.getNumberOfPages() && (far || seen.light)) {
+        if (pages < 2) {
+            return marks;
+        }
+        float body = glyphsBySize.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+        seen.forEach((place, s) -> {
+            boolean far = s.size >= body * FAR_LARGER || s.size <= body * FAR_SMALLER;
+            if (s.pages == pages && (far || s.light)) {
                 marks.add(place);
             }
         });
         return marks;
     }
 
-    private static final class Seen {
-        final Set<Integer> pages = new HashSet<>();
-        float size;
-        boolean light = true;
-    }
-
-    /** One quick pass over every glyph: where it stands, on which pages, how large and how light. */
-    private static final class Survey extends PDFTextStripper {
-        final Map<Place, Seen> seen = new HashMap<>();
-        final Map<Integer, Integer> glyphsBySize = new HashMap<>();
-
-        /** The text stripper leaves colours unread; a light mark needs them. */
-        Survey() throws IOException {
-            addOperator(new SetNonStrokingColorSpace(this));
-            addOperator(new SetNonStrokingColor(this));
-            addOperator(new SetNonStrokingColorN(this));
-            addOperator(new SetNonStrokingDeviceGrayColor(this));
-            addOperator(new SetNonStrokingDeviceRGBColor(this));
-            addOperator(new SetNonStrokingDeviceCMYKColor(this));
-        }
-
-        @Override
-        protected void processTextPosition(TextPosition glyph) {
-            float size = glyph.getFontSizeInPt();
-            glyphsBySize.merge(Math.round(size), 1, Integer::sum);
-            Seen s = seen.computeIfAbsent(Place.of(glyph), p -> new Seen());
-            s.pages.add(getCurrentPageNo());
-            s.size = Math.max(s.size, size);
-            s.light &= isLight(getGraphicsState().getNonStrokingColor());
-        }
-
-        float bodySize() {
-            return glyphsBySize.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
-        }
-
-        private static boolean isLight(PDColor colour) {
-            try {
-                int rgb = colour.toRGB();
-                float luminance = (0.299f * (rgb >> 16 & 0xff) + 0.587f * (rgb >> 8 & 0xff) + 0.114f * (rgb & 0xff)) / 255;
-                return luminance >= LIGHT;
-            } catch (IOException | RuntimeException e) {
-                return false; // a colour we cannot convert is read as text
-            }
+    private static boolean isLight(PDColor colour) {
+        try {
+            int rgb = colour.toRGB();
+            float luminance = (0.299f * (rgb >> 16 & 0xff) + 0.587f * (rgb >> 8 & 0xff) + 0.114f * (rgb & 0xff)) / 255;
+            return luminance >= LIGHT;
+        } catch (IOException | RuntimeException e) {
+            return false; // a colour we cannot convert is read as text
         }
     }
 }

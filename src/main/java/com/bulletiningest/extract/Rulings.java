@@ -1,22 +1,21 @@
 package com.bulletiningest.extract;
 
 import java.awt.geom.Point2D;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 
 /**
  * The ruling lines a page draws (a table's cell borders): stroked straight segments and thin filled rectangles that
  * run along the page's axes, in the top-down coordinates of the page's text. Producers draw a border either way:
  * Writer strokes lines, Chromium fills hairline rectangles.
+ * <p>
+ * The text pass feeds it the page's path, point by point in page space ({@link PathOperator}), so that each page's
+ * content is parsed once.
  */
-final class Rulings extends PDFGraphicsStreamEngine {
+final class Rulings {
 
     /** A filled rectangle this thin (points) is a drawn line; thicker, it is a shape or a shaded cell. */
     private static final float MAX_THICKNESS = 2.5f;
@@ -36,78 +35,54 @@ final class Rulings extends PDFGraphicsStreamEngine {
         }
     }
 
-    private final List<Rule> rules = new ArrayList<>();
+    private List<Rule> rules = new ArrayList<>();
     /** The path being built: subpaths of points in page space (y up). */
     private final List<List<Point2D.Float>> path = new ArrayList<>();
-    private final float left;
-    private final float top;
+    private float left;
+    private float top;
+    private boolean turned;
 
-    private Rulings(PDPage page) {
-        super(page);
+    /** Starts on a page: no rules, no path. */
+    void startPage(PDPage page) {
         PDRectangle box = page.getCropBox();
         left = box.getLowerLeftX();
         top = box.getUpperRightY();
+        turned = page.getRotation() % 360 != 0;
+        rules = new ArrayList<>();
+        path.clear();
     }
 
     /** The page's ruling lines; none on a turned page, whose text runs along other axes. */
-    static List<Rule> of(PDPage page) throws IOException {
-        if (page.getRotation() % 360 != 0) {
-            return List.of();
-        }
-        Rulings rulings = new Rulings(page);
-        rulings.processPage(page);
-        return rulings.rules;
+    List<Rule> rules() {
+        return turned ? List.of() : rules;
     }
 
-    @Override
-    public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
-        List<Point2D.Float> rectangle = new ArrayList<>();
-        for (Point2D p : List.of(p0, p1, p2, p3, p0)) {
-            rectangle.add(new Point2D.Float((float) p.getX(), (float) p.getY()));
-        }
-        path.add(rectangle);
+    void rectangle(Point2D.Float p0, Point2D.Float p1, Point2D.Float p2, Point2D.Float p3) {
+        path.add(new ArrayList<>(List.of(p0, p1, p2, p3, p0)));
     }
 
-    @Override
-    public void moveTo(float x, float y) {
+    void moveTo(Point2D.Float p) {
         List<Point2D.Float> subpath = new ArrayList<>();
-        subpath.add(new Point2D.Float(x, y));
+        subpath.add(p);
         path.add(subpath);
     }
 
-    @Override
-    public void lineTo(float x, float y) {
+    void lineTo(Point2D.Float p) {
         if (path.isEmpty()) {
-            moveTo(x, y);
+            moveTo(p);
         } else {
-            path.get(path.size() - 1).add(new Point2D.Float(x, y));
+            path.get(path.size() - 1).add(p);
         }
     }
 
-    @Override
-    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
-        moveTo(x3, y3); // a curve is no ruling; the path goes on from its end
-    }
-
-    @Override
-    public Point2D getCurrentPoint() {
-        if (path.isEmpty() || path.get(path.size() - 1).isEmpty()) {
-            return new Point2D.Float();
-        }
-        List<Point2D.Float> subpath = path.get(path.size() - 1);
-        return subpath.get(subpath.size() - 1);
-    }
-
-    @Override
-    public void closePath() {
+    void closePath() {
         if (!path.isEmpty() && !path.get(path.size() - 1).isEmpty()) {
             List<Point2D.Float> subpath = path.get(path.size() - 1);
             subpath.add(subpath.get(0));
         }
     }
 
-    @Override
-    public void strokePath() {
+    void stroke() {
         for (List<Point2D.Float> subpath : path) {
             for (int k = 1; k < subpath.size(); k++) {
                 segment(subpath.get(k - 1), subpath.get(k));
@@ -116,42 +91,23 @@ final class Rulings extends PDFGraphicsStreamEngine {
         path.clear();
     }
 
-    @Override
-    public void fillPath(int windingRule) {
+    void fill() {
         for (List<Point2D.Float> subpath : path) {
             thinRectangle(subpath);
         }
         path.clear();
     }
 
-    @Override
-    public void fillAndStrokePath(int windingRule) {
+    void fillAndStroke() {
         List<List<Point2D.Float>> painted = new ArrayList<>(path);
-        fillPath(windingRule);
+        fill();
         path.addAll(painted);
-        strokePath();
+        stroke();
     }
 
-    @Override
-    public void endPath() {
-        path.clear(); // a clipping path, not painted
-    }
-
-    @Override
-    public void clip(int windingRule) {
-    }
-
-    @Override
-    public void drawImage(PDImage pdImage) {
-    }
-
-    @Override
-    public void shadingFill(COSName shadingName) {
-    }
-
-    /** Text draws no rulings (a Type 3 glyph may fill rectangles): left unread. */
-    @Override
-    protected void showText(byte[] string) {
+    /** A path ended unpainted (a clipping path). */
+    void endPath() {
+        path.clear();
     }
 
     private void segment(Point2D.Float a, Point2D.Float b) {

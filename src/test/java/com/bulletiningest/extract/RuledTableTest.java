@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.util.Matrix;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class RuledTableTest {
             List.of("1", "关于做好二〇二一年天津科技年鉴编纂工作的通知", "天津市工业和信息化局", "2021-03-08"),
             List.of("2", "关于征集年度重点决策咨询课题", "天津市科协", "2021-03-11"));
 
-    private enum Rules { STROKED, FILLED, NONE }
+    private enum Rules { STROKED, FILLED, FRAMED, NONE }
 
     @Test
     void chromiumsTableOfWrappedCentredCellsIsReadRowByRow() throws Exception {
@@ -65,6 +66,11 @@ class RuledTableTest {
     @Test
     void filledHairlinesDoTooAndAnUnderlineInACellPartsNothing() throws Exception {
         assertThat(tableRows(Rules.FILLED)).extracting(TextLine::cells).isEqualTo(CELLS);
+    }
+
+    @Test
+    void cellFramesDrawnInAMovedCoordinateSystemAfterACurveDoToo() throws Exception {
+        assertThat(tableRows(Rules.FRAMED)).extracting(TextLine::cells).isEqualTo(CELLS);
     }
 
     @Test
@@ -129,6 +135,21 @@ class RuledTableTest {
                 content.lineTo(x, TOP - bottom);
             }
             content.stroke();
+        } else if (rules == Rules.FRAMED) {
+            // each cell a rectangle, closed and stroked, in coordinates moved 20 pt left and 30 pt up; first a curve
+            // across the middle of row 1, which a straight rule there would cut in two
+            content.saveGraphicsState();
+            content.transform(Matrix.getTranslateInstance(-20, 30));
+            float middle = TOP - 30 - (ROWS[1] + ROWS[2]) / 2;
+            content.moveTo(left + 20, middle);
+            content.curveTo(left + 60, middle + 10, right - 20, middle + 10, right + 20, middle);
+            for (int r = 0; r + 1 < ROWS.length; r++) {
+                for (int c = 0; c + 1 < COLUMNS.length; c++) {
+                    content.addRect(COLUMNS[c] + 20, TOP - 30 - ROWS[r + 1], COLUMNS[c + 1] - COLUMNS[c], ROWS[r + 1] - ROWS[r]);
+                }
+            }
+            content.closeAndStroke();
+            content.restoreGraphicsState();
         } else {
             // cell by cell, each border a hairline rectangle, and a link's underline under row 2's title
             for (int r = 0; r + 1 < ROWS.length; r++) {
