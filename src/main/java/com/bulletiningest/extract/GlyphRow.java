@@ -13,15 +13,21 @@ final class GlyphRow {
     private static final float GAP_HEIGHTS = 1.0f;
 
     final float y;
+    /** The row's glyphs, complete once {@link #of} returns: what is worked out from them is kept. */
     final List<TextPosition> glyphs = new ArrayList<>();
+    private List<TextPosition> inked;
     private List<float[]> spans;
 
     GlyphRow(float y) {
         this.y = y;
     }
 
+    /** The glyphs that show ink (not blanks). */
     List<TextPosition> inked() {
-        return glyphs.stream().filter(g -> !g.getUnicode().isBlank()).toList();
+        if (inked == null) {
+            inked = glyphs.stream().filter(g -> !g.getUnicode().isBlank()).toList();
+        }
+        return inked;
     }
 
     /** The row's inked extents left to right, glyphs closer than a gap joined. */

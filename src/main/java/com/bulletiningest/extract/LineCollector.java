@@ -46,6 +46,8 @@ final class LineCollector extends PDFTextStripper {
     private TextPosition first;
     private TextPosition last;
     private float fontSize;
+    /** Whether each font met is bold ({@link #isBold}): asked per character, told by the font's dictionary. */
+    private final Map<PDFont, Boolean> boldFonts = new HashMap<>();
     /** Per page: glyphs shown, and those of them without a Unicode mapping (which text extraction drops or garbles). */
     private final Map<Integer, int[]> glyphs = new HashMap<>();
 
@@ -177,7 +179,7 @@ final class LineCollector extends PDFTextStripper {
         // a chunk is a word of one font run mostly; its glyphs tell their weight one by one where they match up
         for (int i = 0; i < chunk.length(); i++) {
             TextPosition glyph = positions.get(Math.min(i * positions.size() / chunk.length(), positions.size() - 1));
-            boldText.add(isBold(glyph.getFont()));
+            boldText.add(boldFonts.computeIfAbsent(glyph.getFont(), LineCollector::isBold));
         }
     }
 

@@ -114,15 +114,18 @@ final class ReadingOrder {
     /** Consecutive articles of the first column or across the page read as one, as a page in one column is read. */
     private static List<Article> merged(List<Article> articles) {
         List<Article> merged = new ArrayList<>();
+        List<TextPosition> run = null; // the glyphs of the plain article being merged into, growing in place
         for (Article article : articles) {
-            Article last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && isPlain(last) && isPlain(article)) {
-                List<TextPosition> glyphs = new ArrayList<>(last.glyphs());
-                glyphs.addAll(article.glyphs());
-                merged.set(merged.size() - 1, new Article(glyphs, 0, null));
-            } else {
+            if (!isPlain(article)) {
                 merged.add(article);
+                run = null;
+                continue;
             }
+            if (run == null) {
+                run = new ArrayList<>();
+                merged.add(new Article(run, 0, null));
+            }
+            run.addAll(article.glyphs());
         }
         return merged;
     }
