@@ -262,9 +262,7 @@ class HardenedApiTest {
     }
 
     private static String resentAt(long digest) throws Exception {
-        return String.valueOf(com.bulletiningest.fixtures.Rows.firstColumn(
-                service.bean("database", com.bulletiningest.store.db.Database.class).dataSource(),
-                "select resent_at from outbox where id = " + digest));
+        return String.valueOf(service.strings("select resent_at from outbox where id = " + digest));
     }
 
     private static JsonNode json(RawHttp.Response answer) throws Exception {

@@ -6,16 +6,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import javax.sql.DataSource;
 
 import com.bulletiningest.app.Eventually;
 import com.bulletiningest.app.RunningService;
 import com.bulletiningest.fixtures.DovecotServer;
 import com.bulletiningest.fixtures.LmtpRelay;
 import com.bulletiningest.fixtures.PdfCopies;
-import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.fixtures.LogCapture;
-import com.bulletiningest.store.db.Database;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -227,15 +224,12 @@ class DovecotMailIntakeIT {
         for (String pdf : new String[] {"seed-000.pdf", "seed-001.pdf", "seed-002.pdf", "seed-003.pdf"}) {
             dovecot.deliver(INTAKE, message("alice@example.com", pdf, pdfAttachment(corpusPdf(pdf), pdf)));
         }
-        // The blocker and the look at pg_locks use the web pool: the poll lock and two waiting stores hold ingest's
-        // pool of four, so a fifth connection from it would wait for the lock this test holds.
-        DataSource observer = service.bean("database", Database.class).webDataSource();
-        try (Connection blocker = observer.getConnection(); Statement statement = blocker.createStatement()) {
+        try (Connection blocker = service.connection(); Statement statement = blocker.createStatement()) {
             blocker.setAutoCommit(false);
             statement.execute("lock table bulletin in exclusive mode"); // the first mail's store waits for it
             service.camelContext().getRouteController().startRoute("inbox-mail");
-            Eventually.within(PATIENCE, "the first mail's store waiting", () -> Long.parseLong(Rows.firstColumn(observer,
-                    "select count(*) from pg_locks where not granted and relation = 'bulletin'::regclass").get(0)) > 0);
+            Eventually.within(PATIENCE, "the first mail's store waiting", () -> service.count(
+                    "select count(*) from pg_locks where not granted and relation = 'bulletin'::regclass") > 0);
             // the first two are being read (two at a time), the third not yet
             deleteFromInbox("seed-002.pdf");
             blocker.rollback();
