@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.app.RunningService.CORPUS;
 import static com.bulletiningest.app.RunningService.OWNERS;
@@ -41,13 +42,13 @@ class InboxFolderServiceTest {
     @TempDir
     Path home;
 
-    private RunningService service;
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(OWNERS).with("bulletin.inbox.settle-time", SETTLE_TIME)
+            .startedByTest();
     private LogCapture log;
 
     @BeforeEach
-    void start() throws IOException {
-        service = new RunningService(Files.createDirectories(home.resolve("one")), OWNERS);
-        service.properties.put("bulletin.inbox.settle-time", SETTLE_TIME);
+    void watch() {
         log = new LogCapture();
     }
 

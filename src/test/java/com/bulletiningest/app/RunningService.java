@@ -235,6 +235,11 @@ public final class RunningService implements BeforeAllCallback, AfterAllCallback
         return "http://127.0.0.1:" + properties.get("bulletin.http.port");
     }
 
+    /** The folder holding the service's inbox, data folder and owners file. */
+    public Path home() {
+        return home;
+    }
+
     public Path inbox() {
         return home.resolve("inbox");
     }

@@ -32,7 +32,8 @@ class RulesApiTest {
     private static final String TIANJIN_RULE = "  - tag: 天津\n    any: [天津]\n    in: [group, issuer, title]\n";
     @RegisterExtension
     static final RunningService service = RunningService.withOwners(RunningService.OWNERS)
-            .with("bulletin.admin-password", PASSWORD).withCopy("bulletin.tags-file", TAGS).withIngested("seed-000.pdf");
+            .with("bulletin.admin-password", PASSWORD).withCopy("bulletin.tags-file", TAGS)
+            .withIngested("seed-000.pdf");
 
     @Test
     @DisplayName("GET /api/rules: the rules of tags.yaml in file order, each with the notices carrying its tag, and the file's text")

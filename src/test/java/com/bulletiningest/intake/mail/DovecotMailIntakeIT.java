@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.app.RunningService.CORPUS;
 import static com.bulletiningest.app.RunningService.OWNERS;
@@ -49,21 +49,18 @@ class DovecotMailIntakeIT {
     /** Long enough that only IDLE can explain a mail taken within seconds. */
     private static final String SLOW_POLL = "60000";
 
-    @TempDir
-    Path home;
-
     private static final String[] OWNER_ADDRESSES = {"pharma@example.com", "ip-tech@example.com", "tech@example.com"};
 
     private DovecotServer dovecot;
     private LmtpRelay smtp;
-    private RunningService service;
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(OWNERS).startedByTest();
     private LogCapture log;
 
     @BeforeEach
     void start() throws Exception {
         dovecot = new DovecotServer(INTAKE, OWNER_ADDRESSES[0], OWNER_ADDRESSES[1], OWNER_ADDRESSES[2]);
         smtp = new LmtpRelay(dovecot);
-        service = new RunningService(home, OWNERS);
         service.properties.put("bulletin.smtp.host", "127.0.0.1");
         service.properties.put("bulletin.smtp.port", String.valueOf(smtp.port()));
         service.properties.put("bulletin.keywords.enabled", "false");
@@ -77,7 +74,7 @@ class DovecotMailIntakeIT {
     @AfterEach
     void stop() throws Exception {
         log.close();
-        service.stop();
+        service.stop(); // before the mail servers it uses
         smtp.close();
         dovecot.close();
     }
