@@ -35,17 +35,19 @@ final class RepeatedMarks {
     }
 
     private static final class Seen {
-        /** Pages seen on, and the last of them: pages come in order, so a place on every page is on each in turn. */
-        int pages;
         int lastPage;
         float size;
         boolean light = true;
     }
 
     private final int pages;
-    /** Places of the first page's glyphs: a place missing there is not on every page. */
+    /**
+     * The places that may yet be on every page: those of the first page's glyphs, each dropped when a page goes by
+     * without it (pages come in order).
+     */
     private final Map<Place, Seen> seen = new HashMap<>();
     private final Map<Integer, Integer> glyphsBySize = new HashMap<>();
+    private int page;
 
     /** @param pages the document's number of pages */
     RepeatedMarks(int pages) {
@@ -56,17 +58,20 @@ final class RepeatedMarks {
     void see(TextPosition glyph, int page, PDColor colour) {
         float size = glyph.getFontSizeInPt();
         glyphsBySize.merge(Math.round(size), 1, Integer::sum);
-        Place place = Place.of(glyph);
-        Seen s = page == 1 ? seen.computeIfAbsent(place, p -> new Seen()) : seen.get(place);
-        if (s == null || s.lastPage < page - 1) {
+        if (page != this.page) {
+            this.page = page;
+            seen.values().removeIf(s -> s.lastPage < page - 1);
+        }
+        if (page > 1 && seen.isEmpty()) {
             return;
         }
-        if (s.lastPage != page) {
-            s.pages++;
+        Place place = Place.of(glyph);
+        Seen s = page == 1 ? seen.computeIfAbsent(place, p -> new Seen()) : seen.get(place);
+        if (s != null) {
             s.lastPage = page;
+            s.size = Math.max(s.size, size);
+            s.light = s.light && isLight(colour);
         }
-        s.size = Math.max(s.size, size);
-        s.light = s.light && isLight(colour);
     }
 
     /** The places of the repeated marks seen; none for a single page, where nothing repeats. */
@@ -78,7 +83,7 @@ final class RepeatedMarks {
         float body = glyphsBySize.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
         seen.forEach((place, s) -> {
             boolean far = s.size >= body * FAR_LARGER || s.size <= body * FAR_SMALLER;
-            if (s.pages == pages && (far || s.light)) {
+            if (s.lastPage == pages && (far || s.light)) {
                 marks.add(place);
             }
         });
