@@ -1,6 +1,7 @@
 package com.bulletiningest.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +14,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 import com.bulletiningest.app.RunningService;
+import com.bulletiningest.extract.PdfExtractor;
 import com.bulletiningest.fixtures.DovecotServer;
 import com.bulletiningest.ingest.StepTimes;
 import com.bulletiningest.ingest.StepTimes.Step;
@@ -32,7 +34,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * The end-to-end benchmark: the whole service on embedded PostgreSQL and mail with the default configuration of
  * config/application.properties (keywords on), fed with distinct bulletins. Prints, in one run:
  * <ol>
- * <li>the floor: bare PDFBox {@code PDFTextStripper} over the same PDFs, warm, in this JVM;</li>
+ * <li>the floor: bare PDFBox {@code PDFTextStripper} over the same PDFs, warm, in this JVM; and the service's
+ * extraction alone ({@code PdfExtractor}) the same way, with the ratio of its CPU time to the floor's, which the load
+ * of a shared machine disturbs less than wall time;</li>
  * <li>folder intake: N PDFs moved into the inbox at once, from the move to the last commit, and the ratio to the
  * floor; then N more the same way, once the JIT compilers have compiled the service's code (a service that has run
  * a while);</li>
@@ -110,8 +114,17 @@ public final class ServiceBenchmark {
         System.out.printf("%d + %d + %d + %d distinct bulletin PDFs written or read from target/benchmark-pdfs in %.1f s (%d KB per PDF on average)%n", n, n,
                 drops, n, (System.nanoTime() - t) / 1e9, folderSet.stream().mapToLong(p -> p.length).sum() / n / 1024);
 
-        double floor = floorMillisPerBulletin(folderSet);
+        Pass floorPass = warmPass(folderSet, pdf -> {
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                return new PDFTextStripper().getText(document).length();
+            }
+        });
+        double floor = floorPass.millis();
         System.out.printf("%n1. floor: bare PDFTextStripper, warm: %.1f ms per bulletin (load %s)%n", floor, load());
+        PdfExtractor extractor = new PdfExtractor();
+        Pass extractPass = warmPass(folderSet, pdf -> extractor.extract(pdf).lines().size());
+        System.out.printf("   extraction alone (PdfExtractor), warm: %.1f ms per bulletin, CPU time %.2f x the floor's (load %s)%n",
+                extractPass.millis(), extractPass.cpuMillis() / floorPass.cpuMillis(), load());
 
         Path side = Files.createDirectories(home.resolve("side"));
         double firstStart = timedStart();
@@ -212,17 +225,28 @@ public final class ServiceBenchmark {
     }
 
     /** Warm-up pass, then a timed pass, of the text extraction alone. */
-    private static double floorMillisPerBulletin(List<byte[]> pdfs) throws Exception {
-        int chars = 0;
+    /** A reading of every PDF: a count of what it read, so that none is left out. */
+    private interface Reading {
+        int read(byte[] pdf) throws Exception;
+    }
+
+    /** Wall and CPU ms per PDF of a warm pass on this thread. */
+    private record Pass(double millis, double cpuMillis) {
+    }
+
+    /** The second of two passes of the reading over the PDFs, the first one warming up. */
+    private static Pass warmPass(List<byte[]> pdfs, Reading reading) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long read = 0;
         for (int pass = 0; pass < 2; pass++) {
             long start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
             for (byte[] pdf : pdfs) {
-                try (PDDocument document = Loader.loadPDF(pdf)) {
-                    chars += new PDFTextStripper().getText(document).length();
-                }
+                read += reading.read(pdf);
             }
-            if (pass == 1 && chars > 0) {
-                return (System.nanoTime() - start) / 1e6 / pdfs.size();
+            if (pass == 1 && read > 0) {
+                return new Pass((System.nanoTime() - start) / 1e6 / pdfs.size(),
+                        (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / pdfs.size());
             }
         }
         throw new IllegalStateException("no text in the benchmark PDFs");
