@@ -14,7 +14,7 @@ import org.apache.pdfbox.cos.COSNumber;
  * A path operator of a content stream, read by the text pass for {@link Rulings}: PDFBox's own path operators work for
  * a {@code PDFGraphicsStreamEngine} only, and a second pass of that engine over each page cost as much as the text
  * layout. Points go through the current transformation matrix as PDFBox's operators take them; a curve draws no
- * ruling, so its end point starts a new subpath.
+ * ruling, so its end point starts a new subpath. Glyphs draw none either: the text pass runs no Type 3 glyph procedures.
  */
 final class PathOperator extends OperatorProcessor {
 
