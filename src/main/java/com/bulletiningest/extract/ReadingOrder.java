@@ -11,8 +11,9 @@ import org.apache.pdfbox.text.TextPosition;
  * ({@link ColumnRuns}: two, three, or one part of the page in two and another in three) reads its columns left to
  * right, one after the other; anything across them (a heading over the columns, a paragraph set in one column) is a
  * band of its own, read as it is; a table, by its ruling lines ({@link RuledTable}) or by its gaps
- * ({@link TableFinder}), is read row by row. A row with gaps of its own within a column (a table row: gaps between
- * its cells) is not read in columns. Columns that end a page go on at the top of the next, where its rows keep to them.
+ * ({@link TableFinder}), is read row by row. A row keeping to the columns is read in them even with gaps inside a
+ * column (a justified line spreads its blanks). Columns that end a page go on at the top of the next, where its rows
+ * keep to them. Each column's article says how wide the band's columns are, so that lines are measured in their column.
  */
 final class ReadingOrder {
 
@@ -149,18 +150,17 @@ final class ReadingOrder {
         return k;
     }
 
-    /** A row with gaps of its own within a column (a table row), or a larger heading alone in its column. */
+    /**
+     * A larger heading alone in its column. (Gaps inside a column tell nothing: a justified line in a narrow column
+     * spreads its blank a glyph wide.)
+     */
     private static boolean acrossColumns(List<GlyphRow> rows, int i, float[] gutters, float typicalSize) {
         GlyphRow row = rows.get(i);
-        int[] spans = new int[gutters.length + 1];
-        for (float[] span : row.spans()) {
-            ++spans[column(span[0], gutters)];
-        }
-        if (row.size() < HEADING_SIZE * typicalSize || Arrays.stream(spans).filter(n -> n > 0).count() > 1) {
+        int own = column(row.left(), gutters);
+        if (row.size() < HEADING_SIZE * typicalSize || row.spans().stream().anyMatch(s -> column(s[0], gutters) != own)) {
             return false;
         }
         // nothing in another column beside it
-        int own = column(row.left(), gutters);
         float top = row.y - row.height() * 1.6f;
         float bottom = row.y + row.height() * 0.6f;
         for (GlyphRow other : rows) {
