@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,8 +49,10 @@ public class BulletinSplitter {
     public Bulletin split(ExtractedPdf pdf) throws UnreadableBulletinException {
         List<TextLine> lines = new ArrayList<>();
         List<PrintedLink> printed = new ArrayList<>();
-        separatePrintedLinks(FrontMatter.skip(PageArtefacts.remove(pdf.lines())), lines, printed);
-        Layout layout = Layout.of(lines, pdf.scanned().stream().map(ScannedPage::page).collect(Collectors.toSet()));
+        List<TextLine> read = FrontMatter.skip(PageArtefacts.remove(pdf.lines()));
+        Set<Integer> scanned = pdf.scanned().stream().map(ScannedPage::page).collect(Collectors.toSet());
+        separatePrintedLinks(read, Layout.of(read, scanned), lines, printed);
+        Layout layout = Layout.of(lines, scanned);
         List<LinkPlacement.Placed> placed = LinkPlacement.of(pdf.links(), lines);
         Map<TextLine, List<LinkAnnotation>> annotations = annotationsByLine(placed);
 
@@ -120,11 +123,14 @@ public class BulletinSplitter {
                 && Texts.dateLine(text) == null && !t.matches(".*\\d.*");
     }
 
-    /** Takes URL lines (and their wrapped rest) out of the text: they are links, never body text. */
-    private static void separatePrintedLinks(List<TextLine> all, List<TextLine> text, List<PrintedLink> printed) {
+    /**
+     * Takes URL lines (and their wrapped rest) out of the text: they are links, never body text; but not a URL that a
+     * wrap put on a line of its own in the middle of a sentence (信息系统网址： / http://…): that is the sentence's text.
+     */
+    private static void separatePrintedLinks(List<TextLine> all, Layout layout, List<TextLine> text, List<PrintedLink> printed) {
         for (int i = 0; i < all.size(); i++) {
             TextLine line = all.get(i);
-            if (!Texts.isUrlLine(line.text())) {
+            if (!Texts.isUrlLine(line.text()) || i > 0 && wrapsInto(all.get(i - 1), line, layout)) {
                 text.add(line);
                 continue;
             }
@@ -189,6 +195,12 @@ public class BulletinSplitter {
         NoticeDraft owner = owners.get(link.line());
         return !link.inOrder() && drawn.stream().anyMatch(other -> other.inOrder() && other.link().uri().equals(link.link().uri())
                 && owners.get(other.line()) != null && owners.get(other.line()) != owner);
+    }
+
+    /** Whether the line is the wrapped rest of the sentence on the line before: that one fills its line and goes on. */
+    private static boolean wrapsInto(TextLine previous, TextLine line, Layout layout) {
+        return previous.page() == line.page() && layout.isFull(previous) && !Texts.endsSentence(previous.text())
+                && !layout.isIndented(line) && !layout.hasSpaceAbove(line);
     }
 
     private record PrintedLink(TextLine line, String uri, TextLine after) {
