@@ -116,6 +116,6 @@ public class MailIntakeConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public MailboxScheduler mailboxScheduler(@PropertyInject("bulletin.imap.idle") boolean idle,
                                              @BeanInject IntakeMailbox mailbox, @BeanInject MailboxOutage outage) {
-        return new MailboxScheduler(idle ? new MailboxIdleWatcher(mailbox, outage) : null);
+        return new MailboxScheduler(idle ? new MailboxIdleWatcher(mailbox, outage) : null, outage);
     }
 }

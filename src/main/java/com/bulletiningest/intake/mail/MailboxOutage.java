@@ -46,6 +46,11 @@ public final class MailboxOutage {
         failedThisPoll = false;
     }
 
+    /** Whether the last poll (or the IDLE connection while it ran) could not read the mailbox. */
+    synchronized boolean lastPollFailed() {
+        return failedThisPoll;
+    }
+
     /** A poll ran to its end: a recovery, unless the connection broke during it. */
     synchronized void pollEnded() {
         if (!failedThisPoll) {

@@ -1,8 +1,8 @@
 package com.bulletiningest.intake.mail;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,19 +16,30 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * every {@code delay} ms as before, and at once when {@link MailboxIdleWatcher} hears of a new message. The polls stay
  * camel-mail's own, one at a time on one thread, each under the {@link MailboxPollLock}; a poll asked for while one
  * runs is run once right after it, so a message arriving mid-poll is not left for the next period.
+ * <p>
+ * A poll that could not read the mailbox (reported to the {@link MailboxOutage}) is tried again after 1, 2, 4 … s, at
+ * most the poll delay, rather than a whole period later: mail waiting there is taken within seconds of the server's
+ * return, also when the IDLE watcher's poll on reconnecting came while the server was still starting.
  */
 public final class MailboxScheduler implements ScheduledPollConsumerScheduler {
 
+    private static final long FIRST_RETRY_MILLIS = 1000;
+
     private final MailboxIdleWatcher watcher;
+    private final MailboxOutage outage;
     private final AtomicBoolean pollQueued = new AtomicBoolean();
+    private final AtomicBoolean retryPending = new AtomicBoolean();
+    /** Only read and written on the poll thread. */
+    private long retryMillis = FIRST_RETRY_MILLIS;
     private CamelContext context;
     private ScheduledPollConsumer consumer;
     private Runnable poll;
     private ScheduledExecutorService executor;
 
     /** @param watcher null to poll only */
-    public MailboxScheduler(MailboxIdleWatcher watcher) {
+    public MailboxScheduler(MailboxIdleWatcher watcher, MailboxOutage outage) {
         this.watcher = watcher;
+        this.outage = outage;
     }
 
     @Override
@@ -46,8 +57,11 @@ public final class MailboxScheduler implements ScheduledPollConsumerScheduler {
         if (executor != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "intake-mail-poll"));
-        executor.scheduleWithFixedDelay(poll, consumer.getInitialDelay(), consumer.getDelay(), consumer.getTimeUnit());
+        ScheduledThreadPoolExecutor pollThread = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "intake-mail-poll"));
+        pollThread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a retry waiting is dropped at stop
+        executor = pollThread;
+        executor.scheduleWithFixedDelay(this::pollOrRetry, consumer.getInitialDelay(), consumer.getDelay(),
+                consumer.getTimeUnit());
         if (watcher != null) {
             watcher.start(this::pollNow);
         }
@@ -60,12 +74,39 @@ public final class MailboxScheduler implements ScheduledPollConsumerScheduler {
             try {
                 running.execute(() -> {
                     pollQueued.set(false);
-                    poll.run();
+                    pollOrRetry();
                 });
             } catch (RejectedExecutionException stopping) {
                 pollQueued.set(false);
             }
         }
+    }
+
+    private void pollOrRetry() {
+        poll.run();
+        if (!outage.lastPollFailed()) {
+            retryMillis = FIRST_RETRY_MILLIS;
+        } else if (retryPending.compareAndSet(false, true)) {
+            long wait = retryMillis;
+            retryMillis = Math.min(retryMillis * 2, consumer.getTimeUnit().toMillis(consumer.getDelay()));
+            retryAfter(wait);
+        }
+    }
+
+    private void retryAfter(long millis) {
+        ScheduledExecutorService running = executor;
+        try {
+            if (running != null) {
+                running.schedule(() -> {
+                    retryPending.set(false);
+                    pollNow();
+                }, millis, TimeUnit.MILLISECONDS);
+                return;
+            }
+        } catch (RejectedExecutionException stopping) {
+            // stopped meanwhile
+        }
+        retryPending.set(false);
     }
 
     @Override
@@ -97,6 +138,7 @@ public final class MailboxScheduler implements ScheduledPollConsumerScheduler {
             }
             executor = null;
             pollQueued.set(false);
+            retryPending.set(false);
         }
     }
 

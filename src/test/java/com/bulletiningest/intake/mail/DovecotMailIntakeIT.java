@@ -132,6 +132,7 @@ class DovecotMailIntakeIT {
         Thread.sleep(3000); // reconnections fail meanwhile
         dovecot.start();
 
+        // the poll that lost the server is tried again within seconds (MailboxScheduler), not a minute later
         Eventually.within(Duration.ofSeconds(60), "every mail stored",
                 () -> service.count("select count(*) from bulletin") == pdfs.length);
         awaitFolder("Processed", pdfs.length, Duration.ofSeconds(30));
@@ -146,6 +147,28 @@ class DovecotMailIntakeIT {
         assertThat(log.linesWith("cannot be read: ")).hasSize(1);
         assertThat(log.linesWith("can be read again after")).hasSize(1);
         assertThat(log.atLeast(Level.ERROR)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Dovecot down when the service starts, polls a minute apart and no IDLE: one WARN line; the failed poll "
+            + "is tried again after 1, 2, 4 … s, so once Dovecot is up the waiting mail is stored within seconds, and "
+            + "the outage's end is one INFO line")
+    void failedPollTriedAgainSoon() throws Exception {
+        service.properties.put("bulletin.imap.poll-delay", SLOW_POLL);
+        service.properties.put("bulletin.imap.idle", "false");
+        dovecot.stop();
+        service.start();
+        Eventually.within(PATIENCE, "the outage logged", () -> log.linesWith("cannot be read: ").size() == 1);
+        dovecot.start();
+        dovecot.deliver(INTAKE, message("alice@example.com", "简报", pdfAttachment(corpusPdf("seed-001.pdf"), "a.pdf")));
+        long started = System.nanoTime();
+
+        awaitFolder("Processed", 1, Duration.ofSeconds(30)); // the next regular poll comes a minute after the first
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+        assertThat(service.strings("select original_name from bulletin")).containsExactly("a.pdf");
+        assertThat(log.linesWith("cannot be read: ")).hasSize(1);
+        assertThat(log.linesWith("can be read again after")).hasSize(1);
+        assertThat(log.stackTraceLines()).isEmpty();
     }
 
     @Test

@@ -104,7 +104,7 @@ abstract class InboxMailRouteContract {
         camel.getRegistry().bind("mailboxPollLock", new MailboxPollLock(new AdvisoryLock(DATABASE.dataSource(), MAILBOX_LOCK), outage));
         camel.getRegistry().bind("mailboxExceptionHandler", new MailboxExceptionHandler(outage));
         camel.getRegistry().bind("prefetchingUidGenerator", new PrefetchingUidGenerator());
-        camel.getRegistry().bind("mailboxScheduler", new MailboxScheduler(new MailboxIdleWatcher(mailbox, outage)));
+        camel.getRegistry().bind("mailboxScheduler", new MailboxScheduler(new MailboxIdleWatcher(mailbox, outage), outage));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
