@@ -15,7 +15,8 @@ import com.bulletiningest.extract.TextLine;
  * number (1 again right after a group label). When it may be the wrapped rest of the line before, or an inner list of
  * the body could have that number too, it must also look like a title: a link over it, an issuer/date or media name
  * after it, or a document type (通知, 公告 …) ending it. A title goes on over the next lines while a bracket is open,
- * the same link covers them, or the line was wrapped and its rest (issuer/date, media name) follows.
+ * the same link covers them, or the line was wrapped and its rest (issuer/date, media name) follows; an issuer and date
+ * that wraps cut over lines of their own (a narrow column) end it.
  */
 final class SectionReader {
 
