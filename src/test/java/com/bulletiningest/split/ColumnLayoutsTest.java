@@ -71,6 +71,16 @@ class ColumnLayoutsTest {
         assertThat(line(lines, "1、市工业和信息化局市财政局关").columnWidth()).as("three columns").isBetween(148f, 158f);
     }
 
+    @Test
+    void columnsGoOnAtTheTopOfTheNextPageWhereItsFewRowsShowOnlySomeOfThem() throws Exception {
+        // two lines of the first two columns, and in the third the sign-off set right: too few rows start at it
+        List<TextLine> page = lines("seed-000.chromium-mixed-columns-large.pdf", 8);
+
+        assertThat(line(page, "如何避免自己撰写的申请被认").text()).isEqualTo("如何避免自己撰写的申请被认");
+        assertThat(line(page, "盈科瑞﹒知识产权部").columnOffset()).isGreaterThan(300);
+        assertThat(page.indexOf(line(page, "盈科瑞﹒知识产权部"))).isGreaterThan(page.indexOf(line(page, "发布时间：")));
+    }
+
     private static TextLine line(List<TextLine> lines, String start) {
         return lines.stream().filter(l -> l.text().startsWith(start)).findFirst().orElseThrow();
     }
