@@ -1,6 +1,5 @@
 package com.bulletiningest.app;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +14,9 @@ import com.bulletiningest.fixtures.CorpusBulletin;
 import com.bulletiningest.fixtures.LogCapture;
 import com.bulletiningest.fixtures.Variants;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.app.RunningService.CORPUS;
 import static com.bulletiningest.app.RunningService.OWNERS;
@@ -34,20 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("bulletin-ingest service, end to end")
 class BulletinServiceTest {
 
-    @TempDir
-    Path home;
-
-    private RunningService service;
-
-    @BeforeEach
-    void configure() throws IOException {
-        service = new RunningService(home, OWNERS);
-    }
-
-    @AfterEach
-    void stopService() {
-        service.stop();
-    }
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(OWNERS).startedByTest();
 
     @Test
     @DisplayName("both samples dropped into the inbox: 25 notices stored; each owner gets one digest per bulletin with "
@@ -76,7 +61,8 @@ class BulletinServiceTest {
         assertDigestsCarryExactlyTheirNotices("pharma@example.com", "pharma");
         assertDigestsCarryExactlyTheirNotices("ip-tech@example.com", "ip", "tech");
         assertDigestsCarryExactlyTheirNotices("tech@example.com", "tech");
-        assertThat(Files.list(home.resolve("data/sent")).filter(f -> f.toString().endsWith(".eml"))).hasSize(6);
+        assertThat(Files.list(service.home().resolve("data/sent")).filter(f -> f.toString().endsWith(".eml")))
+                .hasSize(6);
         // the first seconds of polls and timers too, when Camel's and Micrometer's start-up warnings would come
         Thread.sleep(Math.max(0, Duration.ofSeconds(10).minusNanos(System.nanoTime() - started).toMillis()));
         log.close();
@@ -166,7 +152,8 @@ class BulletinServiceTest {
     @DisplayName("an owner following the tag 天津 gets exactly the notices tagged 天津, from two categories, each once, "
             + "deadline notices first")
     void tagSubscriberGetsExactlyTheTaggedNotices() throws Exception {
-        Files.writeString(home.resolve("owners.yaml"), OWNERS + "  - address: tianjin@example.com\n    tags: [天津]\n");
+        Files.writeString(service.home().resolve("owners.yaml"),
+                OWNERS + "  - address: tianjin@example.com\n    tags: [天津]\n");
         service.start();
         service.drop("seed-000.pdf", "seed-000.pdf");
         service.awaitDone("seed-000.pdf");
@@ -189,7 +176,7 @@ class BulletinServiceTest {
     @DisplayName("tag rules and owners are re-read while running: the next bulletin carries a rule added to tags.yaml "
             + "and reaches an owner added to owners.yaml; after a broken edit the previous rules stay in force")
     void tagsAndOwnersReloadWhileRunning() throws Exception {
-        Path tags = home.resolve("tags.yaml");
+        Path tags = service.home().resolve("tags.yaml");
         Files.copy(Path.of("config/tags.yaml"), tags);
         service.properties.put("bulletin.tags-file", tags.toString());
         service.start();
@@ -198,8 +185,8 @@ class BulletinServiceTest {
         assertThat(service.count("select count(*) from notice_tag where tag = '通知类'")).isZero();
 
         Files.writeString(tags, "  - tag: 通知类\n    any: [通知]\n    in: [title]\n", StandardOpenOption.APPEND);
-        Files.writeString(home.resolve("owners.yaml"), "  - address: notices@example.com\n    tags: [通知类]\n",
-                StandardOpenOption.APPEND);
+        Files.writeString(service.home().resolve("owners.yaml"),
+                "  - address: notices@example.com\n    tags: [通知类]\n", StandardOpenOption.APPEND);
         service.drop("seed-001.pdf", "seed-001.pdf");
         service.awaitDone("seed-001.pdf");
         assertNoticesWithNoticeInTitleAreTagged("inbox/seed-001.pdf");
@@ -211,7 +198,7 @@ class BulletinServiceTest {
                 .isNotEmpty().noneSatisfy(title -> assertThat(digest).contains(squeeze(title)));
 
         Files.writeString(tags, "rules:\n  - tag: [unclosed\n");
-        Files.write(home.resolve("inbox/seed-000 rewrapped.pdf"), new BulletinPdfWriter()
+        Files.write(service.home().resolve("inbox/seed-000 rewrapped.pdf"), new BulletinPdfWriter()
                 .write(Variants.rewrapped(CorpusBulletin.load("seed-000").text(), 72, 40)));
         service.awaitDone("seed-000 rewrapped.pdf");
         assertNoticesWithNoticeInTitleAreTagged("inbox/seed-000 rewrapped.pdf");

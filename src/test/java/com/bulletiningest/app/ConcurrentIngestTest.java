@@ -1,6 +1,5 @@
 package com.bulletiningest.app;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,10 +10,9 @@ import com.bulletiningest.fixtures.BulletinText.Mark;
 import com.bulletiningest.fixtures.BulletinText.Page;
 import com.bulletiningest.fixtures.CorpusBulletin;
 import com.bulletiningest.fixtures.LogCapture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.app.RunningService.OWNERS;
 import static com.bulletiningest.app.RunningService.settle;
@@ -33,17 +31,8 @@ class ConcurrentIngestTest {
     private static final List<String> OWNER_ADDRESSES = List.of("pharma@example.com", "ip-tech@example.com",
             "tech@example.com");
 
-    @TempDir
-    Path home;
-
-    private RunningService service;
-
-    @AfterEach
-    void stopService() {
-        if (service != null) {
-            service.stop();
-        }
-    }
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(OWNERS).startedByTest();
 
     @Test
     @DisplayName("20 distinct bulletins and 5 duplicates at once: 20 bulletins, notices new once, one digest each")
@@ -54,7 +43,6 @@ class ConcurrentIngestTest {
         for (int issue = 1; issue <= DISTINCT; issue++) {
             pdfs.add(writer.write(issue(seed.text(), issue)));
         }
-        service = new RunningService(home, OWNERS);
         service.start();
         try (LogCapture log = new LogCapture()) {
             for (int i = 0; i < DISTINCT; i++) {

@@ -2,7 +2,6 @@ package com.bulletiningest.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
@@ -15,11 +14,10 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.app.RunningService.CORPUS;
 import static com.bulletiningest.app.RunningService.OWNERS;
@@ -37,21 +35,13 @@ class CopiesAtOnceTest {
     private static final List<String> OWNER_ADDRESSES = List.of("pharma@example.com", "ip-tech@example.com",
             "tech@example.com");
 
-    @TempDir
-    Path home;
-
-    private RunningService service;
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(OWNERS).startedByTest();
     private byte[] pdf;
 
     @BeforeEach
-    void configure() throws IOException {
-        service = new RunningService(home, OWNERS);
+    void readPdf() throws IOException {
         pdf = Files.readAllBytes(CORPUS.resolve("seed-000.pdf"));
-    }
-
-    @AfterEach
-    void stopService() {
-        service.stop();
     }
 
     @Test

@@ -16,10 +16,9 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.app.RunningService.CORPUS;
 import static com.bulletiningest.app.RunningService.INTAKE;
@@ -36,20 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("embedded mail server in the running service")
 class EmbeddedMailServiceTest {
 
-    @TempDir
-    Path home;
-
-    private RunningService service;
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(OWNERS).startedByTest();
     private GreenMail external;
-
-    @BeforeEach
-    void configure() throws IOException {
-        service = new RunningService(home, OWNERS);
-    }
 
     @AfterEach
     void stop() {
-        service.stop();
+        service.stop(); // before the external mail server it may be connected to
         if (external != null) {
             external.stop();
         }
@@ -113,10 +105,10 @@ class EmbeddedMailServiceTest {
         service.properties.put("bulletin.imap.password", "Intake-Pw-1");
         service.start();
 
-        Path techInbox = home.resolve("data/mail/tech@example.com/INBOX/cur");
+        Path techInbox = service.home().resolve("data/mail/tech@example.com/INBOX/cur");
         Eventually.within(PATIENCE, "the digest to tech@example.com on disk", () -> files(techInbox).size() == 1);
         assertThat(service.count("select count(*) from bulletin")).isEqualTo(1);
-        assertThat(home.resolve("data/mail/" + INTAKE)).doesNotExist();
+        assertThat(service.home().resolve("data/mail/" + INTAKE)).doesNotExist();
         assertThat(Files.readString(files(techInbox).get(0))).contains("To: tech@example.com");
     }
 

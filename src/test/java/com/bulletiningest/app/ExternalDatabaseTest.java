@@ -1,15 +1,13 @@
 package com.bulletiningest.app;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.app.RunningService.OWNERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,20 +19,13 @@ class ExternalDatabaseTest {
     /** The pool retries a down server every few seconds (at most 5 s apart); an ingest waits this long for it. */
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(6);
 
-    @TempDir
-    Path home;
-
-    private RunningService service;
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(OWNERS).startedByTest();
     private EmbeddedPostgres database;
-
-    @BeforeEach
-    void configure() throws Exception {
-        service = new RunningService(home, OWNERS);
-    }
 
     @AfterEach
     void stop() throws Exception {
-        service.stop();
+        service.stop(); // before the database it uses
         if (database != null) {
             database.close();
         }
@@ -55,7 +46,8 @@ class ExternalDatabaseTest {
         assertThat(service.inbox().resolve("seed-000.pdf")).exists();
         assertThat(service.inbox().resolve(".failed")).doesNotExist();
 
-        database = EmbeddedPostgres.builder().setDataDirectory(Files.createDirectories(home.resolve("external")))
+        database = EmbeddedPostgres.builder()
+                .setDataDirectory(Files.createDirectories(service.home().resolve("external")))
                 .setCleanDataDirectory(false).setPort(port).start();
         // at the next poll: a waiting connection request gets the pool's next retry (at most 5 s apart)
         Eventually.within(RunningService.PATIENCE, "seed-000.pdf stored",

@@ -7,14 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
 import com.bulletiningest.fixtures.LogCapture;
-import com.bulletiningest.store.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.app.RunningService.CORPUS;
 import static com.bulletiningest.app.RunningService.OWNERS;
@@ -44,13 +42,13 @@ class InboxFolderServiceTest {
     @TempDir
     Path home;
 
-    private RunningService service;
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(OWNERS).with("bulletin.inbox.settle-time", SETTLE_TIME)
+            .startedByTest();
     private LogCapture log;
 
     @BeforeEach
-    void start() throws IOException {
-        service = new RunningService(Files.createDirectories(home.resolve("one")), OWNERS);
-        service.properties.put("bulletin.inbox.settle-time", SETTLE_TIME);
+    void watch() {
         log = new LogCapture();
     }
 
@@ -204,7 +202,7 @@ class InboxFolderServiceTest {
     @DisplayName("a file failing for another reason than an outage (the database refuses the insert) is tried 3 times, then set aside with one ERROR")
     void failingFileIsTriedThreeTimes() throws Exception {
         service.start();
-        execute("create sequence refused_inserts",
+        service.execute("create sequence refused_inserts",
                 "create function refuse_bulletin() returns trigger language plpgsql as $$ begin "
                         + "perform nextval('refused_inserts'); raise exception 'bulletin quota exceeded'; end $$",
                 "create trigger refuse before insert on bulletin for each row execute function refuse_bulletin()");
@@ -220,7 +218,7 @@ class InboxFolderServiceTest {
         assertThat(log.mentioning("inbox/refused.pdf left in the inbox")).hasSize(2);
         assertThat(service.count("select count(*) from intake_attempt")).isZero();
 
-        execute("drop trigger refuse on bulletin");
+        service.execute("drop trigger refuse on bulletin");
         assertAGoodFileStillGoesThrough(1);
     }
 
@@ -306,14 +304,5 @@ class InboxFolderServiceTest {
 
     private Path reasonOf(String name) {
         return service.inbox().resolve(".failed").resolve(name + ".reason.txt");
-    }
-
-    private void execute(String... statements) throws Exception {
-        try (Connection connection = service.bean("database", Database.class).dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
     }
 }

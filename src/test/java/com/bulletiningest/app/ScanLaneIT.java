@@ -6,10 +6,9 @@ import java.time.Duration;
 
 import com.bulletiningest.extract.OcrProgress;
 import com.bulletiningest.fixtures.ScannedCopies;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,25 +22,14 @@ class ScanLaneIT {
 
     private static final Duration SCANS_READ = Duration.ofMinutes(6);
 
-    @TempDir
-    Path home;
-    private RunningService service;
-
-    @AfterEach
-    void stop() {
-        if (service != null) {
-            service.stop();
-        }
-    }
+    /** bulletin.ingest.threads 2, bulletin.ocr.threads 1; seed-000 warms up keywords and the store. */
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(RunningService.OWNERS).withIngested("seed-000.pdf");
 
     @Test
     @DisplayName("two 5-page scans dropped together, then seed-001: seed-001 is stored while neither scan is done; "
             + "then both scans are stored too")
     void aBornDigitalBulletinPassesTwoScans() throws Exception {
-        service = new RunningService(home, RunningService.OWNERS); // bulletin.ingest.threads 2, bulletin.ocr.threads 1
-        service.start();
-        service.drop("seed-000.pdf", "seed-000.pdf"); // warms up keywords and the store, which a first bulletin waits for
-        service.awaitDone("seed-000.pdf");
         byte[] seed001 = Files.readAllBytes(RunningService.CORPUS.resolve("seed-001.pdf"));
         // the same pages scanned twice, differently: two contents, two bulletins
         service.drop(ScannedCopies.at(150).jpeg(0.4f).of(seed001, 1, 5), "scan-a.pdf");

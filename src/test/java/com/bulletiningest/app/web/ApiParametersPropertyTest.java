@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.bulletiningest.app.RunningService;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,8 +42,8 @@ class ApiParametersPropertyTest {
             new Endpoint("/api/bulletins/{id}/pdf", List.of("page")));
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Path home;
-    private static RunningService service;
+    private static final RunningService service = RunningService.withOwners(RunningService.OWNERS)
+            .withIngested("seed-000.pdf");
     private static RawHttp http;
 
     record Endpoint(String path, List<String> parameters) {
@@ -89,22 +85,13 @@ class ApiParametersPropertyTest {
 
     @BeforeContainer
     static void start() throws Exception {
-        home = Files.createTempDirectory("api-properties");
-        service = new RunningService(home, RunningService.OWNERS);
-        service.start();
-        service.drop("seed-000.pdf", "seed-000.pdf");
-        service.awaitDone("seed-000.pdf");
+        service.setUp(); // jqwik runs no JUnit extension
         http = new RawHttp(Integer.parseInt(service.properties.get("bulletin.http.port")));
     }
 
     @AfterContainer
     static void stop() throws IOException {
-        service.stop();
-        try (Stream<Path> files = Files.walk(home)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        service.tearDown();
     }
 
     @Property(tries = 300)

@@ -5,15 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 
 import com.bulletiningest.app.RunningService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,23 +21,9 @@ class BeyondLoopbackTest {
     private static final String PASSWORD = "beyond-loopback-password";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path home;
-
-    private static RunningService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        service = new RunningService(home, RunningService.OWNERS);
-        service.properties.put("bulletin.http.bind-address", "0.0.0.0");
-        service.properties.put("bulletin.admin-password", PASSWORD);
-        service.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.stop();
-    }
+    @RegisterExtension
+    static final RunningService service = RunningService.withOwners(RunningService.OWNERS)
+            .with("bulletin.http.bind-address", "0.0.0.0").with("bulletin.admin-password", PASSWORD);
 
     @Test
     @DisplayName("without the password: 401 for the search page, the notices and /api/openapi.json; with it: 200")

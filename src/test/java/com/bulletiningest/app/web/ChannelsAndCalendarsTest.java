@@ -1,5 +1,7 @@
 package com.bulletiningest.app.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,9 +23,9 @@ import com.bulletiningest.notify.LoopbackRobots;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,13 +46,9 @@ class ChannelsAndCalendarsTest {
     @TempDir
     static Path home;
 
-    private static LoopbackRobots robots;
-    private static RunningService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        robots = new LoopbackRobots();
-        service = new RunningService(home, """
+    private static final LoopbackRobots robots = startRobots();
+    @RegisterExtension
+    static final RunningService service = RunningService.withOwners("""
                 owners:
                   - address: pharma@example.com
                     categories: [pharma]
@@ -65,17 +63,21 @@ class ChannelsAndCalendarsTest {
                       - type: webhook
                         url: %s
                         secret-env: BULLETIN_TEST_UNSET_HOOK_SECRET
-                """.formatted(robots.url(ChannelType.WECOM), robots.url(ChannelType.WEBHOOK)));
-        service.properties.put("bulletin.admin-password", PASSWORD);
-        service.properties.put("bulletin.public-url", "https://bulletins.example.org/");
-        service.start();
-        service.drop("seed-000.pdf", "seed-000.pdf");
-        service.awaitDone("seed-000.pdf");
+                """.formatted(robots.url(ChannelType.WECOM), robots.url(ChannelType.WEBHOOK)))
+            .with("bulletin.admin-password", PASSWORD).with("bulletin.public-url", "https://bulletins.example.org/")
+            .withIngested("seed-000.pdf");
+
+    /** Started as the class is set up: the owners file names their addresses. */
+    private static LoopbackRobots startRobots() {
+        try {
+            return new LoopbackRobots();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @AfterAll
-    static void stop() {
-        service.stop();
+    static void stopRobots() {
         robots.close();
     }
 

@@ -9,12 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.bulletiningest.app.RunningService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,27 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("console in a real browser")
 class ConsoleBrowserIT {
 
-    @TempDir
-    static Path home;
-
     private static final String PASSWORD = "管理员-s3cret"; // beyond Latin-1: the page must send it as UTF-8
-    private static RunningService service;
+    @RegisterExtension
+    static final RunningService service = RunningService.withOwners(RunningService.OWNERS)
+            .with("bulletin.admin-password", PASSWORD).withIngested("seed-000.pdf");
     @RegisterExtension
     final Browser browser = new Browser();
-
-    @BeforeAll
-    static void ingestCorpus() throws Exception {
-        service = new RunningService(home, RunningService.OWNERS);
-        service.properties.put("bulletin.admin-password", PASSWORD);
-        service.start();
-        service.drop("seed-000.pdf", "seed-000.pdf");
-        service.awaitDone("seed-000.pdf");
-    }
-
-    @AfterAll
-    static void stopService() {
-        service.stop();
-    }
 
     @Test
     @DisplayName("type 参比制剂, search: one result, marked; the URL holds the query; open it, follow its PDF link")

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,26 +39,22 @@ class HardenedApiTest {
     @TempDir
     static Path home;
 
-    private static RunningService service;
+    @RegisterExtension
+    static final RunningService service = RunningService.withOwners(RunningService.OWNERS)
+            .with("bulletin.admin-password", PASSWORD).with("bulletin.public-url", "https://bulletins.example.org/")
+            .withIngested("seed-000.pdf");
     private static RawHttp http;
     private static LogCapture log;
 
     @BeforeAll
-    static void ingest() throws Exception {
-        service = new RunningService(home, RunningService.OWNERS);
-        service.properties.put("bulletin.admin-password", PASSWORD);
-        service.properties.put("bulletin.public-url", "https://bulletins.example.org/");
-        service.start();
-        service.drop("seed-000.pdf", "seed-000.pdf");
-        service.awaitDone("seed-000.pdf");
+    static void watch() {
         http = new RawHttp(Integer.parseInt(service.properties.get("bulletin.http.port")));
         log = LogCapture.start();
     }
 
     @AfterAll
-    static void stop() {
+    static void stopWatching() {
         log.close();
-        service.stop();
     }
 
     @Test
@@ -262,9 +259,7 @@ class HardenedApiTest {
     }
 
     private static String resentAt(long digest) throws Exception {
-        return String.valueOf(com.bulletiningest.fixtures.Rows.firstColumn(
-                service.bean("database", com.bulletiningest.store.db.Database.class).dataSource(),
-                "select resent_at from outbox where id = " + digest));
+        return String.valueOf(service.strings("select resent_at from outbox where id = " + digest));
     }
 
     private static JsonNode json(RawHttp.Response answer) throws Exception {

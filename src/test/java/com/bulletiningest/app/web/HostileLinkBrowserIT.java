@@ -1,6 +1,5 @@
 package com.bulletiningest.app.web;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,12 +9,10 @@ import com.bulletiningest.fixtures.BulletinText;
 import com.bulletiningest.fixtures.CorpusBulletin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -33,18 +30,14 @@ class HostileLinkBrowserIT {
 
     private static final String SCRIPT = "javascript:alert(document.domain)";
 
-    @TempDir
-    static Path home;
-
-    private static RunningService service;
+    @RegisterExtension
+    static final RunningService service = RunningService.withOwners(RunningService.OWNERS);
     private static long noticeId;
     @RegisterExtension
     final Browser browser = new Browser();
 
     @BeforeAll
     static void ingestHostileBulletin() throws Exception {
-        service = new RunningService(home, RunningService.OWNERS);
-        service.start();
         service.drop(new BulletinPdfWriter().write(withScriptLinks(CorpusBulletin.load("seed-000").text())),
                 "hostile.pdf");
         service.awaitDone("hostile.pdf");
@@ -74,11 +67,6 @@ class HostileLinkBrowserIT {
             pages.add(new BulletinText.Page(lines, page.bottom()));
         }
         return new BulletinText(pages);
-    }
-
-    @AfterAll
-    static void stopService() {
-        service.stop();
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Properties;
 
 import com.bulletiningest.app.EmbeddedMail;
@@ -20,11 +19,9 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,23 +33,9 @@ class MailRetryTest {
     /** With characters a URL path must encode. */
     private static final String MESSAGE_ID = "<retry-1/2+3@example.com>";
 
-    @TempDir
-    Path home;
-
-    private RunningService service;
-
-    @BeforeEach
-    void start() throws Exception {
-        service = new RunningService(home, RunningService.OWNERS);
-        service.properties.put("bulletin.admin-password", PASSWORD);
-        service.properties.put("bulletin.keywords.enabled", "false");
-        service.start();
-    }
-
-    @AfterEach
-    void stop() {
-        service.stop();
-    }
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(RunningService.OWNERS)
+            .with("bulletin.admin-password", PASSWORD).with("bulletin.keywords.enabled", "false");
 
     @Test
     @DisplayName("a mail that failed bulletin.max-attempts times is listed; once the cause is fixed, Retry (admin) puts it "

@@ -1,7 +1,6 @@
 package com.bulletiningest.app.web;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -10,10 +9,9 @@ import java.util.regex.Pattern;
 
 import com.bulletiningest.app.Eventually;
 import com.bulletiningest.app.RunningService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,20 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("health and metrics")
 class ObserveTest {
 
-    @TempDir
-    Path home;
-
-    private RunningService service;
-
-    @AfterEach
-    void stop() {
-        service.stop();
-    }
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(RunningService.OWNERS);
 
     @Test
     @DisplayName("one dropped bulletin raises the stored bulletins by exactly one and the notices by its 15")
     void metricsCountOneDrop() throws Exception {
-        start();
         String before = WebApiTest.get(service, "/observe/metrics").body();
 
         service.drop("seed-000.pdf", "seed-000.pdf");
@@ -54,11 +44,11 @@ class ObserveTest {
     @Test
     @DisplayName("/observe/health is UP, DOWN while PostgreSQL is stopped (SIGSTOP), and UP again after")
     void healthFollowsTheDatabase() throws Exception {
-        start();
         // ready once every consumer has polled (Camel's consumer checks are DOWN until their first poll)
         Eventually.within(RunningService.PATIENCE, "health UP after the start",
                 () -> WebApiTest.get(service, "/observe/health").body().contains("\"status\":\"UP\""));
-        long pid = Long.parseLong(Files.readAllLines(home.resolve("data/postgres/postmaster.pid")).get(0).strip());
+        long pid = Long.parseLong(
+                Files.readAllLines(service.home().resolve("data/postgres/postmaster.pid")).get(0).strip());
         // the server and its backends (the pool's open connections), all started by this service
         List<Long> postgres = Stream.concat(Stream.of(pid),
                 ProcessHandle.of(pid).orElseThrow().descendants().map(ProcessHandle::pid)).toList();
@@ -72,11 +62,6 @@ class ObserveTest {
         }
         Eventually.within(RunningService.PATIENCE, "health UP again",
                 () -> WebApiTest.get(service, "/observe/health").body().contains("\"status\":\"UP\""));
-    }
-
-    private void start() throws Exception {
-        service = new RunningService(home, RunningService.OWNERS);
-        service.start();
     }
 
     private static void signal(String signal, List<Long> pids) throws Exception {

@@ -1,15 +1,11 @@
 package com.bulletiningest.app.web;
 
-import java.nio.file.Path;
-
 import com.bulletiningest.app.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,21 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("OpenAPI document of the REST API")
 class OpenApiTest {
 
-    @TempDir
-    static Path home;
-
-    private static RunningService service;
-
-    @BeforeAll
-    static void start() throws Exception {
-        service = new RunningService(home, RunningService.OWNERS);
-        service.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        service.stop();
-    }
+    @RegisterExtension
+    static final RunningService service = RunningService.withOwners(RunningService.OWNERS);
 
     @Test
     @DisplayName("GET /api/openapi.json: OpenAPI 3 listing every API path, /api/notices with its query parameters")

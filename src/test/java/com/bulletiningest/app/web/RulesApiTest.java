@@ -15,11 +15,9 @@ import java.util.List;
 import com.bulletiningest.app.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,31 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("rules API of the console: the rules in force and the dry run of an edit")
 class RulesApiTest {
 
-    @TempDir
-    static Path home;
-
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String PASSWORD = "rules-admin-password";
     private static final Path TAGS = Path.of("config/tags.yaml");
     /** The 天津 rule of config/tags.yaml, which the edits below take out. */
     private static final String TIANJIN_RULE = "  - tag: 天津\n    any: [天津]\n    in: [group, issuer, title]\n";
-    private static RunningService service;
-
-    @BeforeAll
-    static void ingest() throws Exception {
-        service = new RunningService(home, RunningService.OWNERS);
-        service.properties.put("bulletin.admin-password", PASSWORD);
-        Files.copy(TAGS, home.resolve("tags.yaml"));
-        service.properties.put("bulletin.tags-file", home.resolve("tags.yaml").toString());
-        service.start();
-        service.drop("seed-000.pdf", "seed-000.pdf");
-        service.awaitDone("seed-000.pdf");
-    }
-
-    @AfterAll
-    static void stop() {
-        service.stop();
-    }
+    @RegisterExtension
+    static final RunningService service = RunningService.withOwners(RunningService.OWNERS)
+            .with("bulletin.admin-password", PASSWORD).withCopy("bulletin.tags-file", TAGS)
+            .withIngested("seed-000.pdf");
 
     @Test
     @DisplayName("GET /api/rules: the rules of tags.yaml in file order, each with the notices carrying its tag, and the file's text")
@@ -74,7 +56,7 @@ class RulesApiTest {
     @Test
     @DisplayName("a broken edit of tags.yaml is shown with its line and reason, beside the rules still in force")
     void brokenFile() throws Exception {
-        Path file = home.resolve("tags.yaml");
+        Path file = Path.of(service.properties.get("bulletin.tags-file"));
         String working = Files.readString(file);
         int inForce = rules().get("rules").size();
         String broken = working.replace("    any: [征求意见, 意见稿, 公开征求]\n", "    any: [征求意见, 意见稿, 公开征求]\n"

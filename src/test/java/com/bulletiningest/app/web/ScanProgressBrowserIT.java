@@ -1,7 +1,6 @@
 package com.bulletiningest.app.web;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,11 +10,9 @@ import java.util.regex.Pattern;
 import com.bulletiningest.app.Eventually;
 import com.bulletiningest.app.RunningService;
 import com.bulletiningest.fixtures.ScannedCopies;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -36,28 +33,15 @@ class ScanProgressBrowserIT {
     private static final int PAGES = 4;
     private static final Pattern PROGRESS = Pattern.compile("第 (\\d) / " + PAGES + " 页（OCR 识别中）");
 
-    @TempDir
-    Path home;
     @RegisterExtension
     final Browser browser = new Browser();
-
-    private RunningService service;
-
-    @AfterEach
-    void stop() {
-        if (service != null) {
-            service.stop();
-        }
-    }
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(RunningService.OWNERS).withIngested("seed-000.pdf");
 
     @Test
     @DisplayName("a born-digital bulletin unmarked; a 4-page scan dropped: 第 n / 4 页（OCR 识别中） moves on while the "
             + "page is open, then the bulletin shows by itself, marked 扫描件 with its notices read by OCR")
     void progressThenTheScannedBulletin() throws Exception {
-        service = new RunningService(home, RunningService.OWNERS);
-        service.start();
-        service.drop("seed-000.pdf", "seed-000.pdf");
-        service.awaitDone("seed-000.pdf");
         byte[] scan = ScannedCopies.at(150).jpeg(0.4f).of(Files.readAllBytes(RunningService.CORPUS.resolve("seed-001.pdf")), 1, PAGES);
         browser.driver.get(service.url() + "/bulletins");
         WebElement bornDigital = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(

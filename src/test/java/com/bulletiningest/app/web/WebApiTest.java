@@ -15,11 +15,9 @@ import com.bulletiningest.app.Eventually;
 import com.bulletiningest.app.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,29 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("REST API of the console")
 class WebApiTest {
 
-    @TempDir
-    static Path home;
-
-    private static RunningService service;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String PASSWORD = "test-admin-password";
 
-    @BeforeAll
-    static void ingestCorpus() throws Exception {
-        service = new RunningService(home, RunningService.OWNERS);
-        service.properties.put("bulletin.admin-password", PASSWORD);
-        service.properties.put("bulletin.public-url", "https://bulletins.example.org");
-        service.start();
-        service.drop("seed-000.pdf", "seed-000.pdf");
-        service.drop("seed-001.pdf", "seed-001.pdf");
-        service.awaitDone("seed-000.pdf");
-        service.awaitDone("seed-001.pdf");
-    }
-
-    @AfterAll
-    static void stop() {
-        service.stop();
-    }
+    @RegisterExtension
+    static final RunningService service = RunningService.withOwners(RunningService.OWNERS)
+            .with("bulletin.admin-password", PASSWORD).with("bulletin.public-url", "https://bulletins.example.org")
+            .withIngested("seed-000.pdf", "seed-001.pdf");
 
     @Test
     @DisplayName("GET /api/notices?q=参比制剂 finds seed-000's pharma notice 4, the words marked in its title")

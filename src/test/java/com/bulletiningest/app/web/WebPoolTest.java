@@ -14,11 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.bulletiningest.app.RunningService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,23 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("console load and ingest")
 class WebPoolTest {
 
-    @TempDir
-    static Path home;
-
-    private static RunningService service;
-
-    @BeforeAll
-    static void ingest() throws Exception {
-        service = new RunningService(home, RunningService.OWNERS);
-        service.start();
-        service.drop("seed-000.pdf", "seed-000.pdf");
-        service.awaitDone("seed-000.pdf");
-    }
-
-    @AfterAll
-    static void stop() {
-        service.stop();
-    }
+    @RegisterExtension
+    static final RunningService service = RunningService.withOwners(RunningService.OWNERS).withIngested("seed-000.pdf");
 
     @Test
     @DisplayName("20 clients paging past the end without pause: a bulletin dropped meanwhile is stored within 10 s, "

@@ -6,16 +6,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import javax.sql.DataSource;
 
 import com.bulletiningest.app.Eventually;
 import com.bulletiningest.app.RunningService;
 import com.bulletiningest.fixtures.DovecotServer;
 import com.bulletiningest.fixtures.LmtpRelay;
 import com.bulletiningest.fixtures.PdfCopies;
-import com.bulletiningest.fixtures.Rows;
 import com.bulletiningest.fixtures.LogCapture;
-import com.bulletiningest.store.db.Database;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -26,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.app.RunningService.CORPUS;
 import static com.bulletiningest.app.RunningService.OWNERS;
@@ -52,21 +49,18 @@ class DovecotMailIntakeIT {
     /** Long enough that only IDLE can explain a mail taken within seconds. */
     private static final String SLOW_POLL = "60000";
 
-    @TempDir
-    Path home;
-
     private static final String[] OWNER_ADDRESSES = {"pharma@example.com", "ip-tech@example.com", "tech@example.com"};
 
     private DovecotServer dovecot;
     private LmtpRelay smtp;
-    private RunningService service;
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(OWNERS).startedByTest();
     private LogCapture log;
 
     @BeforeEach
     void start() throws Exception {
         dovecot = new DovecotServer(INTAKE, OWNER_ADDRESSES[0], OWNER_ADDRESSES[1], OWNER_ADDRESSES[2]);
         smtp = new LmtpRelay(dovecot);
-        service = new RunningService(home, OWNERS);
         service.properties.put("bulletin.smtp.host", "127.0.0.1");
         service.properties.put("bulletin.smtp.port", String.valueOf(smtp.port()));
         service.properties.put("bulletin.keywords.enabled", "false");
@@ -80,7 +74,7 @@ class DovecotMailIntakeIT {
     @AfterEach
     void stop() throws Exception {
         log.close();
-        service.stop();
+        service.stop(); // before the mail servers it uses
         smtp.close();
         dovecot.close();
     }
@@ -250,15 +244,12 @@ class DovecotMailIntakeIT {
         for (String pdf : new String[] {"seed-000.pdf", "seed-001.pdf", "seed-002.pdf", "seed-003.pdf"}) {
             dovecot.deliver(INTAKE, message("alice@example.com", pdf, pdfAttachment(corpusPdf(pdf), pdf)));
         }
-        // The blocker and the look at pg_locks use the web pool: the poll lock and two waiting stores hold ingest's
-        // pool of four, so a fifth connection from it would wait for the lock this test holds.
-        DataSource observer = service.bean("database", Database.class).webDataSource();
-        try (Connection blocker = observer.getConnection(); Statement statement = blocker.createStatement()) {
+        try (Connection blocker = service.connection(); Statement statement = blocker.createStatement()) {
             blocker.setAutoCommit(false);
             statement.execute("lock table bulletin in exclusive mode"); // the first mail's store waits for it
             service.camelContext().getRouteController().startRoute("inbox-mail");
-            Eventually.within(PATIENCE, "the first mail's store waiting", () -> Long.parseLong(Rows.firstColumn(observer,
-                    "select count(*) from pg_locks where not granted and relation = 'bulletin'::regclass").get(0)) > 0);
+            Eventually.within(PATIENCE, "the first mail's store waiting", () -> service.count(
+                    "select count(*) from pg_locks where not granted and relation = 'bulletin'::regclass") > 0);
             // the first two are being read (two at a time), the third not yet
             deleteFromInbox("seed-002.pdf");
             blocker.rollback();

@@ -2,7 +2,6 @@ package com.bulletiningest.intake.mail;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 
 import com.bulletiningest.app.Eventually;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.app.RunningService.CORPUS;
 import static com.bulletiningest.app.RunningService.OWNERS;
@@ -31,24 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("mail intake, hostile mail")
 class HostileMailServiceTest {
 
-    @TempDir
-    Path home;
-
-    private RunningService service;
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(OWNERS).with("bulletin.keywords.enabled", "false");
     private LogCapture log;
 
     @BeforeEach
-    void start() throws IOException {
-        service = new RunningService(home, OWNERS);
-        service.properties.put("bulletin.keywords.enabled", "false");
-        service.start();
+    void watch() {
         log = LogCapture.start();
     }
 
     @AfterEach
-    void stop() {
+    void stopWatching() {
         log.close();
-        service.stop();
     }
 
     @Test

@@ -11,10 +11,9 @@ import com.bulletiningest.fixtures.LogCapture;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.bulletiningest.app.RunningService.CORPUS;
 import static com.bulletiningest.app.RunningService.OWNERS;
@@ -35,20 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("mail intake, end to end")
 class MailIntakeServiceTest {
 
-    @TempDir
-    Path home;
-
-    private RunningService service;
+    @RegisterExtension
+    final RunningService service = RunningService.withOwners(OWNERS).startedByTest();
     private EmbeddedPostgres externalDatabase;
-
-    @BeforeEach
-    void configure() throws IOException {
-        service = new RunningService(home, OWNERS);
-    }
 
     @AfterEach
     void stop() throws IOException {
-        service.stop();
+        service.stop(); // before the database it uses
         if (externalDatabase != null) {
             externalDatabase.close();
         }
@@ -69,7 +61,7 @@ class MailIntakeServiceTest {
                 .containsExactlyInAnyOrder("mail 医药信息篇.pdf " + mail.getMessageID(), "mail x.pdf " + mail.getMessageID());
         assertThat(service.count("select count(*) from notice")).isEqualTo(25);
         assertThat(service.intakeFolder("INBOX")).isEmpty();
-        assertThat(home.resolve("etc")).doesNotExist();
+        assertThat(service.home().resolve("etc")).doesNotExist();
         service.awaitMail("pharma@example.com", 2);
     }
 
@@ -123,7 +115,7 @@ class MailIntakeServiceTest {
             + "folder, the mail intake logging one WARN line per poll for both mails and no stack trace; once "
             + "PostgreSQL is back each bulletin is stored once and digested once")
     void databaseStoppedThenBack() throws Exception {
-        Path databaseFiles = Files.createDirectories(home.resolve("external-postgres"));
+        Path databaseFiles = Files.createDirectories(service.home().resolve("external-postgres"));
         int port = RunningService.freePort();
         externalDatabase = startPostgres(databaseFiles, port);
         service.properties.put("bulletin.db.url", "jdbc:postgresql://localhost:" + port + "/postgres");
