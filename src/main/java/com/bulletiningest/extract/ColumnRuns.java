@@ -38,7 +38,7 @@ final class ColumnRuns {
      *
      * @param excluded rows read otherwise (a ruled table's), which end a run
      * @param carried  the parting x positions the page before ended with: rows at the top of this page that have
-     *                 none of their own and keep to them go on in those columns
+     *                 none or only some of their own and keep to them go on in those columns
      */
     static float[][] of(List<GlyphRow> rows, Predicate<GlyphRow> excluded, float[] carried) {
         float[][] gutters = new float[rows.size()][];
@@ -75,9 +75,10 @@ final class ColumnRuns {
                 }
             }
         }
-        if (carried.length > 0 && gutters.length > 0 && gutters[0].length == 0 && straddles(rows.get(0), carried)) {
-            for (int i = 0; i < rows.size() && gutters[i].length == 0 && keepsTo(rows.get(i), excluded, carried); i++) {
-                gutters[i] = carried; // the columns of the page before go on at the top of this one
+        if (carried.length > 0 && gutters.length > 0 && within(gutters[0], carried) && straddles(rows.get(0), carried)) {
+            // the columns of the page before go on at the top of this one, also where too few rows show some of them
+            for (int i = 0; i < rows.size() && within(gutters[i], carried) && keepsTo(rows.get(i), excluded, carried); i++) {
+                gutters[i] = gutters[i].length < carried.length ? carried : gutters[i];
             }
         }
         return gutters;
@@ -167,6 +168,11 @@ final class ColumnRuns {
 
     private static boolean startsAt(float[] span, float x) {
         return span[0] >= x && span[0] - x <= 2 * SAME_START;
+    }
+
+    /** Whether each of the gutters is one of the others (a few rows showing some of a page's columns). */
+    private static boolean within(float[] gutters, float[] others) {
+        return Arrays.stream(toDoubles(gutters)).allMatch(g -> Arrays.stream(toDoubles(others)).anyMatch(o -> Math.abs(g - o) <= 2 * SAME_START));
     }
 
     /** Text on both sides of one of the xs, none over it. */

@@ -43,6 +43,7 @@ final class LineCollector extends PDFTextStripper {
     /** The page before, whose columns or table this one may go on with. */
     private ReadingOrder.Page pageBefore = ReadingOrder.Page.NONE;
     private float columnOffset;
+    private float columnWidth;
     private TextPosition first;
     private TextPosition last;
     private float fontSize;
@@ -142,6 +143,7 @@ final class LineCollector extends PDFTextStripper {
     protected void startArticle(boolean isLTR) throws IOException {
         ReadingOrder.Article article = articles.isEmpty() ? null : articles.remove(0);
         columnOffset = article == null ? 0 : article.columnOffset();
+        columnWidth = article == null ? 0 : article.columnWidth();
         if (article != null && article.table() != null) {
             flush();
             for (TableFinder.Row row : article.table().rows()) {
@@ -150,7 +152,7 @@ final class LineCollector extends PDFTextStripper {
                 float lineHeight = above != null && above.page() == getCurrentPageNo() ? Math.max(0, row.lastY() - above.y()) : 0;
                 // a row's baseline is its last line's, its height all its lines': links over any of them cover it
                 lines.add(new TextLine(getCurrentPageNo(), row.x(), row.endX(), row.lastY(), row.lastY() - row.top(),
-                        row.fontSize(), false, lineHeight, text, 0, 0, row.cells()));
+                        row.fontSize(), false, lineHeight, text, 0, 0, 0, row.cells()));
             }
         }
         super.startArticle(isLTR);
@@ -215,7 +217,7 @@ final class LineCollector extends PDFTextStripper {
             float lineHeight = above != null && above.page() == getCurrentPageNo() ? Math.max(0, first.getYDirAdj() - above.y()) : 0;
             lines.add(new TextLine(getCurrentPageNo(), first.getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj(),
                     first.getYDirAdj(), first.getHeightDir(), fontSize, isBold(first.getFont()), lineHeight, line,
-                    columnOffset, boldChars(raw, line), List.of()));
+                    columnOffset, columnWidth, boldChars(raw, line), List.of()));
         }
         text.setLength(0);
         boldText.clear();

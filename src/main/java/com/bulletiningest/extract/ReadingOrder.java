@@ -11,8 +11,9 @@ import org.apache.pdfbox.text.TextPosition;
  * ({@link ColumnRuns}: two, three, or one part of the page in two and another in three) reads its columns left to
  * right, one after the other; anything across them (a heading over the columns, a paragraph set in one column) is a
  * band of its own, read as it is; a table, by its ruling lines ({@link RuledTable}) or by its gaps
- * ({@link TableFinder}), is read row by row. A row with gaps of its own within a column (a table row: gaps between
- * its cells) is not read in columns. Columns that end a page go on at the top of the next, where its rows keep to them.
+ * ({@link TableFinder}), is read row by row. A row keeping to the columns is read in them even with gaps inside a
+ * column (a justified line spreads its blanks). Columns that end a page go on at the top of the next, where its rows
+ * keep to them. Each column's article says how wide the band's columns are, so that lines are measured in their column.
  */
 final class ReadingOrder {
 
@@ -24,10 +25,14 @@ final class ReadingOrder {
     }
 
     /**
-     * A run of glyphs read on its own (a column of a band, or a band across the page) and how far right of the first
-     * column it starts; or a table's rows of cell texts.
+     * A run of glyphs read on its own (a column of a band, or a band across the page), how far right of the first
+     * column it starts and how wide its column is (0 across the page); or a table's rows of cell texts.
      */
-    record Article(List<TextPosition> glyphs, float columnOffset, TableFinder.Table table) {
+    record Article(List<TextPosition> glyphs, float columnOffset, float columnWidth, TableFinder.Table table) {
+
+        Article(List<TextPosition> glyphs) {
+            this(glyphs, 0, 0, null);
+        }
     }
 
     /**
@@ -46,7 +51,7 @@ final class ReadingOrder {
     static Page read(List<TextPosition> glyphs, Page before, List<RuledTable> ruled) {
         List<GlyphRow> rows = GlyphRow.of(glyphs);
         if (rows.isEmpty()) {
-            return new Page(List.of(new Article(glyphs, 0, null)), NO_COLUMNS, null);
+            return new Page(List.of(new Article(glyphs)), NO_COLUMNS, null);
         }
         float[][] gutters = ColumnRuns.of(rows, row -> ruled.stream().anyMatch(t -> t.holds(row)), before.gutters());
         List<Article> articles = bands(rows, gutters, typicalSize(rows), before.tableColumns(), ruled);
@@ -67,24 +72,26 @@ final class ReadingOrder {
         List<Article> articles = new ArrayList<>();
         List<List<TextPosition>> columns = new ArrayList<>();
         float[] current = NO_COLUMNS;
+        float width = 0;
         for (int i = 0; i < rows.size(); i++) {
             GlyphRow row = rows.get(i);
             TableFinder.Table table = table(rows, i, carriedTable, ruled, gutters[i].length == 0);
             if (table != null) {
-                flush(articles, columns);
-                articles.add(new Article(List.of(), 0, table));
+                flush(articles, columns, width);
+                articles.add(new Article(List.of(), 0, 0, table));
                 i = table.to() - 1;
                 continue;
             }
             float[] parts = gutters[i];
             if (parts.length == 0 || acrossColumns(rows, i, parts, typicalSize)) {
-                flush(articles, columns);
-                articles.add(new Article(new ArrayList<>(row.glyphs), 0, null));
+                flush(articles, columns, width);
+                articles.add(new Article(new ArrayList<>(row.glyphs)));
                 continue;
             }
             if (!Arrays.equals(parts, current)) {
-                flush(articles, columns);
+                flush(articles, columns, width);
                 current = parts;
+                width = columnWidth(rows, gutters, parts);
             }
             while (columns.size() <= parts.length) {
                 columns.add(new ArrayList<>());
@@ -93,7 +100,7 @@ final class ReadingOrder {
                 columns.get(column(glyph.getXDirAdj() + glyph.getWidthDirAdj() / 2, parts)).add(glyph);
             }
         }
-        flush(articles, columns);
+        flush(articles, columns, width);
         return merged(articles);
     }
 
@@ -111,21 +118,24 @@ final class ReadingOrder {
         return byGaps ? TableFinder.at(rows, i, carriedTable) : null;
     }
 
-    /** Consecutive articles of the first column or across the page read as one, as a page in one column is read. */
+    /**
+     * Consecutive articles of the first column of columns alike, or across the page, read as one, as a page in one
+     * column is read.
+     */
     private static List<Article> merged(List<Article> articles) {
         List<Article> merged = new ArrayList<>();
-        List<TextPosition> run = null; // the glyphs of the plain article being merged into, growing in place
+        List<TextPosition> run = null; // the glyphs of the last article if plain, growing in place as others join it
         for (Article article : articles) {
-            if (!isPlain(article)) {
+            Article last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (run != null && isPlain(article) && last.columnWidth() == article.columnWidth()) {
+                run.addAll(article.glyphs());
+            } else if (isPlain(article)) {
+                run = new ArrayList<>(article.glyphs());
+                merged.add(new Article(run, 0, article.columnWidth(), null));
+            } else {
                 merged.add(article);
                 run = null;
-                continue;
             }
-            if (run == null) {
-                run = new ArrayList<>();
-                merged.add(new Article(run, 0, null));
-            }
-            run.addAll(article.glyphs());
         }
         return merged;
     }
@@ -143,20 +153,17 @@ final class ReadingOrder {
         return k;
     }
 
-    /** A row with gaps of its own within a column (a table row), or a larger heading alone in its column. */
+    /**
+     * A larger heading alone in its column. (Gaps inside a column tell nothing: a justified line in a narrow column
+     * spreads its blank a glyph wide.)
+     */
     private static boolean acrossColumns(List<GlyphRow> rows, int i, float[] gutters, float typicalSize) {
         GlyphRow row = rows.get(i);
-        int[] spans = new int[gutters.length + 1];
-        for (float[] span : row.spans()) {
-            if (++spans[column(span[0], gutters)] > 1) {
-                return true;
-            }
-        }
-        if (row.size() < HEADING_SIZE * typicalSize || Arrays.stream(spans).filter(n -> n > 0).count() > 1) {
+        int own = column(row.left(), gutters);
+        if (row.size() < HEADING_SIZE * typicalSize || row.spans().stream().anyMatch(s -> column(s[0], gutters) != own)) {
             return false;
         }
         // nothing in another column beside it
-        int own = column(row.left(), gutters);
         float top = row.y - row.height() * 1.6f;
         float bottom = row.y + row.height() * 0.6f;
         for (GlyphRow other : rows) {
@@ -168,13 +175,38 @@ final class ReadingOrder {
         return true;
     }
 
-    /** The columns read so far, left to right, each as far right of the first as it starts. */
-    private static void flush(List<Article> articles, List<List<TextPosition>> columns) {
+    /**
+     * How wide the columns parted at {@code parts} are: the widest from its start to the edge its lines reach, over the
+     * page's rows read in them (columns are set alike; one holding a few short lines would seem narrow).
+     */
+    private static float columnWidth(List<GlyphRow> rows, float[][] gutters, float[] parts) {
+        float[] starts = new float[parts.length + 1];
+        float[] ends = new float[parts.length + 1];
+        Arrays.fill(starts, Float.MAX_VALUE);
+        Arrays.fill(ends, -Float.MAX_VALUE);
+        for (int i = 0; i < rows.size(); i++) {
+            if (Arrays.equals(gutters[i], parts)) {
+                for (float[] span : rows.get(i).spans()) {
+                    int k = column((span[0] + span[1]) / 2, parts);
+                    starts[k] = Math.min(starts[k], span[0]);
+                    ends[k] = Math.max(ends[k], span[1]);
+                }
+            }
+        }
+        float width = 0;
+        for (int k = 0; k < starts.length; k++) {
+            width = Math.max(width, ends[k] - starts[k]);
+        }
+        return width;
+    }
+
+    /** The columns read so far, left to right, each as far right of the first as it starts, all {@code width} wide. */
+    private static void flush(List<Article> articles, List<List<TextPosition>> columns, float width) {
         float base = Float.NaN;
         for (List<TextPosition> column : columns) {
             if (!column.isEmpty()) {
                 base = Float.isNaN(base) ? start(column) : base;
-                articles.add(new Article(new ArrayList<>(column), start(column) - base, null));
+                articles.add(new Article(new ArrayList<>(column), start(column) - base, width, null));
                 column.clear();
             }
         }

@@ -20,12 +20,16 @@ import java.util.List;
  * @param columnOffset how far right of the page's first column the column this line was read in starts (0 on a page
  *                     in one column and in the first column): {@code x - columnOffset} is the line's indent as if the
  *                     columns stood one under the other
+ * @param columnWidth how wide the text column this line was read in is, from its start to the edge its full lines
+ *                    reach (0 for a line read across the page: its width is the text block's, which the splitter
+ *                    measures); a page going from one column to two and three has lines of each width
  * @param boldChars  how many characters of {@code text}, from its start, are set bold (a bold run-in title ends there)
  * @param cells      for a table row, its cells' texts left to right (a cell's wrapped lines joined; {@code text} is
  *                   them joined by blanks); empty for a line outside tables
  */
 public record TextLine(int page, float x, float endX, float y, float height, float fontSize, boolean bold,
-                       float lineHeight, String text, float columnOffset, int boldChars, List<String> cells) {
+                       float lineHeight, String text, float columnOffset, float columnWidth, int boldChars,
+                       List<String> cells) {
 
     public TextLine {
         cells = List.copyOf(cells);
@@ -34,7 +38,7 @@ public record TextLine(int page, float x, float endX, float y, float height, flo
     /** A line of a page in one column, bold throughout or not at all. */
     public TextLine(int page, float x, float endX, float y, float height, float fontSize, boolean bold,
                     float lineHeight, String text) {
-        this(page, x, endX, y, height, fontSize, bold, lineHeight, text, 0, bold ? text.length() : 0, List.of());
+        this(page, x, endX, y, height, fontSize, bold, lineHeight, text, 0, 0, bold ? text.length() : 0, List.of());
     }
 
     /** Whether the line is a table row read cell by cell. */

@@ -7,7 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,8 +38,6 @@ public class BulletinSplitter {
 
     private static final Pattern DEPT_AND_DATE = Pattern.compile("^(\\S.{1,30}?)\\s+" + Texts.DATE + "$");
     private static final int MAX_SIGNOFF_DEPT = 30;
-    /** How far (in points) a link rectangle drawn a little off its line may be from the line's baseline. */
-    private static final float NEAR_LINK = 6f;
 
     private final Supplier<Categories> categories;
 
@@ -51,9 +49,12 @@ public class BulletinSplitter {
     public Bulletin split(ExtractedPdf pdf) throws UnreadableBulletinException {
         List<TextLine> lines = new ArrayList<>();
         List<PrintedLink> printed = new ArrayList<>();
-        separatePrintedLinks(FrontMatter.skip(PageArtefacts.remove(pdf.lines())), lines, printed);
-        Layout layout = Layout.of(lines, pdf.scanned().stream().map(ScannedPage::page).collect(Collectors.toSet()));
-        Map<TextLine, List<LinkAnnotation>> annotations = annotationsByLine(lines, pdf.links());
+        List<TextLine> read = FrontMatter.skip(PageArtefacts.remove(pdf.lines()));
+        Set<Integer> scanned = pdf.scanned().stream().map(ScannedPage::page).collect(Collectors.toSet());
+        separatePrintedLinks(read, Layout.of(read, scanned), lines, printed);
+        Layout layout = Layout.of(lines, scanned);
+        List<LinkPlacement.Placed> placed = LinkPlacement.of(pdf.links(), lines);
+        Map<TextLine, List<LinkAnnotation>> annotations = annotationsByLine(placed);
 
         List<Integer> headings = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -82,7 +83,7 @@ public class BulletinSplitter {
             throw new UnreadableBulletinException(Reason.NOT_A_BULLETIN, "not a bulletin: " + headings.size()
                     + " section heading(s) found but no numbered notices under them: " + NumberingEvidence.seen(lines));
         }
-        attributeLinks(pdf.links(), printed, lines, owners);
+        attributeLinks(placed, pdf.links(), printed, lines, owners);
 
         List<Section> built = sections.stream().map(SectionDraft::build).toList();
         LocalDate issued = built.stream().map(Section::signoff).filter(Objects::nonNull).map(Signoff::date)
@@ -122,11 +123,14 @@ public class BulletinSplitter {
                 && Texts.dateLine(text) == null && !t.matches(".*\\d.*");
     }
 
-    /** Takes URL lines (and their wrapped rest) out of the text: they are links, never body text. */
-    private static void separatePrintedLinks(List<TextLine> all, List<TextLine> text, List<PrintedLink> printed) {
+    /**
+     * Takes URL lines (and their wrapped rest) out of the text: they are links, never body text; but not a URL that a
+     * wrap put on a line of its own in the middle of a sentence (信息系统网址： / http://…): that is the sentence's text.
+     */
+    private static void separatePrintedLinks(List<TextLine> all, Layout layout, List<TextLine> text, List<PrintedLink> printed) {
         for (int i = 0; i < all.size(); i++) {
             TextLine line = all.get(i);
-            if (!Texts.isUrlLine(line.text())) {
+            if (!Texts.isUrlLine(line.text()) || i > 0 && wrapsInto(all.get(i - 1), line, layout)) {
                 text.add(line);
                 continue;
             }
@@ -139,34 +143,21 @@ public class BulletinSplitter {
         }
     }
 
-    /** The line a link was drawn over: the one it covers, else the nearest on its page within a line's height. */
-    private static Optional<TextLine> lineUnder(LinkAnnotation link, List<TextLine> lines) {
-        Optional<TextLine> covered = lines.stream().filter(link::covers).findFirst();
-        if (covered.isPresent()) {
-            return covered;
-        }
-        float middle = (link.top() + link.bottom()) / 2;
-        return lines.stream()
-                .filter(l -> l.page() == link.page() && l.endX() > link.left() && l.x() < link.right())
-                .filter(l -> Math.abs(l.y() - l.height() / 2 - middle) <= link.bottom() - link.top() + NEAR_LINK)
-                .min(Comparator.comparingDouble(l -> Math.abs(l.y() - l.height() / 2 - middle)));
-    }
-
-    private static Map<TextLine, List<LinkAnnotation>> annotationsByLine(List<TextLine> lines, List<LinkAnnotation> links) {
+    private static Map<TextLine, List<LinkAnnotation>> annotationsByLine(List<LinkPlacement.Placed> placed) {
         Map<TextLine, List<LinkAnnotation>> byLine = new IdentityHashMap<>();
-        for (LinkAnnotation link : links) {
-            lineUnder(link, lines).ifPresent(line -> byLine.computeIfAbsent(line, l -> new ArrayList<>()).add(link));
+        for (LinkPlacement.Placed p : placed) {
+            byLine.computeIfAbsent(p.line(), l -> new ArrayList<>()).add(p.link());
         }
         return byLine;
     }
 
     /**
      * Gives each link to the notice owning the line it sits on: annotations over title lines are the notice's source,
-     * the others its body links, in page order. A URL printed as text is the visible form of an annotation of its page
+     * the others its body links, in page order; a fragment drawn in the wrong place counts for nothing. A URL printed as text is the visible form of an annotation of its page
      * when one has that target; otherwise it is a body link of the notice it is printed in.
      */
-    private static void attributeLinks(List<LinkAnnotation> annotations, List<PrintedLink> printed, List<TextLine> lines,
-                                       Map<TextLine, NoticeDraft> owners) {
+    private static void attributeLinks(List<LinkPlacement.Placed> drawn, List<LinkAnnotation> annotations,
+                                       List<PrintedLink> printed, List<TextLine> lines, Map<TextLine, NoticeDraft> owners) {
         record Placed(TextLine line, String uri, boolean printed) {
         }
         Map<TextLine, Integer> position = new IdentityHashMap<>();
@@ -174,8 +165,10 @@ public class BulletinSplitter {
             position.put(lines.get(i), i);
         }
         List<Placed> placed = new ArrayList<>();
-        for (LinkAnnotation link : annotations) {
-            lineUnder(link, lines).ifPresent(line -> placed.add(new Placed(line, link.uri(), false)));
+        for (LinkPlacement.Placed link : drawn) {
+            if (!misplaced(link, drawn, owners)) {
+                placed.add(new Placed(link.line(), link.link().uri(), false));
+            }
         }
         for (PrintedLink link : printed) {
             boolean annotated = annotations.stream().anyMatch(a -> a.page() == link.line().page()
@@ -191,6 +184,23 @@ public class BulletinSplitter {
                 notice.addLink(p.uri(), !p.printed() && notice.isTitleLine(p.line()));
             }
         }
+    }
+
+    /**
+     * A fragment out of its page's reading order whose link is drawn in order over another notice: drawn in the wrong
+     * place (see {@link LinkPlacement}).
+     */
+    private static boolean misplaced(LinkPlacement.Placed link, List<LinkPlacement.Placed> drawn,
+                                     Map<TextLine, NoticeDraft> owners) {
+        NoticeDraft owner = owners.get(link.line());
+        return !link.inOrder() && drawn.stream().anyMatch(other -> other.inOrder() && other.link().uri().equals(link.link().uri())
+                && owners.get(other.line()) != null && owners.get(other.line()) != owner);
+    }
+
+    /** Whether the line is the wrapped rest of the sentence on the line before: that one fills its line and goes on. */
+    private static boolean wrapsInto(TextLine previous, TextLine line, Layout layout) {
+        return previous.page() == line.page() && layout.isFull(previous) && !Texts.endsSentence(previous.text())
+                && !layout.isIndented(line) && !layout.hasSpaceAbove(line);
     }
 
     private record PrintedLink(TextLine line, String uri, TextLine after) {

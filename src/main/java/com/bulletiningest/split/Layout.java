@@ -85,12 +85,15 @@ final class Layout {
         }
         int mode = starts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
         float left = lines.stream().map(TextLine::columnX).filter(x -> Math.abs(x - mode / 2f) <= 1f).min(Float::compare).orElse(mode / 2f);
-        float[] ends = new float[lines.size()];
+        // lines read in columns reach their column's edge; the text block's edge is measured from those across the page
+        List<TextLine> across = lines.stream().filter(l -> l.columnWidth() == 0).toList();
+        float[] ends = new float[across.size()];
         for (int i = 0; i < ends.length; i++) {
-            ends[i] = lines.get(i).columnEndX();
+            ends[i] = across.get(i).columnEndX();
         }
         java.util.Arrays.sort(ends);
         float right = ends.length == 0 ? left : ends[(int) Math.floor((ends.length - 1) * 0.95)];
+        right = Math.max(right, left + (float) lines.stream().mapToDouble(TextLine::columnWidth).max().orElse(0));
         long bold = lines.stream().filter(TextLine::bold).count();
         float[] pitches = new float[lines.size()];
         int n = 0;
@@ -127,7 +130,12 @@ final class Layout {
     }
 
     boolean isFull(TextLine line) {
-        return line.columnEndX() >= left + FULL_SHARE * (right - left);
+        return line.columnEndX() >= left + FULL_SHARE * width(line);
+    }
+
+    /** How wide the line's text block is: its column's width, or the text block's across the page. */
+    private float width(TextLine line) {
+        return line.columnWidth() > 0 ? line.columnWidth() : right - left;
     }
 
     /** Whether the line is set bold in a text where bold is the exception (titles, headings). */
@@ -142,6 +150,6 @@ final class Layout {
 
     /** A line filling less than this share of the width is short: labels, headings, the end of a paragraph. */
     boolean isShorterThan(TextLine line, float share) {
-        return line.columnEndX() - left < share * (right - left);
+        return line.columnEndX() - left < share * width(line);
     }
 }

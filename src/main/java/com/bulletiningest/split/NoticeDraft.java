@@ -28,7 +28,7 @@ final class NoticeDraft {
         if (runInBody != null) {
             TextLine last = titleLines.get(titleLines.size() - 1);
             bodyLines.add(new TextLine(last.page(), last.x(), last.endX(), last.y(), last.height(), last.fontSize(), false,
-                    last.lineHeight(), runInBody, last.columnOffset(), 0, List.of()));
+                    last.lineHeight(), runInBody, last.columnOffset(), last.columnWidth(), 0, List.of()));
         }
     }
 

@@ -15,14 +15,22 @@ import com.bulletiningest.extract.TextLine;
  * number (1 again right after a group label). When it may be the wrapped rest of the line before, or an inner list of
  * the body could have that number too, it must also look like a title: a link over it, an issuer/date or media name
  * after it, or a document type (通知, 公告 …) ending it. A title goes on over the next lines while a bracket is open,
- * the same link covers them, or the line was wrapped and its rest (issuer/date, media name) follows.
+ * the same link covers them, or the line was wrapped and its rest (issuer/date, media name) follows; an issuer and date
+ * that wraps cut over lines of their own (a narrow column) end it.
  */
 final class SectionReader {
 
     private static final int MIN_LABEL_CHARS = 2;
     private static final int MAX_LABEL_CHARS = 12;
     private static final float LABEL_SHARE = 0.4f;
-    private static final int MAX_TITLE_LINES = 4;
+    /**
+     * A title's lines hold at most this many characters (twice the longest title seen), so that a title whose end is
+     * not recognised cannot take in the body; counted in characters, since a column a third of the page wide wraps a
+     * title over five lines or more.
+     */
+    private static final int MAX_TITLE_CHARS = 150;
+    /** An issuer and date cut by the wraps of a narrow column go on over at most this many lines. */
+    private static final int MAX_TRAILER_LINES = 3;
     /** How an outline numbers a group label: （一）, (二) … */
     private static final Pattern OUTLINE_NUMBER = Pattern.compile("^[（(]([一二三四五六七八九十]{1,3})[）)]\\s*(?=\\S)");
     private static final Pattern LABEL_FORBIDDEN = Pattern.compile("[\\d《》“”\"（）()【】\\[\\]、，,。：:；;？?！!/]");
@@ -262,14 +270,22 @@ final class SectionReader {
     private int titleEnd(int i, Numbered numbered) {
         int last = i;
         String heading = numbered.rest();
-        while (runInBody(last) == null && last + 1 < lines.size() && last - i + 1 < MAX_TITLE_LINES) {
+        while (runInBody(last) == null && last + 1 < lines.size()) {
             TextLine next = lines.get(last + 1);
-            if (trailerWraps(last)) {
-                heading += TitleParts.LINE_BREAK + next.text();
-                last++;
+            int wraps = trailerLines(last);
+            if (wraps > 0) {
+                heading += joined(last + 1, last + wraps, TitleParts.LINE_BREAK);
+                last += wraps;
                 continue;
             }
-            if (Numbered.parse(next.text(), scheme) != null && layout.atTitleStart(next) || isGroupLabel(last + 1)
+            if (Numbered.parse(next.text(), scheme) != null && layout.atTitleStart(next) || isGroupLabel(last + 1)) {
+                break;
+            }
+            int trailer = TitleParts.hasTrailer(heading) ? 0 : trailerAlone(last + 1);
+            if (trailer > 0) {
+                return last + trailer;
+            }
+            if (Texts.squeeze(heading + next.text()).length() > MAX_TITLE_CHARS
                     || !continuesTitle(lines.get(last), next, heading)) {
                 break;
             }
@@ -290,13 +306,24 @@ final class SectionReader {
     private String runInBody(int i) {
         if (isRunIn(lines.get(i))) {
             String rest = boldRest(lines.get(i));
-            return trailerWraps(i) ? null : emptyToNull(rest.substring(TitleParts.leadingTrailer(rest)).strip());
+            return trailerLines(i) > 0 ? null : emptyToNull(rest.substring(TitleParts.leadingTrailer(rest)).strip());
         }
-        if (i > 0 && lines.get(i).boldChars() == 0 && trailerWraps(i - 1)) {
-            String joined = boldRest(lines.get(i - 1)) + lines.get(i).text();
-            return emptyToNull(joined.substring(TitleParts.leadingTrailer(joined)).strip());
+        for (int k = 1; k <= MAX_TRAILER_LINES && k <= i && lines.get(i).boldChars() == 0; k++) {
+            if (trailerLines(i - k) == k) {
+                String joined = boldRest(lines.get(i - k)) + joined(i - k + 1, i, "");
+                return emptyToNull(joined.substring(TitleParts.leadingTrailer(joined)).strip());
+            }
         }
         return null;
+    }
+
+    /** The texts of lines {@code from} to {@code to}, each after the separator. */
+    private String joined(int from, int to, String separator) {
+        StringBuilder text = new StringBuilder();
+        for (int j = from; j <= to; j++) {
+            text.append(separator).append(lines.get(j).text());
+        }
+        return text.toString();
     }
 
     private boolean isRunIn(TextLine line) {
@@ -307,14 +334,51 @@ final class SectionReader {
         return line.text().substring(line.boldChars()).strip();
     }
 
-    /** Whether the trailer after a run-in title is cut by the line end and goes on on the next line. */
-    private boolean trailerWraps(int i) {
-        if (!isRunIn(lines.get(i)) || i + 1 >= lines.size() || lines.get(i + 1).page() != lines.get(i).page()) {
-            return false;
+    /**
+     * Over how many of the next lines the trailer after a run-in title on line i goes on, cut by the line ends (a
+     * narrow column wraps an issuer and its date over two or three); 0 when it ends on line i or there is none.
+     */
+    private int trailerLines(int i) {
+        if (!isRunIn(lines.get(i))) {
+            return 0;
         }
         String rest = boldRest(lines.get(i));
-        // a 来源 name ends its line: what follows is the body
-        return !rest.contains("来源") && TitleParts.leadingTrailer(rest + lines.get(i + 1).text()) > rest.length();
+        if (rest.contains("来源")) {
+            return 0; // a 来源 name ends its line: what follows is the body
+        }
+        String joined = rest;
+        for (int k = 1; k <= MAX_TRAILER_LINES && i + k < lines.size(); k++) {
+            TextLine next = lines.get(i + k);
+            if (next.page() != lines.get(i).page() || next.boldChars() > 0) {
+                return 0;
+            }
+            int before = joined.length();
+            joined += next.text();
+            if (TitleParts.leadingTrailer(joined) > before) {
+                return k;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * How many lines from line j hold nothing but the issuer and date printed under a title, cut by a wrap (the issuer
+     * on a line of its own, the date on the next); 0 when they do not. A trailer on one line is taken as the title's
+     * wrapped rest (see {@link #continuesTitle}).
+     */
+    private int trailerAlone(int j) {
+        String joined = lines.get(j).text();
+        for (int k = 2; k <= MAX_TRAILER_LINES && j + k - 1 < lines.size(); k++) {
+            TextLine line = lines.get(j + k - 1);
+            if (line.page() != lines.get(j).page()) {
+                return 0;
+            }
+            joined += line.text();
+            if (TitleParts.leadingTrailer(joined) == joined.length()) {
+                return k;
+            }
+        }
+        return 0;
     }
 
     private static String emptyToNull(String text) {
@@ -328,7 +392,8 @@ final class SectionReader {
         boolean wrapped = layout.isFull(current) && !Texts.endsClause(current.text());
         if (TitleParts.hasTrailer(heading)) {
             // only the short rest of a 发布时间/来源 trailer cut by the wrap, never the body after it
-            return TitleParts.endsWithOpenTrailer(heading) && wrapped && !layout.isFull(next) && !Texts.endsClause(next.text());
+            return TitleParts.endsWithOpenTrailer(heading) && (wrapped || TitleParts.endsWithEmptyField(heading))
+                    && !layout.isFull(next) && !Texts.endsClause(next.text());
         }
         if (TitleParts.endsWithIssuerDate(next.text()) && !layout.isFull(next) || next.text().startsWith("发布时间")) {
             return true;

@@ -20,6 +20,7 @@ final class Texts {
     private static final Pattern ENUMERATED = Pattern.compile(
             "^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\\d]+[）)]|\\d+[、.．\\-]|[①-⑳]|第[一二三四五六七八九十\\d]+[条章节部分])");
     private static final String TERMINAL = "。！？；：!?;:，,";
+    private static final String SENTENCE_END = "。！？；!?;";
     private static final String CLOSERS = "”’」』）)》";
 
     private Texts() {
@@ -53,12 +54,21 @@ final class Texts {
 
     /** Whether the text ends a sentence or clause, so the next line cannot be its wrapped rest. */
     static boolean endsClause(String text) {
+        return endsWithOneOf(text, TERMINAL);
+    }
+
+    /** Whether the text ends a sentence: after a comma or colon (网址：) the sentence goes on. */
+    static boolean endsSentence(String text) {
+        return endsWithOneOf(text, SENTENCE_END);
+    }
+
+    private static boolean endsWithOneOf(String text, String terminal) {
         String t = text.strip();
         int end = t.length();
-        while (end > 0 && CLOSERS.indexOf(t.charAt(end - 1)) >= 0 && end > 1 && TERMINAL.indexOf(t.charAt(end - 2)) >= 0) {
+        while (end > 0 && CLOSERS.indexOf(t.charAt(end - 1)) >= 0 && end > 1 && terminal.indexOf(t.charAt(end - 2)) >= 0) {
             end--;
         }
-        return end > 0 && TERMINAL.indexOf(t.charAt(end - 1)) >= 0;
+        return end > 0 && terminal.indexOf(t.charAt(end - 1)) >= 0;
     }
 
     /** Whether every opened bracket or quote is closed; a title broken inside one goes on. */

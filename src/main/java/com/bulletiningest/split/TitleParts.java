@@ -16,6 +16,7 @@ record TitleParts(String title, String issuer, LocalDate date, String source, St
 
     private static final Pattern PUBLISHED = Pattern.compile(
             "发布时间\\s*[:：]\\s*" + Texts.DATE + "(?:\\s*(\\d{1,2}:\\d{2}(?::\\d{2})?))?");
+    private static final Pattern EMPTY_FIELD = Pattern.compile("(?:发布时间|来源)\\s*[:：]\\s*$");
     private static final Pattern SOURCE = Pattern.compile("来源\\s*[:：]\\s*(\\S(?:.*\\S)?)\\s*$", Pattern.DOTALL);
     private static final Pattern TRAILING_PARENTHESIS = Pattern.compile("^(.*?)\\s*[（(]\\s*([^（）()]{1,24}?)\\s*[）)]\\s*$", Pattern.DOTALL);
     private static final Pattern TRAILING_DATE = Pattern.compile("^(.*?)\\s*[（(]\\s*" + Texts.DATE + "\\s*[）)]\\s*$", Pattern.DOTALL);
@@ -72,6 +73,11 @@ record TitleParts(String title, String issuer, LocalDate date, String source, St
         TitleParts parts = issuerOrMedia(text);
         return new TitleParts(unwrap(parts.title), parts.issuer == null ? null : unwrap(parts.issuer), parts.date,
                 parts.source, null);
+    }
+
+    /** Whether the heading ends in a 发布时间 or 来源 label whose value a wrap put on the next line. */
+    static boolean endsWithEmptyField(String heading) {
+        return EMPTY_FIELD.matcher(unwrap(heading)).find();
     }
 
     /** Whether the heading ends in a 发布时间 or 来源 field, which a wrap may have cut. */

@@ -54,7 +54,7 @@ final class LaidOutText {
     LaidOutText runIn(String bold, String regular) {
         line(bold + regular, true);
         TextLine l = lines.remove(lines.size() - 1);
-        lines.add(new TextLine(l.page(), l.x(), l.endX(), l.y(), l.height(), l.fontSize(), true, l.lineHeight(), l.text(), 0,
+        lines.add(new TextLine(l.page(), l.x(), l.endX(), l.y(), l.height(), l.fontSize(), true, l.lineHeight(), l.text(), 0, 0,
                 bold.strip().length(), List.of()));
         return this;
     }
@@ -63,7 +63,7 @@ final class LaidOutText {
     LaidOutText row(String... cells) {
         line(String.join(" ", cells));
         TextLine l = lines.remove(lines.size() - 1);
-        lines.add(new TextLine(l.page(), l.x(), l.endX(), l.y(), l.height(), l.fontSize(), false, l.lineHeight(), l.text(), 0, 0,
+        lines.add(new TextLine(l.page(), l.x(), l.endX(), l.y(), l.height(), l.fontSize(), false, l.lineHeight(), l.text(), 0, 0, 0,
                 List.of(cells)));
         return this;
     }
