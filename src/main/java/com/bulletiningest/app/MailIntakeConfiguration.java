@@ -112,10 +112,14 @@ public class MailIntakeConfiguration implements CamelConfiguration {
         return new MailboxExceptionHandler(outage);
     }
 
-    /** Polls every poll-delay and, unless {@code bulletin.imap.idle=false}, at once when IMAP IDLE announces mail. */
+    /**
+     * Polls every poll-delay, again soon after a poll that left work, and, unless {@code bulletin.imap.idle=false}, at
+     * once when IMAP IDLE announces mail.
+     */
     @BindToRegistry(lazy = true)
     public MailboxScheduler mailboxScheduler(@PropertyInject("bulletin.imap.idle") boolean idle,
-                                             @BeanInject IntakeMailbox mailbox, @BeanInject MailboxOutage outage) {
-        return new MailboxScheduler(idle ? new MailboxIdleWatcher(mailbox, outage) : null, outage);
+                                             @BeanInject IntakeMailbox mailbox, @BeanInject MailboxOutage outage,
+                                             @BeanInject MailboxPollLock pollLock) {
+        return new MailboxScheduler(idle ? new MailboxIdleWatcher(mailbox, outage) : null, pollLock);
     }
 }

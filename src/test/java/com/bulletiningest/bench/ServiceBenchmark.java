@@ -224,7 +224,6 @@ public final class ServiceBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Warm-up pass, then a timed pass, of the text extraction alone. */
     /** A reading of every PDF: a count of what it read, so that none is left out. */
     private interface Reading {
         int read(byte[] pdf) throws Exception;

@@ -71,6 +71,7 @@ public class WebConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         AdminGuard guard = registry.findSingleByType(AdminGuard.class);
         WebExposure exposure = guard.exposure();
+        ConsolePort.awaitFree(exposure.host(), exposure.port());
         RequestGate gate = new RequestGate(guard, exposure.loopback() ? RequestGate.loopbackHosts(
                 context.getPropertiesComponent().resolveProperty("bulletin.public-url").orElse("")) : null,
                 2 * Database.WEB_CONNECTIONS);

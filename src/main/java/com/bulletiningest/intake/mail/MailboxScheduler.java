@@ -17,29 +17,31 @@ import org.apache.camel.support.ScheduledPollConsumer;
  * camel-mail's own, one at a time on one thread, each under the {@link MailboxPollLock}; a poll asked for while one
  * runs is run once right after it, so a message arriving mid-poll is not left for the next period.
  * <p>
- * A poll that could not read the mailbox (reported to the {@link MailboxOutage}) is tried again after 1, 2, 4 … s, at
- * most the poll delay, rather than a whole period later: mail waiting there is taken within seconds of the server's
- * return, also when the IDLE watcher's poll on reconnecting came while the server was still starting.
+ * A poll that left work in the mailbox ({@link MailboxPollLock#lastPollUnfinished()}: it could not read the mailbox,
+ * or it took a full batch) is followed by another at once, then after 1, 2, 4 … s while they keep leaving work, at
+ * most the poll delay, rather than a whole period later: a batch of mail larger than a poll takes is read in one go,
+ * and mail waiting is taken within seconds of the server's return, also when the IDLE watcher's poll on reconnecting
+ * came while the server was still starting. While the database is down this keeps to the same back-off.
  */
 public final class MailboxScheduler implements ScheduledPollConsumerScheduler {
 
     private static final long FIRST_RETRY_MILLIS = 1000;
 
     private final MailboxIdleWatcher watcher;
-    private final MailboxOutage outage;
+    private final MailboxPollLock pollLock;
     private final AtomicBoolean pollQueued = new AtomicBoolean();
     private final AtomicBoolean retryPending = new AtomicBoolean();
     /** Only read and written on the poll thread. */
-    private long retryMillis = FIRST_RETRY_MILLIS;
+    private long retryMillis;
     private CamelContext context;
     private ScheduledPollConsumer consumer;
     private Runnable poll;
     private ScheduledExecutorService executor;
 
     /** @param watcher null to poll only */
-    public MailboxScheduler(MailboxIdleWatcher watcher, MailboxOutage outage) {
+    public MailboxScheduler(MailboxIdleWatcher watcher, MailboxPollLock pollLock) {
         this.watcher = watcher;
-        this.outage = outage;
+        this.pollLock = pollLock;
     }
 
     @Override
@@ -84,11 +86,12 @@ public final class MailboxScheduler implements ScheduledPollConsumerScheduler {
 
     private void pollOrRetry() {
         poll.run();
-        if (!outage.lastPollFailed()) {
-            retryMillis = FIRST_RETRY_MILLIS;
+        if (!pollLock.lastPollUnfinished()) {
+            retryMillis = 0;
         } else if (retryPending.compareAndSet(false, true)) {
             long wait = retryMillis;
-            retryMillis = Math.min(retryMillis * 2, consumer.getTimeUnit().toMillis(consumer.getDelay()));
+            retryMillis = Math.min(Math.max(FIRST_RETRY_MILLIS, retryMillis * 2),
+                    consumer.getTimeUnit().toMillis(consumer.getDelay()));
             retryAfter(wait);
         }
     }

@@ -1,5 +1,7 @@
 package com.bulletiningest.app.web;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -33,6 +35,24 @@ class ExposureIT {
             assertThat(Files.readString(service.log()))
                     .contains("refusing to serve the console on 0.0.0.0: beyond loopback it needs an admin password")
                     .doesNotContain("Console at http://127.0.0.1");
+        }
+    }
+
+    @Test
+    @DisplayName("the console's port held by another program: the service waits a few seconds for it, then refuses to "
+            + "start and says which port and which setting, instead of running without a console")
+    void portInUseIsRefused() throws Exception {
+        try (ServiceProcess service = new ServiceProcess(home, RunningService.OWNERS);
+             ServerSocket holder = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            service.properties.put("bulletin.http.port", String.valueOf(holder.getLocalPort()));
+            service.start();
+
+            assertThat(service.awaitExit()).isNotZero();
+            assertThat(Files.readString(service.log()))
+                    .contains("the console's port 127.0.0.1:" + holder.getLocalPort() + " is in use")
+                    .contains("BULLETIN_HTTP_PORT")
+                    .doesNotContain("BindException")
+                    .doesNotContain("Console at http://");
         }
     }
 

@@ -101,10 +101,11 @@ abstract class InboxMailRouteContract {
                 new PdfAttachmentFinder(1 << 20), new MailMessages(DATABASE.dataSource()),
                 new IntakeAttempts(DATABASE.dataSource()), new MailIntake.Limits(1 << 20, 3)), outage, camel));
         camel.getRegistry().bind("intakeMailProperties", mailbox.sessionProperties());
-        camel.getRegistry().bind("mailboxPollLock", new MailboxPollLock(new AdvisoryLock(DATABASE.dataSource(), MAILBOX_LOCK), outage));
+        MailboxPollLock pollLock = new MailboxPollLock(new AdvisoryLock(DATABASE.dataSource(), MAILBOX_LOCK), outage);
+        camel.getRegistry().bind("mailboxPollLock", pollLock);
         camel.getRegistry().bind("mailboxExceptionHandler", new MailboxExceptionHandler(outage));
         camel.getRegistry().bind("prefetchingUidGenerator", new PrefetchingUidGenerator());
-        camel.getRegistry().bind("mailboxScheduler", new MailboxScheduler(new MailboxIdleWatcher(mailbox, outage), outage));
+        camel.getRegistry().bind("mailboxScheduler", new MailboxScheduler(new MailboxIdleWatcher(mailbox, outage), pollLock));
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
