@@ -166,6 +166,25 @@ class DovecotMailIntakeIT {
     }
 
     @Test
+    @DisplayName("60 mails waiting at the start, polls a minute apart and no IDLE: the first poll takes 50 (a full "
+            + "batch) and the next follows at once, so all 60 are stored within seconds, not a poll period later")
+    void fullBatchFollowedAtOnce() throws Exception {
+        service.properties.put("bulletin.imap.poll-delay", SLOW_POLL);
+        service.properties.put("bulletin.imap.idle", "false");
+        int mails = 60;
+        for (int i = 0; i < mails; i++) {
+            String name = "seed-" + (100 + i) + ".pdf";
+            dovecot.deliver(INTAKE, message("alice@example.com", name, pdfAttachment(corpusPdf(name), name)));
+        }
+        service.start();
+
+        // the next regular poll comes a minute after the first
+        awaitFolder("Processed", mails, Duration.ofSeconds(45));
+        assertThat(service.count("select count(*) from bulletin")).isEqualTo(mails);
+        assertThat(dovecot.count(INTAKE, "INBOX")).isZero();
+    }
+
+    @Test
     @DisplayName("IMAPS with the test's self-signed certificate as bulletin.imap.trust-store (PEM): the bulletin is stored")
     void imapsWithTrustStore() throws Exception {
         service.properties.put("bulletin.imap.tls", "true");
