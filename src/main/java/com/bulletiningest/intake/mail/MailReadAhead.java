@@ -26,7 +26,11 @@ final class MailReadAhead {
         MailOutcome handle(MimeMessage message) throws MessagingException;
     }
 
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+    /**
+     * Two threads: the message handed over now may still be running on one when the next is started ahead, and with
+     * one thread that next one would only queue behind it (one mail at a time, the poll thread waiting).
+     */
+    private final ExecutorService thread = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "intake-mail-read-ahead");
         t.setDaemon(true);
         return t;
