@@ -55,16 +55,23 @@ final class FrontMatter {
         if (page.stream().anyMatch(l -> CONTENTS_HEADING.matcher(Texts.squeeze(l.text())).matches())) {
             return true;
         }
-        String later = squeezed(after);
+        // the rest of the bulletin squeezed only for a page that has a heading or title to look for in it
+        String later = page.stream().anyMatch(FrontMatter::isHeading) ? squeezed(after) : "";
         long listing = page.stream().filter(l -> LEADER_AND_PAGE.matcher(l.text()).find() || listsLaterHeading(l, later)).count();
         return listing >= MIN_LISTED && listing >= CONTENTS_SHARE * page.size();
     }
 
     /** A section heading or numbered title that is printed again further on: a contents entry. */
     private static boolean listsLaterHeading(TextLine line, String later) {
-        boolean heading = SectionHeading.parse(line.text()) != null || Numbered.parse(line.text()) != null;
+        if (!isHeading(line)) {
+            return false;
+        }
         String text = Texts.squeeze(NUMBER_PREFIX.matcher(line.text()).replaceFirst(""));
-        return heading && text.length() >= MIN_REPEATED_CHARS && later.contains(text);
+        return text.length() >= MIN_REPEATED_CHARS && later.contains(text);
+    }
+
+    private static boolean isHeading(TextLine line) {
+        return SectionHeading.parse(line.text()) != null || Numbered.parse(line.text()) != null;
     }
 
     /** A few lines, most of them set larger than the text, and no numbered line. */

@@ -17,15 +17,18 @@ record Numbered(int no, char style, String rest) {
     /** How notices (or inner lists) are numbered. */
     enum Scheme {
         /** {@code 1、 1. 1．}: a decimal such as {@code 4.26} or {@code 1.5%} is not a list mark, hence no digit right after an ASCII dot. */
-        ARABIC("^([0-9０-９]{1,3})\\s*(、|．|\\.(?!\\d)|[，,](?!\\d))\\s*(\\S.*)$"),
-        CIRCLED("^([①-⑳])()\\s*(\\S.*)$"),
-        PARENTHESISED("^[（(]\\s*([0-9０-９]{1,2})\\s*([）)])\\s*(\\S.*)$"),
-        CLOSING_PARENTHESIS("^([0-9０-９]{1,2})\\s*([）)])\\s*(\\S.*)$"),
-        CHINESE("^([一二三四五六七八九十]{1,3})\\s*(、)\\s*(\\S.*)$");
+        ARABIC("0123456789０１２３４５６７８９", "^([0-9０-９]{1,3})\\s*(、|．|\\.(?!\\d)|[，,](?!\\d))\\s*(\\S.*)$"),
+        CIRCLED("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳", "^([①-⑳])()\\s*(\\S.*)$"),
+        PARENTHESISED("（(", "^[（(]\\s*([0-9０-９]{1,2})\\s*([）)])\\s*(\\S.*)$"),
+        CLOSING_PARENTHESIS("0123456789０１２３４５６７８９", "^([0-9０-９]{1,2})\\s*([）)])\\s*(\\S.*)$"),
+        CHINESE("一二三四五六七八九十", "^([一二三四五六七八九十]{1,3})\\s*(、)\\s*(\\S.*)$");
 
+        /** The characters a line numbered so starts with: most lines start with none, and skip the expression. */
+        private final String firstChars;
         private final Pattern pattern;
 
-        Scheme(String regex) {
+        Scheme(String firstChars, String regex) {
+            this.firstChars = firstChars;
             this.pattern = Pattern.compile(regex);
         }
 
@@ -48,6 +51,9 @@ record Numbered(int no, char style, String rest) {
     }
 
     static Numbered parse(String text, Scheme scheme) {
+        if (text.isEmpty() || scheme.firstChars.indexOf(text.charAt(0)) < 0) {
+            return null;
+        }
         Matcher m = scheme.pattern.matcher(text);
         if (!m.matches()) {
             return null;

@@ -33,26 +33,33 @@ final class NumberingEvidence {
 
     static Reading decide(List<TextLine> lines, Layout layout, Map<TextLine, List<LinkAnnotation>> annotations,
                           Categories categories) {
+        Numbered.Scheme[] schemes = Numbered.Scheme.values();
+        // each numbered line's weight is worked out once and added to the title places it stands at
+        int[] atMargin = new int[schemes.length];
+        int[] atIndent = new int[schemes.length];
+        for (int i = 0; i < lines.size(); i++) {
+            TextLine line = lines.get(i);
+            boolean margin = layout.atMargin(line);
+            boolean indent = layout.atIndent(line);
+            for (int s = 0; s < schemes.length && (margin || indent); s++) {
+                Numbered numbered = Numbered.parse(line.text(), schemes[s]);
+                if (numbered != null) {
+                    int evidence = evidence(lines, i, numbered, layout, annotations)
+                            + (beginsNotices(lines, i, categories) ? 1 : 0);
+                    int weight = evidence >= MIN_EVIDENCE ? evidence : 0;
+                    atMargin[s] += margin ? weight : 0;
+                    atIndent[s] += indent ? weight : 0;
+                }
+            }
+        }
         Reading best = new Reading(Numbered.Scheme.ARABIC, layout);
         int bestScore = 0;
         for (boolean indented : new boolean[] {false, true}) {
-            if (indented && !layout.hasIndent()) {
-                continue;
-            }
-            for (Numbered.Scheme scheme : Numbered.Scheme.values()) {
-                int score = 0;
-                for (int i = 0; i < lines.size(); i++) {
-                    TextLine line = lines.get(i);
-                    Numbered numbered = Numbered.parse(line.text(), scheme);
-                    if (numbered != null && (indented ? layout.atIndent(line) : layout.atMargin(line))) {
-                        int evidence = evidence(lines, i, numbered, layout, annotations)
-                                + (beginsNotices(lines, i, categories) ? 1 : 0);
-                        score += evidence >= MIN_EVIDENCE ? evidence : 0;
-                    }
-                }
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = new Reading(scheme, indented ? layout.withTitlesIndented() : layout);
+            int[] scores = indented ? atIndent : atMargin;
+            for (int s = 0; s < schemes.length; s++) {
+                if (scores[s] > bestScore) {
+                    bestScore = scores[s];
+                    best = new Reading(schemes[s], indented ? layout.withTitlesIndented() : layout);
                 }
             }
         }

@@ -19,6 +19,9 @@ record SectionHeading(String name, LocalDate start, LocalDate end) {
             + "(?:[（(]\\s*" + PERIOD + "\\s*[）)]|[:：]?\\s*" + PERIOD + ")$");
 
     static SectionHeading parse(String text) {
+        if (text.indexOf('篇') < 0) {
+            return null; // most lines: no need to run the expression
+        }
         Matcher m = HEADING.matcher(text.strip());
         if (!m.matches()) {
             return null;

@@ -59,6 +59,9 @@ record TitleParts(String title, String issuer, LocalDate date, String source, St
     static TitleParts parse(String heading) {
         String text = heading.strip();
         String unwrapped = unwrap(text);
+        if (!unwrapped.endsWith("）") && !unwrapped.endsWith(")") && !unwrapped.contains("来源") && !unwrapped.contains("发布时间")) {
+            return new TitleParts(unwrapped, null, null, null, null); // most headings: what follows needs one of these
+        }
         // 发布时间/来源 read the same however the heading wrapped; the blanks before an issuer may be a line break
         Matcher p = PUBLISHED.matcher(unwrapped);
         if (p.find()) {
