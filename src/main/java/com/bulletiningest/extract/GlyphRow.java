@@ -1,7 +1,6 @@
 package com.bulletiningest.extract;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.apache.pdfbox.text.TextPosition;
@@ -25,7 +24,12 @@ final class GlyphRow {
     /** The glyphs that show ink (not blanks). */
     List<TextPosition> inked() {
         if (inked == null) {
-            inked = glyphs.stream().filter(g -> !g.getUnicode().isBlank()).toList();
+            inked = new ArrayList<>(glyphs.size());
+            for (TextPosition glyph : glyphs) {
+                if (!glyph.getUnicode().isBlank()) {
+                    inked.add(glyph);
+                }
+            }
         }
         return inked;
     }
@@ -33,11 +37,10 @@ final class GlyphRow {
     /** The row's inked extents left to right, glyphs closer than a gap joined. */
     List<float[]> spans() {
         if (spans == null) {
-            List<TextPosition> inked = new ArrayList<>(inked());
-            inked.sort(Comparator.comparingDouble(TextPosition::getXDirAdj));
             spans = new ArrayList<>();
-            for (TextPosition g : inked) {
-                float from = g.getXDirAdj();
+            for (Placed placed : Placed.sorted(inked(), TextPosition::getXDirAdj)) {
+                TextPosition g = placed.glyph;
+                float from = placed.at;
                 float to = from + g.getWidthDirAdj();
                 float[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
                 if (last != null && from - last[1] < GAP_HEIGHTS * Math.max(g.getHeightDir(), 1f)) {
@@ -63,7 +66,12 @@ final class GlyphRow {
     }
 
     boolean covers(float x) {
-        return spans().stream().anyMatch(s -> s[0] < x && s[1] > x);
+        for (float[] span : spans()) {
+            if (span[0] < x && span[1] > x) {
+                return true;
+            }
+        }
+        return false;
     }
 
     float height() {
@@ -72,19 +80,35 @@ final class GlyphRow {
 
     /** The page's glyphs in rows, top down. */
     static List<GlyphRow> of(List<TextPosition> glyphs) {
-        List<TextPosition> sorted = new ArrayList<>(glyphs);
-        sorted.sort(Comparator.comparingDouble(TextPosition::getYDirAdj));
         List<GlyphRow> rows = new ArrayList<>();
         GlyphRow current = null;
-        for (TextPosition glyph : sorted) {
+        for (Placed placed : Placed.sorted(glyphs, TextPosition::getYDirAdj)) {
+            TextPosition glyph = placed.glyph;
             float tolerance = Math.max(1f, glyph.getHeightDir() * 0.3f);
-            if (current == null || Math.abs(glyph.getYDirAdj() - current.y) > tolerance) {
-                current = new GlyphRow(glyph.getYDirAdj());
+            if (current == null || Math.abs(placed.at - current.y) > tolerance) {
+                current = new GlyphRow(placed.at);
                 rows.add(current);
             }
             current.glyphs.add(glyph);
         }
         rows.removeIf(row -> row.inked().isEmpty());
         return rows;
+    }
+
+    /** A glyph with one of its coordinates, worked out once for sorting (PDFBox computes it on each call). */
+    private record Placed(TextPosition glyph, float at) {
+
+        static List<Placed> sorted(List<TextPosition> glyphs, ToFloat coordinate) {
+            List<Placed> placed = new ArrayList<>(glyphs.size());
+            for (TextPosition glyph : glyphs) {
+                placed.add(new Placed(glyph, coordinate.of(glyph)));
+            }
+            placed.sort((a, b) -> Float.compare(a.at, b.at));
+            return placed;
+        }
+    }
+
+    private interface ToFloat {
+        float of(TextPosition glyph);
     }
 }

@@ -1,6 +1,7 @@
 package com.bulletiningest.extract;
 
 import java.io.IOException;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -26,11 +27,20 @@ final class RepeatedMarks {
     private static final float FAR_SMALLER = 0.5f;
     /** A fill this light (0 black … 1 white, by luminance) is a tint behind the text. */
     private static final float LIGHT = 0.8f;
+    private static final int MAX_SIZE = 255;
 
     /** A glyph's character and place, the same on every page for a repeated mark. */
     record Place(String unicode, int x, int y) {
         static Place of(TextPosition glyph) {
-            return new Place(glyph.getUnicode(), Math.round(glyph.getXDirAdj() / PLACE), Math.round(glyph.getYDirAdj() / PLACE));
+            return of(glyph, row(glyph));
+        }
+
+        static Place of(TextPosition glyph, int row) {
+            return new Place(glyph.getUnicode(), Math.round(glyph.getXDirAdj() / PLACE), row);
+        }
+
+        static int row(TextPosition glyph) {
+            return Math.round(glyph.getYDirAdj() / PLACE);
         }
     }
 
@@ -46,7 +56,13 @@ final class RepeatedMarks {
      * without it (pages come in order).
      */
     private final Map<Place, Seen> seen = new HashMap<>();
-    private final Map<Integer, Integer> glyphsBySize = new HashMap<>();
+    /**
+     * The rows of the places in {@link #seen} (above the page's top always looked up): most glyphs stand on no such
+     * row and need no place made and looked up.
+     */
+    private final BitSet seenRows = new BitSet();
+    /** Glyphs counted by their size rounded to a point (all larger in the last place). */
+    private final int[] glyphsBySize = new int[MAX_SIZE + 1];
     private int page;
 
     /** @param pages the document's number of pages */
@@ -57,15 +73,18 @@ final class RepeatedMarks {
     /** Notes a glyph shown on a page (from 1) in a fill colour. */
     void see(TextPosition glyph, int page, PDColor colour) {
         float size = glyph.getFontSizeInPt();
-        glyphsBySize.merge(Math.round(size), 1, Integer::sum);
+        glyphsBySize[Math.max(0, Math.min(Math.round(size), MAX_SIZE))]++;
         if (page != this.page) {
             this.page = page;
             seen.values().removeIf(s -> s.lastPage < page - 1);
+            seenRows.clear();
+            seen.keySet().stream().filter(p -> p.y() >= 0).forEach(p -> seenRows.set(p.y()));
         }
-        if (page > 1 && seen.isEmpty()) {
+        int row = Place.row(glyph);
+        if (page > 1 && (seen.isEmpty() || row >= 0 && !seenRows.get(row))) {
             return;
         }
-        Place place = Place.of(glyph);
+        Place place = Place.of(glyph, row);
         Seen s = page == 1 ? seen.computeIfAbsent(place, p -> new Seen()) : seen.get(place);
         if (s != null) {
             s.lastPage = page;
@@ -80,7 +99,7 @@ final class RepeatedMarks {
         if (pages < 2) {
             return marks;
         }
-        float body = glyphsBySize.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+        int body = bodySize();
         seen.forEach((place, s) -> {
             boolean far = s.size >= body * FAR_LARGER || s.size <= body * FAR_SMALLER;
             if (s.lastPage == pages && (far || s.light)) {
@@ -88,6 +107,15 @@ final class RepeatedMarks {
             }
         });
         return marks;
+    }
+
+    /** The size most glyphs are set in. */
+    private int bodySize() {
+        int body = 0;
+        for (int size = 1; size <= MAX_SIZE; size++) {
+            body = glyphsBySize[size] > glyphsBySize[body] ? size : body;
+        }
+        return body;
     }
 
     private static boolean isLight(PDColor colour) {

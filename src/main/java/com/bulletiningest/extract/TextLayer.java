@@ -2,6 +2,7 @@ package com.bulletiningest.extract;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Judges a page's text layer: none at all, garbage (glyphs without a Unicode mapping, private-use or replacement
@@ -15,6 +16,7 @@ final class TextLayer {
     /** More than this share of CJK characters followed by a blank and another CJK character is Tesseract's shape. */
     static final double SPACED_SHARE = 0.25;
     private static final int MIN_CJK = 20;
+    private static final Pattern OTHER_OCR = Pattern.compile("ocrmypdf|tesseract");
     static final int SPARSE = 40;
 
     private TextLayer() {
@@ -48,7 +50,7 @@ final class TextLayer {
         if (bad + unmapped > GARBAGE_SHARE * (chars + unmapped)) {
             return "unreadable text layer (" + (bad + unmapped) + " of " + (chars + unmapped) + " glyphs without Unicode)";
         }
-        boolean otherOcr = producer != null && producer.toLowerCase(Locale.ROOT).matches(".*(ocrmypdf|tesseract).*");
+        boolean otherOcr = producer != null && OTHER_OCR.matcher(producer.toLowerCase(Locale.ROOT)).find();
         if (cjk >= MIN_CJK && (spaced > SPACED_SHARE * cjk || otherOcr && spaced > 0.05 * cjk)) {
             return "text layer of another OCR (spaced-out characters)";
         }
@@ -62,6 +64,8 @@ final class TextLayer {
     }
 
     private static boolean isCjk(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        // the common ideographs and all below the first Han character answered without searching the script table
+        return c >= '\u4E00' && c <= '\u9FA5'
+                || c >= '\u2E80' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 }
