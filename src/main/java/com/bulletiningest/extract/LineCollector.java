@@ -49,8 +49,13 @@ final class LineCollector extends PDFTextStripper {
     private float fontSize;
     /** Whether each font met is bold ({@link #isBold}): asked per character, told by the font's dictionary. */
     private final Map<PDFont, Boolean> boldFonts = new HashMap<>();
+    /** The font of the glyph before and its weight: a line's glyphs come in runs of one font. */
+    private PDFont lastFont;
+    private boolean lastFontBold;
     /** Per page: glyphs shown, and those of them without a Unicode mapping (which text extraction drops or garbles). */
     private final Map<Integer, int[]> glyphs = new HashMap<>();
+    private int countsPage = -1;
+    private int[] pageCounts;
 
     /** Where the document's upright watermarks stand (see {@link RepeatedMarks}): glyphs there are left out. */
     private final Set<RepeatedMarks.Place> marks;
@@ -96,6 +101,15 @@ final class LineCollector extends PDFTextStripper {
         return lines;
     }
 
+    /** The current page's glyph counts, looked up once per page rather than per glyph. */
+    private int[] glyphCounts() {
+        if (countsPage != getCurrentPageNo()) {
+            countsPage = getCurrentPageNo();
+            pageCounts = glyphs.computeIfAbsent(countsPage, p -> new int[2]);
+        }
+        return pageCounts;
+    }
+
     /** {glyphs shown, glyphs without Unicode} on the page. */
     int[] glyphs(int page) {
         return glyphs.getOrDefault(page, new int[2]);
@@ -104,7 +118,7 @@ final class LineCollector extends PDFTextStripper {
     @Override
     protected void showGlyph(Matrix matrix, PDFont font, int code, Vector displacement) throws IOException {
         super.showGlyph(matrix, font, code, displacement);
-        int[] counts = glyphs.computeIfAbsent(getCurrentPageNo(), p -> new int[2]);
+        int[] counts = glyphCounts();
         counts[0]++;
         if (font.toUnicode(code) == null) {
             counts[1]++;
@@ -181,8 +195,16 @@ final class LineCollector extends PDFTextStripper {
         // a chunk is a word of one font run mostly; its glyphs tell their weight one by one where they match up
         for (int i = 0; i < chunk.length(); i++) {
             TextPosition glyph = positions.get(Math.min(i * positions.size() / chunk.length(), positions.size() - 1));
-            boldText.add(boldFonts.computeIfAbsent(glyph.getFont(), LineCollector::isBold));
+            boldText.add(isBoldFont(glyph.getFont()));
         }
+    }
+
+    private boolean isBoldFont(PDFont font) {
+        if (font != lastFont) {
+            lastFont = font;
+            lastFontBold = boldFonts.computeIfAbsent(font, LineCollector::isBold);
+        }
+        return lastFontBold;
     }
 
     @Override
