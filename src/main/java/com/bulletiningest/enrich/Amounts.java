@@ -21,7 +21,7 @@ final class Amounts {
 
     static List<Amount> find(String body) {
         List<Amount> amounts = new ArrayList<>();
-        if (body == null) {
+        if (body == null || body.indexOf('元') < 0) {
             return amounts;
         }
         Matcher m = AMOUNT.matcher(body);

@@ -28,6 +28,9 @@ final class ChineseDates {
 
     static List<Mention> find(String text, LocalDate reference) {
         List<Mention> mentions = new ArrayList<>();
+        if (!TextParts.hasDigit(text)) {
+            return mentions;
+        }
         Integer contextYear = null;
         Matcher m = DATE.matcher(text);
         while (m.find()) {

@@ -37,9 +37,13 @@ final class ContactFinder {
         List<String> emails = new ArrayList<>();
         boolean listContinues = false;
         for (String paragraph : TextParts.paragraphs(body)) {
-            collect(EMAIL.matcher(paragraph), emails);
-            boolean aboutPhones = ABOUT_PHONES.matcher(paragraph).find();
-            collect((aboutPhones ? LOCAL_PHONE : DISTINCT_PHONE).matcher(paragraph), phones);
+            if (paragraph.indexOf('@') >= 0) {
+                collect(EMAIL.matcher(paragraph), emails);
+            }
+            if (TextParts.hasDigit(paragraph)) {
+                boolean aboutPhones = ABOUT_PHONES.matcher(paragraph).find();
+                collect((aboutPhones ? LOCAL_PHONE : DISTINCT_PHONE).matcher(paragraph), phones);
+            }
             Matcher named = CONTACT_PERSONS.matcher(paragraph);
             boolean namesPersons = false;
             while (named.find()) {

@@ -61,7 +61,8 @@ final class DateFinder {
 
     private void scanSentence(String sentence, boolean underEventHeading) {
         List<Mention> mentions = ChineseDates.find(sentence, reference);
-        boolean aboutEvent = underEventHeading || EVENT.matcher(sentence).find();
+        // most sentences hold no date: the event words are looked for only in those that do
+        boolean aboutEvent = !mentions.isEmpty() && (underEventHeading || EVENT.matcher(sentence).find());
         for (int i = 0; i < mentions.size(); i++) {
             Mention mention = mentions.get(i);
             String before = sentence.substring(i == 0 ? 0 : mentions.get(i - 1).end(), mention.start());

@@ -21,6 +21,16 @@ final class TextParts {
         return Arrays.stream(body.split("\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
+    /** Whether the text holds an ASCII digit, which every date, phone number and amount the finders read has. */
+    static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static List<String> sentences(String paragraph) {
         List<String> sentences = new ArrayList<>();
         for (String s : SENTENCE_END.split(paragraph)) {
