@@ -18,6 +18,8 @@ final class ContactFinder {
             "(?<![\\w./=-])(?:0\\d{2,3}-\\d{7,8}|1[3-9]\\d{9})" + EXTENSION + "(?![\\w-])");
     private static final Pattern LOCAL_PHONE = Pattern.compile(
             "(?<![\\w./=-])(?:0\\d{2,3}-?\\d{7,8}|1[3-9]\\d{9}|\\d{7,8})" + EXTENSION + "(?![\\w-])");
+    /** Every phone number above has this many digits in a row. */
+    private static final int MIN_PHONE_DIGITS = 7;
     private static final Pattern ABOUT_PHONES = Pattern.compile("电话|联系|咨询|热线|传真|手机|(?i:tel)");
     private static final Pattern CONTACT_PERSONS = Pattern.compile(
             "联系人(?:及电话|及联系方式)?\\s*[：:]\\s*(.*?)(?=[；;。）)]|联系电话|电话|联系方式|邮箱|传真|$)");
@@ -40,7 +42,7 @@ final class ContactFinder {
             if (paragraph.indexOf('@') >= 0) {
                 collect(EMAIL.matcher(paragraph), emails);
             }
-            if (TextParts.hasDigit(paragraph)) {
+            if (TextParts.hasDigits(paragraph, MIN_PHONE_DIGITS)) {
                 boolean aboutPhones = ABOUT_PHONES.matcher(paragraph).find();
                 collect((aboutPhones ? LOCAL_PHONE : DISTINCT_PHONE).matcher(paragraph), phones);
             }

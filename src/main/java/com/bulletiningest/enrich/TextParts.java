@@ -21,14 +21,18 @@ final class TextParts {
         return Arrays.stream(body.split("\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
-    /** Whether the text holds an ASCII digit, which every date, phone number and amount the finders read has. */
+    /** Whether the text holds an ASCII digit, which every date and phone number the finders read has. */
     static boolean hasDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-                return true;
-            }
+        return hasDigits(text, 1);
+    }
+
+    /** Whether the text holds {@code count} ASCII digits in a row. */
+    static boolean hasDigits(String text, int count) {
+        int run = 0;
+        for (int i = 0; i < text.length() && run < count; i++) {
+            run = text.charAt(i) >= '0' && text.charAt(i) <= '9' ? run + 1 : 0;
         }
-        return false;
+        return run >= count;
     }
 
     static List<String> sentences(String paragraph) {
