@@ -122,7 +122,9 @@ public class PdfExtractor {
      * says why). Pages whose text layer is garbage are not told here: they are found, and read, while extracting.
      */
     public boolean looksScanned(byte[] pdf) {
-        if (ocr == null) {
+        // an image is a stream, and a stream's dictionary, which names its subtype, is never compressed: a PDF without
+        // the name holds no image (most born-digital bulletins), told without parsing it
+        if (ocr == null || pdf == null || indexOf(pdf, "/Image", 0, pdf.length) < 0) {
             return false;
         }
         try (PDDocument document = Loader.loadPDF(pdf)) {
