@@ -2,6 +2,7 @@ package com.bulletiningest.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import org.apache.pdfbox.text.TextPosition;
 
@@ -98,17 +99,13 @@ final class GlyphRow {
     /** A glyph with one of its coordinates, worked out once for sorting (PDFBox computes it on each call). */
     private record Placed(TextPosition glyph, float at) {
 
-        static List<Placed> sorted(List<TextPosition> glyphs, ToFloat coordinate) {
+        static List<Placed> sorted(List<TextPosition> glyphs, ToDoubleFunction<TextPosition> coordinate) {
             List<Placed> placed = new ArrayList<>(glyphs.size());
             for (TextPosition glyph : glyphs) {
-                placed.add(new Placed(glyph, coordinate.of(glyph)));
+                placed.add(new Placed(glyph, (float) coordinate.applyAsDouble(glyph)));
             }
             placed.sort((a, b) -> Float.compare(a.at, b.at));
             return placed;
         }
-    }
-
-    private interface ToFloat {
-        float of(TextPosition glyph);
     }
 }

@@ -1,17 +1,10 @@
 package com.bulletiningest.extract;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import com.bulletiningest.fixtures.CorpusBulletin;
 import com.bulletiningest.fixtures.ScannedCopies;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,18 +39,16 @@ class ScanCheckTest {
 
     @Test
     void aSmallImageSuchAsALogoDoesNot() throws Exception {
-        byte[] pdf = pageWithImage(120, 40);
+        byte[] pdf = TestPdfs.imageOnly();
 
         assertThat(pdf).asString(StandardCharsets.ISO_8859_1).contains("/Image");
         assertThat(EXTRACTOR.looksScanned(pdf)).isFalse();
-        assertThat(EXTRACTOR.looksScanned(pageWithImage(1700, 2400))).isTrue();
+        assertThat(EXTRACTOR.looksScanned(pageSizedImage())).isTrue();
     }
 
     @Test
     void nothingLooksScannedWithOcrOff() throws Exception {
-        byte[] scan = pageWithImage(1700, 2400);
-
-        assertThat(new PdfExtractor(new PageOcr(OcrSettings.OFF)).looksScanned(scan)).isFalse();
+        assertThat(new PdfExtractor(new PageOcr(OcrSettings.OFF)).looksScanned(pageSizedImage())).isFalse();
     }
 
     @Test
@@ -66,18 +57,8 @@ class ScanCheckTest {
         assertThat(EXTRACTOR.looksScanned(null)).isFalse();
     }
 
-    /** An A4 page showing one grey image of the given size in pixels, drawn over the whole page width. */
-    private static byte[] pageWithImage(int width, int height) throws IOException {
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            var image = LosslessFactory.createFromImage(document, new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY));
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getWidth() * height / width);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        }
+    /** One A4 page covered by an image of 200 dpi across. */
+    private static byte[] pageSizedImage() throws Exception {
+        return TestPdfs.blankScan(new BufferedImage(1654, 2339, BufferedImage.TYPE_BYTE_GRAY), 1);
     }
 }

@@ -17,7 +17,6 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,7 +80,7 @@ class ScannedPagesTest {
 
     @Test
     void aPageWhereOcrFindsNoTextIsNamedInTheReason() throws Exception {
-        byte[] blank = imagePdf(new BufferedImage(1654, 2339, BufferedImage.TYPE_BYTE_GRAY), 2);
+        byte[] blank = TestPdfs.blankScan(new BufferedImage(1654, 2339, BufferedImage.TYPE_BYTE_GRAY), 2);
         assertThatThrownBy(() -> EXTRACTOR.extract(blank)).isInstanceOfSatisfying(UnreadableBulletinException.class, e -> {
             assertThat(e.reason()).isEqualTo(Reason.NO_TEXT);
             assertThat(e.getMessage()).isEqualTo("no text: the PDF has no text layer and OCR found no text on page(s) 1–2 (blank or unreadable scan)");
@@ -157,22 +156,5 @@ class ScannedPagesTest {
 
     private static List<String> lines(ExtractedPdf pdf, int page) {
         return pdf.lines().stream().filter(l -> l.page() == page).map(TextLine::text).toList();
-    }
-
-    private static byte[] imagePdf(BufferedImage image, int pages) throws Exception {
-        java.awt.Graphics g = image.getGraphics();
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        try (PDDocument document = new PDDocument()) {
-            PDImageXObject xobject = LosslessFactory.createFromImage(document, image);
-            for (int p = 0; p < pages; p++) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.drawImage(xobject, 0, 0, 595, 842);
-                }
-            }
-            return TestPdfs.bytes(document);
-        }
     }
 }

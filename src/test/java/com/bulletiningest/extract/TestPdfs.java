@@ -17,6 +17,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /** Small PDFs made with PDFBox for the bad-input and normalisation cases the corpus lacks. */
 public final class TestPdfs {
@@ -64,6 +65,24 @@ public final class TestPdfs {
             StandardProtectionPolicy policy = new StandardProtectionPolicy(ownerPassword, userPassword, permissions);
             policy.setEncryptionKeyLength(128);
             document.protect(policy);
+            return bytes(document);
+        }
+    }
+
+    /** {@code pages} A4 pages, each showing {@code image} (painted white first) over the whole page: a blank scan. */
+    public static byte[] blankScan(BufferedImage image, int pages) throws IOException {
+        java.awt.Graphics g = image.getGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        try (PDDocument document = new PDDocument()) {
+            PDImageXObject xobject = LosslessFactory.createFromImage(document, image);
+            for (int p = 0; p < pages; p++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.drawImage(xobject, 0, 0, 595, 842);
+                }
+            }
             return bytes(document);
         }
     }
